@@ -1,0 +1,288 @@
+"""The Document model: the text rules look at, its blocks, sentences and words, and the way back to
+positions in the file as the user wrote it.
+
+Loaders turn a file into an ``Extracted`` (analysed text, offset map, blocks); ``Document`` adds the
+segmentation lazily, so a rule that needs only the raw text pays for nothing else.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from qualitycheck.segment import WORD_RE, split_sentences
+
+BLOCK_KINDS = ("paragraph", "heading", "list_item", "quote", "table_cell", "caption", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-like unit of ``Document.text``: a paragraph, heading, list item, table cell...
+
+    In plain text every non-empty line is a block, unless the file is hard-wrapped (then blank lines
+    separate blocks). ``start``/``end`` are offsets in ``Document.text``; the span has no leading or
+    trailing white space."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """An inline suppression comment found by a loader (Markdown and HTML)."""
+
+    action: str  # "disable" | "enable" | "disable-next-line"
+    rules: tuple[str, ...]  # empty: every rule
+    source_offset: int  # where the comment starts in the source
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What a loader produces.
+
+    ``offsets`` maps every index of ``text`` to an index of the source, with one extra entry for the
+    end; ``None`` means the text *is* the source. ``blocks`` may be ``None`` to let the document
+    derive them from lines."""
+
+    text: str
+    offsets: Sequence[int] | None = None
+    blocks: tuple[Block, ...] | None = None
+    directives: tuple[Directive, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    sentence: int  # index into Document.sentences
+    position: int  # index of the word within its sentence (0 = first word)
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded file ready for the rules.
+
+    ``text`` is what rules analyse (prose only, for Markdown and HTML). Rules report offsets into
+    ``text``; ``source_offset`` maps them back to ``source`` and ``line_col`` to 1-based lines and
+    code-point columns."""
+
+    source: str
+    text: str
+    format: str = "text"
+    path: str | None = None
+    offsets: Sequence[int] | None = field(default=None, repr=False)
+    given_blocks: tuple[Block, ...] | None = field(default=None, repr=False)
+    directives: tuple[Directive, ...] = ()
+
+    @classmethod
+    def from_text(cls, text: str, *, path: str | None = None) -> Document:
+        """A plain-text document (the common case, and what tests use)."""
+        return cls.from_extracted(text, Extracted(text), fmt="text", path=path)
+
+    @classmethod
+    def from_extracted(
+        cls, source: str, extracted: Extracted, *, fmt: str, path: str | None = None
+    ) -> Document:
+        text, offsets = extracted.text, extracted.offsets
+        if "\r" in text:  # rules see "\n" only; positions still refer to the source
+            text, offsets = _normalise_newlines(text, offsets)
+        return cls(
+            source=source,
+            text=text,
+            format=fmt,
+            path=path,
+            offsets=offsets,
+            given_blocks=extracted.blocks,
+            directives=extracted.directives,
+        )
+
+    # -- positions ---------------------------------------------------------------------------
+    def source_offset(self, index: int) -> int:
+        """Source index of ``text[index]`` (``index == len(text)`` maps to the end)."""
+        if self.offsets is None:
+            return index
+        return self.offsets[min(max(index, 0), len(self.offsets) - 1)]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source span of ``text[start:end]``; the end maps through the last character so that
+        markup removed after it is not included."""
+        if self.offsets is None:
+            return start, end
+        s = self.source_offset(start)
+        e = self.source_offset(end - 1) + 1 if end > start else s
+        return s, max(s, e)
+
+    @cached_property
+    def _source_line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_BREAK_RE.finditer(self.source))
+        return starts
+
+    def line_col(self, source_index: int) -> tuple[int, int]:
+        """1-based line and column (code points) of a source index."""
+        starts = self._source_line_starts
+        line = bisect.bisect_right(starts, source_index) - 1
+        return line + 1, source_index - starts[line] + 1
+
+    def source_line(self, line: int) -> str:
+        """The source line ``line`` (1-based), without its line break."""
+        starts = self._source_line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.source)
+        return self.source[start:end].rstrip("\r\n")
+
+    # -- structure ---------------------------------------------------------------------------
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        if self.given_blocks is not None:
+            return self.given_blocks
+        return tuple(_blocks_from_lines(self.text))
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        out: list[Sentence] = []
+        for i, block in enumerate(self.blocks):
+            for s, e in split_sentences(self.text, block.start, block.end):
+                out.append(Sentence(s, e, i))
+        return tuple(out)
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        out: list[Word] = []
+        text = self.text
+        for si, sent in enumerate(self.sentences):
+            for pos, m in enumerate(WORD_RE.finditer(text, sent.start, sent.end)):
+                out.append(Word(m.start(), m.end(), m.group(), si, pos))
+        return tuple(out)
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    def words_between(self, start: int, end: int) -> Sequence[Word]:
+        """Words whose start lies in ``[start, end)``."""
+        lo = bisect.bisect_left(self._word_starts, start)
+        hi = bisect.bisect_left(self._word_starts, end)
+        return self.words[lo:hi]
+
+    def sentence_words(self, index: int) -> Sequence[Word]:
+        sent = self.sentences[index]
+        return self.words_between(sent.start, sent.end)
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    def block_of(self, index: int) -> int | None:
+        """Index of the block containing text offset ``index``, or None."""
+        starts = self._block_starts
+        i = bisect.bisect_right(starts, index) - 1
+        if i >= 0 and self.blocks[i].start <= index < self.blocks[i].end:
+            return i
+        return None
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def iter_lines(self) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of every line of ``text`` (without the line break)."""
+        pos = 0
+        text = self.text
+        while True:
+            nl = text.find("\n", pos)
+            if nl < 0:
+                yield pos, len(text)
+                return
+            yield pos, nl
+            pos = nl + 1
+
+    # -- statistics --------------------------------------------------------------------------
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+
+def _normalise_newlines(
+    text: str, offsets: Sequence[int] | None
+) -> tuple[str, Sequence[int] | None]:
+    new_chars: list[str] = []
+    new_offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        src = offsets[i] if offsets is not None else i
+        if ch == "\r":
+            new_chars.append("\n")
+            new_offsets.append(src)
+            if i + 1 < n and text[i + 1] == "\n":
+                i += 1
+        else:
+            new_chars.append(ch)
+            new_offsets.append(src)
+        i += 1
+    new_offsets.append(offsets[n] if offsets is not None else n)
+    return "".join(new_chars), new_offsets
+
+
+def _looks_hard_wrapped(lines: list[str]) -> bool:
+    """Plain text wrapped at a fixed width: most lines of multi-line blocks end near the same
+    column and many lines continue a sentence. Then blank lines, not line breaks, end blocks."""
+    lengths = [len(line) for line in lines if line.strip()]
+    if len(lengths) < 4:
+        return False
+    longest = max(lengths)
+    if longest > 100:
+        return False
+    near_width = sum(1 for n in lengths if n >= longest - 25)
+    continued = sum(
+        1
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.strip() and b.strip() and a.rstrip()[-1:].isalpha() and b.lstrip()[:1].islower()
+    )
+    return near_width >= 0.5 * len(lengths) and continued >= 0.2 * len(lengths)
+
+
+def _blocks_from_lines(text: str) -> Iterator[Block]:
+    lines = text.split("\n")
+    wrapped = _looks_hard_wrapped(lines)
+    pos = 0
+    block_start: int | None = None
+    block_end = 0
+    for line in lines:
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        stripped = line.strip()
+        if not stripped:
+            if block_start is not None:
+                yield Block(block_start, block_end)
+                block_start = None
+            continue
+        s = line_start + (len(line) - len(line.lstrip()))
+        e = line_end - (len(line) - len(line.rstrip()))
+        if wrapped:
+            if block_start is None:
+                block_start = s
+            block_end = e
+        else:
+            yield Block(s, e)
+    if block_start is not None:
+        yield Block(block_start, block_end)
