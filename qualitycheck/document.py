@@ -8,6 +8,7 @@ segmentation lazily, so a rule that needs only the raw text pays for nothing els
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -255,7 +256,7 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
     near_width = sum(1 for n in lengths if n >= longest - 25)
     continued = sum(
         1
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if a.strip() and b.strip() and a.rstrip()[-1:].isalpha() and b.lstrip()[:1].islower()
     )
     return near_width >= 0.5 * len(lengths) and continued >= 0.2 * len(lengths)

@@ -61,9 +61,7 @@ class Rule:
         return _dedent_doc(self.doc) or f"{self.id}: no documentation."
 
 
-def define(
-    rule_id: str, severity: Severity | str, check: CheckFunction, doc: str | None
-) -> Rule:
+def define(rule_id: str, severity: Severity | str, check: CheckFunction, doc: str | None) -> Rule:
     """Build a module's ``RULE``: ``RULE = define("case.x", "warning", check, __doc__)``."""
     module = getattr(check, "__module__", "qualitycheck")
     return Rule(rule_id, Severity.parse(severity), check, doc or "", module)

@@ -12,15 +12,19 @@ import re
 from collections.abc import Iterator
 
 # Words that end with a full stop without ending the sentence (compared lower-cased, without ".").
+# fmt: off
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms mx dr prof rev fr sr jr st mt ft gen gov sen rep lt col capt cpt sgt maj adm cmdr
-    pres supt insp det hon messrs mme mlle inc ltd co corp bros plc llc dept univ assn est approx
-    vs etc al cf ed eds vol vols no nos pp fig figs ch sec art para op ibid jan feb mar apr jun jul
-    aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ave blvd rd hwy e.g i.e
-    a.m p.m u.s u.k u.n e.u u.s.a d.c n.y l.a ph.d b.a m.a b.sc m.sc a.d b.c
+    pres supt insp det hon messrs mme mlle inc ltd co corp bros plc llc dept univ assn est
+    approx vs etc cf ibid jan feb mar
+    apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri ave blvd rd
+    hwy e.g i.e a.m p.m u.s u.k u.n e.u u.s.a d.c n.y l.a ph.d b.a m.a b.sc m.sc a.d b.c
     """.split()
 )
+# fmt: on
+# Abbreviations only when a number follows: "No. 5", "Art. 3", "pp. 12".
+NUMBER_ABBREVIATIONS = frozenset("no nos art sec ch fig figs para vol vols pp op".split())
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # A candidate sentence end: terminal marks, optional closing quotes/brackets, then white space.
@@ -36,8 +40,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():  # an initial: "Ann M. Simmons"
         return True
-    if word.isdigit():  # "No. 5" is handled above; "in 2022. The" ends a sentence
+    if word.isdigit():  # "in 2022. The" ends a sentence
         return False
+    if word.lower() in NUMBER_ABBREVIATIONS:
+        rest = text[dot + 1 : dot + 4].lstrip()
+        return rest[:1].isdigit()
     return word.lower() in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
 
 
@@ -47,9 +54,9 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     for m in _END_RE.finditer(text, start, end):
         mark_end = m.end()
         first_mark = m.start()
-        if text[first_mark] == "." and m.group().startswith(".") and not m.group().startswith(".."):
-            if _is_abbreviation(text, first_mark):
-                continue
+        single_stop = m.group().startswith(".") and not m.group().startswith("..")
+        if single_stop and _is_abbreviation(text, first_mark):
+            continue
         # The next sentence must begin with something that can start one.
         nxt = mark_end
         while nxt < end and text[nxt].isspace():

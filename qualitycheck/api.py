@@ -1,0 +1,266 @@
+"""The Python API, and what the CLI itself calls: load -> engine -> scores.
+
+>>> from qualitycheck import check_text
+>>> result = check_text("Prices rose by by 4 per cent.")
+>>> [f.rule for f in result.findings]
+['structure.repeated-word']
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qualitycheck.config import Settings, settings_from_mapping
+from qualitycheck.document import Document
+from qualitycheck.engine import Engine, RuleFailure
+from qualitycheck.finding import Finding, Severity
+
+if TYPE_CHECKING:
+    from qualitycheck.scores.readability import Readability
+
+STDIN = "-"
+
+
+@dataclass
+class FileResult:
+    """Everything qualitycheck knows about one checked file (or text)."""
+
+    path: str
+    format: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    document: Document | None = field(default=None, repr=False)
+    failures: list[RuleFailure] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @cached_property
+    def stats(self) -> dict[str, int]:
+        doc = self.document
+        if doc is None:
+            return {"words": 0, "sentences": 0, "paragraphs": 0}
+        return {
+            "words": doc.word_count,
+            "sentences": len(doc.sentences),
+            "paragraphs": len(doc.blocks),
+        }
+
+    @cached_property
+    def quality(self) -> float | None:
+        if self.document is None:
+            return None
+        from qualitycheck.scores.quality import quality_score
+
+        return quality_score(self.findings, self.stats["words"])
+
+    @cached_property
+    def readability(self) -> Readability | None:
+        """Document readability, computed on first use (the text output doesn't need it)."""
+        if self.document is None:
+            return None
+        from qualitycheck.scores.readability import readability
+
+        return readability(self.document.text)
+
+    @cached_property
+    def paragraph_readability(self) -> list[tuple[int, Readability | None]]:
+        if self.document is None:
+            return []
+        from qualitycheck.scores.readability import paragraph_readability
+
+        return paragraph_readability(self.document)
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(f.severity.label for f in self.findings)
+        return {s.label: c.get(s.label, 0) for s in sorted(Severity, reverse=True)}
+
+    def scores_dict(self) -> dict[str, Any] | None:
+        if self.document is None:
+            return None
+        r = self.readability
+        return {"quality": self.quality, "readability": r.to_dict() if r else None}
+
+    def to_dict(self, *, paragraphs: bool = False) -> dict[str, Any]:
+        """The file object of the JSON output (output-format.md, version 1)."""
+        data: dict[str, Any] = {
+            "path": self.path,
+            "format": self.format,
+            "error": self.error,
+            "findings": [f.to_dict() for f in self.findings],
+            "scores": self.scores_dict(),
+            "stats": self.stats if self.document is not None else None,
+        }
+        if paragraphs and self.document is not None:
+            data["paragraph_scores"] = [
+                {"block": i, "readability": r.to_dict() if r else None}
+                for i, r in self.paragraph_readability
+            ]
+        if self.failures:
+            data["rule_failures"] = [{"rule": f.rule, "error": f.error} for f in self.failures]
+        if self.notices:
+            data["notices"] = list(self.notices)
+        return data
+
+
+class Checker:
+    """Loads rules, settings and the glossary once, then checks any number of files or texts."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.engine = Engine(self.settings)
+
+    def check_document(self, doc: Document, display_path: str) -> FileResult:
+        result = self.engine.check(doc)
+        return FileResult(
+            path=display_path,
+            format=doc.format,
+            findings=result.findings,
+            document=doc,
+            failures=result.failures,
+            notices=result.notices,
+        )
+
+    def check_text(self, text: str, *, fmt: str = "text", path: str | None = None) -> FileResult:
+        from qualitycheck.loaders import LoadError, load_text
+
+        display = path or "<text>"
+        try:
+            doc = load_text(text, fmt, path=path)
+        except LoadError as exc:
+            return FileResult(path=display, format=fmt, error=str(exc))
+        return self.check_document(doc, display)
+
+    def check_file(
+        self, path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
+    ) -> FileResult:
+        """Check one file (``"-"`` reads standard input). Never raises for bad input: the reason
+        is in ``FileResult.error``."""
+        from qualitycheck.loaders import LoadError, detect_format, load_bytes
+
+        spath = str(path)
+        display = self.display_path(spath)
+        file_format = detect_format(None if spath == STDIN else spath, fmt)
+        try:
+            if spath == STDIN:
+                data = sys.stdin.buffer.read()
+            else:
+                with open(spath, "rb") as handle:
+                    data = handle.read()
+        except IsADirectoryError:
+            return FileResult(display, file_format, error="is a directory")
+        except FileNotFoundError:
+            return FileResult(display, file_format, error="no such file")
+        except PermissionError:
+            return FileResult(display, file_format, error="permission denied")
+        except OSError as exc:
+            return FileResult(display, file_format, error=f"cannot read ({exc.strerror or exc})")
+        try:
+            doc = load_bytes(
+                data,
+                fmt=file_format,
+                path=display,
+                encoding=encoding or self.settings.encoding,
+            )
+        except LoadError as exc:
+            return FileResult(display, file_format, error=str(exc))
+        return self.check_document(doc, display)
+
+    def display_path(self, path: str) -> str:
+        if path == STDIN:
+            return STDIN
+        try:
+            rel = os.path.relpath(path, self.settings.root)
+        except ValueError:  # another drive on Windows
+            return path
+        return path if rel.startswith("..") else rel
+
+    def iter_paths(self, paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+        """Expand files and directories into ``(path, error)`` pairs, in a stable order.
+
+        Directories are walked recursively for the include globs; exclude globs apply to
+        directories and files, including explicitly named files. Symlinked directories are
+        not followed (no loops)."""
+        import fnmatch
+
+        seen: set[str] = set()
+        for raw in paths:
+            if raw == STDIN:
+                yield raw, None
+                continue
+            p = Path(raw)
+            if p.is_dir():
+                for root, dirs, files in os.walk(p, followlinks=False):
+                    dirs[:] = sorted(
+                        d for d in dirs if not self.settings.is_excluded(self._rel(root, d))
+                    )
+                    for name in sorted(files):
+                        full = os.path.join(root, name)
+                        if not any(fnmatch.fnmatch(name, g) for g in self.settings.include):
+                            continue
+                        if self.settings.is_excluded(self._rel(root, name)) or full in seen:
+                            continue
+                        seen.add(full)
+                        yield full, None
+            elif p.exists() or p.is_symlink():
+                if self.settings.is_excluded(self.display_path(raw)):
+                    continue
+                if raw not in seen:
+                    seen.add(raw)
+                    yield raw, None
+            else:
+                yield raw, "no such file or directory"
+
+    def _rel(self, root: str, name: str) -> str:
+        return self.display_path(os.path.join(root, name))
+
+
+def _settings(config: Settings | Mapping[str, Any] | None) -> Settings:
+    if config is None:
+        return Settings()
+    if isinstance(config, Settings):
+        return config
+    return settings_from_mapping(config)
+
+
+_DEFAULT_CHECKERS: dict[int, Checker] = {}
+
+
+def _checker(config: Settings | Mapping[str, Any] | None) -> Checker:
+    if config is None:  # reuse the default checker: rules load once per process
+        if 0 not in _DEFAULT_CHECKERS:
+            _DEFAULT_CHECKERS[0] = Checker(Settings())
+        return _DEFAULT_CHECKERS[0]
+    return Checker(_settings(config))
+
+
+def check_text(
+    text: str,
+    *,
+    fmt: str = "text",
+    config: Settings | Mapping[str, Any] | None = None,
+    path: str | None = None,
+) -> FileResult:
+    """Check a string. ``fmt`` is ``"text"``, ``"markdown"`` or ``"html"``; ``config`` is a
+    ``Settings`` or a mapping with the keys of ``[tool.qualitycheck]``."""
+    return _checker(config).check_text(text, fmt=fmt, path=path)
+
+
+def check_file(
+    path: str | os.PathLike[str],
+    *,
+    config: Settings | Mapping[str, Any] | None = None,
+    fmt: str | None = None,
+    encoding: str | None = None,
+) -> FileResult:
+    """Check a file; the format comes from its extension unless ``fmt`` is given."""
+    return _checker(config).check_file(path, fmt=fmt, encoding=encoding)

@@ -1,0 +1,515 @@
+"""The command line: ``qualitycheck lint|score|rules|explain|report``.
+
+Parses flags, prints, sets the exit code: 0 no finding at or above the fail level, 1 findings at or
+above it, 2 usage, configuration or input errors. Everything else happens in ``qualitycheck.api``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TextIO
+
+import typer
+
+from qualitycheck import __version__
+
+if TYPE_CHECKING:
+    from qualitycheck.api import Checker, FileResult
+    from qualitycheck.config import Settings
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    name="qualitycheck",
+    help="Find the damage machine translation and web scraping leave in English text, and score "
+    "how readable it is.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    github = "github"
+    html = "html"
+
+
+class InputFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class ScoreFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def fail(message: str) -> NoReturn:
+    """One clear line on stderr and exit code 2: never a traceback."""
+    sys.stderr.write(f"qualitycheck: error: {message}\n")
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"qualitycheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """qualitycheck: a linter for machine-translated and scraped English text."""
+
+
+# -- shared options -----------------------------------------------------------------------------
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files or directories to check ('-' reads standard input).", show_default=False
+    ),
+]
+ConfigOpt = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional at run time
+    typer.Option(
+        "--config",
+        help="Configuration file (default: nearest .qualitycheck.toml or "
+        "pyproject.toml with [tool.qualitycheck]).",
+        dir_okay=False,
+    ),
+]
+IsolatedOpt = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
+SelectOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--select", help="Only these rule ids or categories (repeatable, or comma-separated)."
+    ),
+]
+IgnoreOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--ignore", help="Skip these rule ids or categories (repeatable)."),
+]
+ExcludeOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--exclude", help="Glob of paths to skip (repeatable; adds to the configuration)."
+    ),
+]
+GlossaryOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--glossary", help="Termbase of preferred spellings (TSV or TBX).", dir_okay=False
+    ),
+]
+PackOpt = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Option("--pack", help="Extra rule pack file or directory (repeatable)."),
+]
+EncodingOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--encoding", help="Decode input with this encoding instead of detecting it."),
+]
+InputFormatOpt = Annotated[
+    Optional[InputFormat],  # noqa: UP045
+    typer.Option(
+        "--input-format",
+        help="Treat input as this format (default: by extension; standard input is text).",
+    ),
+]
+StdinNameOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--stdin-filename",
+        help="Name to report for standard input (its extension also picks the format).",
+    ),
+]
+OutputOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "-o",
+        "--output",
+        help="Write the report to this file instead of standard output.",
+        dir_okay=False,
+    ),
+]
+
+
+def _split(values: Iterable[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    out = tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+    return out
+
+
+def _settings(
+    config: Path | None,
+    isolated: bool,
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    exclude: list[str] | None = None,
+    glossary: Path | None = None,
+    packs: list[Path] | None = None,
+    encoding: str | None = None,
+    fail_on: FailOn | None = None,
+    min_confidence: float | None = None,
+    languagetool: str | None = None,
+) -> Settings:
+    from qualitycheck.config import ConfigError, load_settings
+
+    try:
+        settings = load_settings(config, discover=not isolated)
+        extra_exclude = _split(exclude)
+        return settings.with_overrides(
+            select=_split(select),
+            ignore=_split(ignore),
+            exclude=(settings.exclude + extra_exclude) if extra_exclude else None,
+            glossary=glossary,
+            packs=(settings.packs + tuple(packs)) if packs else None,
+            encoding=encoding,
+            fail_on=fail_on.value if fail_on else None,
+            min_confidence=min_confidence,
+            languagetool=languagetool,
+        )
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def _checker(settings: Settings) -> Checker:
+    from qualitycheck.api import Checker
+    from qualitycheck.config import ConfigError
+    from qualitycheck.registry import PluginError
+
+    try:
+        return Checker(settings)
+    except (ConfigError, PluginError) as exc:
+        fail(str(exc))
+    except Exception as exc:  # glossary errors and the like carry their own message
+        if type(exc).__name__.endswith("Error") and str(exc):
+            fail(str(exc))
+        raise
+
+
+def _results(
+    checker: Checker,
+    paths: list[str],
+    input_format: InputFormat | None,
+    stdin_filename: str | None,
+) -> Iterator[FileResult]:
+    from qualitycheck.api import FileResult
+
+    for path, problem in checker.iter_paths(paths):
+        if problem is not None:
+            yield FileResult(path=path, format="text", error=problem)
+            continue
+        fmt = input_format.value if input_format else None
+        if path == "-" and fmt is None and stdin_filename:
+            from qualitycheck.loaders import detect_format
+
+            fmt = detect_format(stdin_filename)
+        result = checker.check_file(path, fmt=fmt)
+        if path == "-" and stdin_filename:
+            result.path = stdin_filename
+        yield result
+
+
+class _Tally:
+    """Counts what flows to the reporter, to pick the exit code afterwards."""
+
+    def __init__(self, fail_level: int | None) -> None:
+        self.fail_level = fail_level
+        self.failed = False
+        self.errors = 0
+
+    def watch(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        for r in results:
+            if r.error is not None:
+                self.errors += 1
+                sys.stderr.write(f"qualitycheck: error: {r.path}: {r.error}\n")
+            for notice in r.notices:
+                sys.stderr.write(f"qualitycheck: {r.path}: {notice}\n")
+            if self.fail_level is not None and any(
+                f.severity >= self.fail_level for f in r.findings
+            ):
+                self.failed = True
+            yield r
+
+    @property
+    def exit_code(self) -> int:
+        if self.errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if self.failed else EXIT_OK
+
+
+def _want_color(stream: TextIO, output: Path | None) -> bool:
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _emit(output: Path | None, render: Callable[[TextIO], None]) -> None:
+    """Run ``render(stream)`` into stdout, or atomically into the output file."""
+    if output is None:
+        render(sys.stdout)
+        sys.stdout.flush()
+        return
+    from qualitycheck.suppress import write_atomically
+
+    buffer = io.StringIO()
+    render(buffer)
+    try:
+        write_atomically(output, buffer.getvalue())
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+
+
+# -- commands ---------------------------------------------------------------------------------
+@app.command()
+def lint(
+    paths: PathsArg,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.text,
+    output: OutputOpt = None,
+    fail_on: Annotated[
+        Optional[FailOn],  # noqa: UP045
+        typer.Option(
+            "--fail-on", help="Lowest severity that makes the exit code 1 [default: warning]."
+        ),
+    ] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    exclude: ExcludeOpt = None,
+    min_confidence: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            "--min-confidence", min=0.0, max=1.0, help="Hide findings less sure than this (0..1)."
+        ),
+    ] = None,
+    glossary: GlossaryOpt = None,
+    pack: PackOpt = None,
+    encoding: EncodingOpt = None,
+    input_format: InputFormatOpt = None,
+    stdin_filename: StdinNameOpt = None,
+    baseline: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--baseline",
+            help="Report only findings not recorded in this baseline file.",
+            dir_okay=False,
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--write-baseline",
+            help="Record today's findings in this file and exit 0.",
+            dir_okay=False,
+        ),
+    ] = None,
+    languagetool: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--languagetool", help="Grammar checks through LanguageTool: off, auto or a server URL."
+        ),
+    ] = None,
+    paragraph_scores: Annotated[
+        bool, typer.Option("--paragraph-scores", help="Add per-paragraph readability to JSON.")
+    ] = False,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+) -> None:
+    """Check files for machine-translation and scraping damage."""
+    from qualitycheck.reporters import ReportContext, get_reporter
+    from qualitycheck.suppress import Baseline, BaselineError
+
+    settings = _settings(config, isolated, select=select, ignore=ignore, exclude=exclude,
+                         glossary=glossary, packs=pack, encoding=encoding, fail_on=fail_on,
+                         min_confidence=min_confidence, languagetool=languagetool)  # fmt: skip
+    checker = _checker(settings)
+    try:
+        reporter = get_reporter(output_format.value)
+    except (KeyError, ImportError):
+        fail(f"output format '{output_format.value}' is not available in this installation")
+    known = None
+    if baseline is not None:
+        try:
+            known = Baseline.load(baseline)
+        except BaselineError as exc:
+            fail(str(exc))
+    level = settings.fail_level()
+    tally = _Tally(int(level) if level is not None else None)
+    recorder = Baseline() if write_baseline is not None else None
+
+    def filtered(results: Iterable[FileResult]) -> Iterator[FileResult]:
+        for r in results:
+            if recorder is not None and r.error is None:
+                recorder.add(r.path, r.findings)
+            if known is not None and r.error is None:
+                r.findings = known.filter(r.path, r.findings)
+            yield r
+
+    results = tally.watch(filtered(_results(checker, paths, input_format, stdin_filename)))
+    ctx = ReportContext(
+        rules=checker.engine.rules,
+        color=_want_color(sys.stdout, output) and output_format is OutputFormat.text,
+        tool_version=__version__,
+        paragraph_scores=paragraph_scores,
+        root=str(settings.root),
+    )
+    _emit(output, lambda stream: reporter.write(results, stream, ctx))
+    if recorder is not None:
+        try:
+            recorder.write(write_baseline)  # type: ignore[arg-type]
+        except OSError as exc:
+            fail(f"cannot write baseline {write_baseline}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_ERROR if tally.errors else EXIT_OK)
+    raise typer.Exit(tally.exit_code)
+
+
+@app.command()
+def score(
+    paths: PathsArg,
+    output_format: Annotated[
+        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ScoreFormat.text,
+    output: OutputOpt = None,
+    paragraph_scores: Annotated[
+        bool, typer.Option("--paragraphs", help="Also score each paragraph.")
+    ] = False,
+    encoding: EncodingOpt = None,
+    input_format: InputFormatOpt = None,
+    stdin_filename: StdinNameOpt = None,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+) -> None:
+    """Print quality and readability scores only."""
+    import json
+
+    settings = _settings(config, isolated, encoding=encoding)
+    checker = _checker(settings)
+    tally = _Tally(None)
+    results = list(tally.watch(_results(checker, paths, input_format, stdin_filename)))
+
+    def render(stream: TextIO) -> None:
+        if output_format is ScoreFormat.json:
+            files = []
+            for r in results:
+                entry: dict[str, Any] = {"path": r.path, "error": r.error, "scores": r.scores_dict(),
+                         "stats": r.stats if r.document is not None else None}  # fmt: skip
+                if paragraph_scores:
+                    entry["paragraph_scores"] = [
+                        {"block": i, "readability": m.to_dict() if m else None}
+                        for i, m in r.paragraph_readability
+                    ]
+                files.append(entry)
+            json.dump({"version": 1, "files": files}, stream, indent=2, ensure_ascii=False)
+            stream.write("\n")
+            return
+        for r in results:
+            if r.error is not None:
+                continue
+            stream.write(f"{r.path}\n  quality              {r.quality:5.1f} / 100\n")
+            stream.write(
+                f"  words {r.stats['words']}, sentences {r.stats['sentences']}, "
+                f"paragraphs {r.stats['paragraphs']}\n"
+            )
+            if r.readability is not None:
+                for name, value in r.readability.to_dict().items():
+                    stream.write(f"  {name.replace('_', ' '):<30} {value:6.1f}\n")
+            if paragraph_scores:
+                for i, m in r.paragraph_readability:
+                    if m is not None:
+                        stream.write(f"  paragraph {i + 1:>3}: Flesch reading ease "
+                                     f"{m.flesch_reading_ease:6.1f}, grade "
+                                     f"{m.flesch_kincaid_grade:5.1f}\n")  # fmt: skip
+
+    _emit(output, render)
+    raise typer.Exit(tally.exit_code)
+
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[
+        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ScoreFormat.text,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+) -> None:
+    """List every rule: id, default severity, whether it is enabled, and what it checks."""
+    import json
+
+    settings = _settings(config, isolated)
+    checker = _checker(settings)
+    rules = sorted(checker.engine.rules.values(), key=lambda r: r.id)
+    if output_format is ScoreFormat.json:
+        data = [{"id": r.id, "category": r.category, "severity": r.severity.label,
+                 "enabled": settings.rule_enabled(r.id), "summary": r.summary,
+                 "origin": r.origin} for r in rules]  # fmt: skip
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    width = max((len(r.id) for r in rules), default=10)
+    for r in rules:
+        state = "" if settings.rule_enabled(r.id) else "  (disabled)"
+        typer.echo(f"{r.id:<{width}}  {r.severity.label:<7}  {r.summary}{state}")
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule id, e.g. punctuation.stray-mark.")],
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+) -> None:
+    """Print a rule's documentation: what it does, why it matters, an example, what to use instead."""
+    settings = _settings(config, isolated)
+    checker = _checker(settings)
+    found = checker.engine.rules.get(rule)
+    if found is None:
+        import difflib
+
+        close = difflib.get_close_matches(rule, list(checker.engine.rules), n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else " (see 'qualitycheck rules')"
+        fail(f"unknown rule '{rule}'{hint}")
+    typer.echo(f"{found.id}  [{found.severity.label}]\n")
+    typer.echo(found.explain())
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:  # `qualitycheck lint ... | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_FINDINGS)
+    except KeyboardInterrupt:
+        sys.stderr.write("qualitycheck: interrupted\n")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Reporters turn results into text. They print; they never decide anything.
+
+Each reporter module has ``write(results, out, ctx)``; they are imported by name, lazily, so a run
+pays only for the format it prints."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from qualitycheck.api import FileResult
+    from qualitycheck.rule import Rule
+
+REPORTERS: dict[str, str] = {
+    "text": "qualitycheck.reporters.text",
+    "json": "qualitycheck.reporters.json_reporter",
+    "jsonl": "qualitycheck.reporters.jsonl",
+    "sarif": "qualitycheck.reporters.sarif",
+    "github": "qualitycheck.reporters.github",
+    "html": "qualitycheck.reporters.html",
+}
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    rules: Mapping[str, Rule] = field(default_factory=dict)
+    color: bool = False
+    tool_version: str = ""
+    paragraph_scores: bool = False
+    root: str = "."
+    show_scores: bool = True
+
+
+class Reporter(Protocol):
+    def write(self, results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None: ...
+
+
+def available_formats() -> list[str]:
+    return [name for name, module in REPORTERS.items() if importlib.util.find_spec(module)]
+
+
+def get_reporter(name: str) -> Reporter:
+    if name not in REPORTERS:
+        raise KeyError(name)
+    module: Any = importlib.import_module(REPORTERS[name])
+    return module
+
+
+def summary(results: Iterable[FileResult]) -> dict[str, object]:
+    """The summary object shared by the JSON-like formats."""
+    from qualitycheck.finding import Severity
+
+    files = findings = errors = 0
+    by_severity = {s.label: 0 for s in sorted(Severity, reverse=True)}
+    for r in results:
+        files += 1
+        errors += r.error is not None
+        for f in r.findings:
+            findings += 1
+            by_severity[f.severity.label] += 1
+    return {
+        "files": files,
+        "findings": findings,
+        "by_severity": by_severity,
+        "files_with_errors": errors,
+    }
