@@ -88,11 +88,15 @@ def _matches(rule_id: str, pattern: str) -> bool:
 
 def _path_matches(path: str, pattern: str) -> bool:
     """Glob match against the whole relative path or any of its components."""
-    norm = path.replace(os.sep, "/").lstrip("./") if path not in (".", "-") else path
+    norm = path.replace(os.sep, "/")
+    while norm.startswith("./"):
+        norm = norm[2:]
     if fnmatch.fnmatch(norm, pattern) or fnmatch.fnmatch(norm, pattern.rstrip("/") + "/*"):
         return True
     parts = norm.split("/")
-    return any(fnmatch.fnmatch(part, pattern) for part in parts)
+    return any(fnmatch.fnmatch("/".join(parts[i:]), pattern) for i in range(len(parts))) or any(
+        fnmatch.fnmatch(part, pattern) for part in parts
+    )
 
 
 # -- loading -----------------------------------------------------------------------------------

@@ -84,8 +84,12 @@ _SPACE_RE = re.compile(r"\s+")
 
 
 def fingerprint(finding: Finding, source: str) -> str:
-    before = source[max(0, finding.start - CONTEXT_CHARS) : finding.start]
-    after = source[finding.end : finding.end + CONTEXT_CHARS]
+    # Context stays on the finding's own line, so edits to other lines leave it unchanged.
+    line_start = max(source.rfind("\n", 0, finding.start) + 1, finding.start - CONTEXT_CHARS)
+    line_end = source.find("\n", finding.end)
+    line_end = len(source) if line_end < 0 else line_end
+    before = source[line_start : finding.start]
+    after = source[finding.end : min(line_end, finding.end + CONTEXT_CHARS)]
     parts = [finding.rule, finding.text, before, after]
     norm = "\x1f".join(_SPACE_RE.sub(" ", p).strip().lower() for p in parts)
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:20]

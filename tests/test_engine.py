@@ -1,0 +1,155 @@
+"""The engine: selection, severities, positions, suppressions, fingerprints, rule failures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from qualitycheck.config import ConfigError, Settings, settings_from_mapping
+from qualitycheck.document import Directive, Document, Extracted
+from qualitycheck.engine import Engine
+from qualitycheck.finding import Match, Severity
+from qualitycheck.rule import Context, Rule, define
+
+
+def _word_rule(rule_id: str, word: str, severity: str = "warning", confidence: float = 0.9) -> Rule:
+    """Flags every occurrence of ``word``."""
+
+    def check(doc: Document, ctx: Context) -> Iterator[Match]:
+        for m in re.finditer(rf"\b{word}\b", doc.text):
+            yield Match(m.start(), m.end(), f"'{word}' found", (word.upper(),), confidence)
+
+    return define(rule_id, severity, check, f"Flags {word}.")
+
+
+RULES = {
+    r.id: r
+    for r in (
+        _word_rule("demo.apple", "apple"),
+        _word_rule("demo.pear", "pear", "error"),
+        _word_rule("other.plum", "plum", "info", 0.3),
+    )
+}
+
+
+def engine(**config: object) -> Engine:
+    return Engine(settings_from_mapping(config), RULES)
+
+
+def test_reports_exact_positions_in_lines_and_columns() -> None:
+    doc = Document.from_text("one apple\ntwo pears and a pear\n")
+    findings = engine().check(doc).findings
+    assert [(f.rule, f.line, f.column, f.end_line, f.end_column, f.text) for f in findings] == [
+        ("demo.apple", 1, 5, 1, 10, "apple"),
+        ("demo.pear", 2, 17, 2, 21, "pear"),
+    ]
+    lines = doc.source.splitlines()
+    for f in findings:
+        assert lines[f.line - 1][f.column - 1 : f.end_column - 1] == f.text
+
+
+def test_columns_count_code_points_and_crlf_lines() -> None:
+    doc = Document.from_text("é😀 apple\r\nplum apple")
+    findings = engine().check(doc).findings
+    assert [(f.line, f.column, f.text) for f in findings] == [
+        (1, 4, "apple"),
+        (2, 1, "plum"),
+        (2, 6, "apple"),
+    ]
+    assert "\r" not in doc.text
+
+
+def test_select_and_ignore_by_id_and_category() -> None:
+    doc = Document.from_text("apple pear plum")
+    assert {f.rule for f in engine(select=["demo"]).check(doc).findings} == {
+        "demo.apple",
+        "demo.pear",
+    }
+    assert {f.rule for f in engine(ignore=["demo.pear"]).check(doc).findings} == {
+        "demo.apple",
+        "other.plum",
+    }
+    # a specific select wins over a broader ignore
+    got = engine(ignore=["demo"], select=["demo.pear", "other"]).check(doc).findings
+    assert {f.rule for f in got} == {"demo.pear", "other.plum"}
+
+
+def test_per_rule_severity_most_specific_wins_and_off_disables() -> None:
+    doc = Document.from_text("apple pear plum")
+    got = engine(severity={"demo": "info", "demo.pear": "error", "other.plum": "off"}).check(doc)
+    assert {(f.rule, f.severity) for f in got.findings} == {
+        ("demo.apple", Severity.INFO),
+        ("demo.pear", Severity.ERROR),
+    }
+
+
+def test_min_confidence_hides_unsure_findings() -> None:
+    doc = Document.from_text("apple plum")
+    assert [f.rule for f in engine(**{"min-confidence": 0.5}).check(doc).findings] == ["demo.apple"]
+
+
+def test_per_file_ignores_match_globs() -> None:
+    doc = Document.from_text("apple pear", path="docs/legal/terms.txt")
+    got = engine(**{"per-file-ignores": {"legal/*": ["demo.apple"]}}).check(doc).findings
+    assert [f.rule for f in got] == ["demo.pear"]
+
+
+def test_unknown_rule_in_configuration_is_an_error() -> None:
+    with pytest.raises(ConfigError, match="'demo.appel' matches no known rule"):
+        engine(ignore=["demo.appel"])
+
+
+def test_a_crashing_rule_is_reported_and_the_others_still_run() -> None:
+    def boom(doc: Document, ctx: Context) -> Iterator[Match]:
+        raise RuntimeError("kaput")
+        yield  # pragma: no cover
+
+    rules = dict(RULES, **{"demo.boom": define("demo.boom", "error", boom, "Crashes.")})
+    result = Engine(Settings(), rules).check(Document.from_text("apple"))
+    assert [f.rule for f in result.findings] == ["demo.apple"]
+    assert [(f.rule, f.error) for f in result.failures] == [("demo.boom", "RuntimeError: kaput")]
+
+
+def test_out_of_range_spans_are_clamped_or_dropped() -> None:
+    def sloppy(doc: Document, ctx: Context) -> Iterator[Match]:
+        yield Match(-5, 3, "clamped")
+        yield Match(10, 10, "empty: dropped")
+        yield Match(2, 999, "clamped end")
+
+    rules = {"demo.sloppy": define("demo.sloppy", "info", sloppy, "Sloppy.")}
+    findings = Engine(Settings(), rules).check(Document.from_text("apple tree")).findings
+    assert [(f.start, f.end) for f in findings] == [(0, 3), (2, 10)]
+
+
+def _markdownish(source: str, directives: tuple[Directive, ...]) -> Document:
+    """As a loader would: comments are not prose (blanked out here to keep offsets simple)."""
+    text = re.sub(r"<!--.*?-->", lambda m: " " * len(m.group()), source)
+    return Document.from_extracted(source, Extracted(text, directives=directives), fmt="markdown")
+
+
+def test_disable_and_enable_directives_cover_a_range() -> None:
+    source = "apple\n<!-- qualitycheck: disable demo -->\napple pear\n<!-- qualitycheck: enable demo -->\napple\n"
+    d1 = source.index("<!--")
+    d2 = source.index("<!--", d1 + 1)
+    doc = _markdownish(
+        source, (Directive("disable", ("demo",), d1), Directive("enable", ("demo",), d2))
+    )
+    assert [f.line for f in engine().check(doc).findings] == [1, 5]
+
+
+def test_disable_next_line_directive() -> None:
+    source = "<!-- qualitycheck: disable-next-line demo.apple -->\n\napple pear\napple\n"
+    doc = _markdownish(source, (Directive("disable-next-line", ("demo.apple",), 0),))
+    got = [(f.rule, f.line) for f in engine().check(doc).findings]
+    assert got == [("demo.pear", 3), ("demo.apple", 4)]
+
+
+def test_fingerprints_ignore_line_numbers_but_not_context() -> None:
+    a = engine().check(Document.from_text("The apple fell.\n")).findings[0]
+    b = engine().check(Document.from_text("New first line.\n\nThe apple fell.\n")).findings[0]
+    c = engine().check(Document.from_text("The apple rose.\n")).findings[0]
+    assert a.fingerprint == b.fingerprint
+    assert a.fingerprint != c.fingerprint
+    assert a.line != b.line
