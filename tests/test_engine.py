@@ -97,7 +97,7 @@ def test_per_file_ignores_match_globs() -> None:
 
 
 def test_unknown_rule_in_configuration_is_an_error() -> None:
-    with pytest.raises(ConfigError, match="'demo.appel' matches no known rule"):
+    with pytest.raises(ConfigError, match=r"'demo\.appel' matches no known rule"):
         engine(ignore=["demo.appel"])
 
 
