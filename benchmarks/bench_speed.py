@@ -1,0 +1,156 @@
+"""Speed and memory of qualitycheck, next to peers measured in the same run.
+
+Usage:  python benchmarks/bench_speed.py [ARTICLE] [--runs N] [--json]
+
+Measures
+- cold start: the whole process, ``qualitycheck lint ARTICLE`` (default output), median of N runs,
+  with peak memory (max RSS of the child process);
+- throughput: in-process ``Checker.check_text`` on a ~1 MB document assembled from the samples
+  (rules and data already loaded), in MB/s;
+- peers on the same files, where installed: proselint (PyPI) and write-good (npm,
+  looked up in benchmarks/node_modules/.bin or on PATH). Ratios are qualitycheck / peer.
+
+The default article is the example in ../shared/seeds when present, else a bundled sample.
+Nothing here is a test: timings depend on the machine and are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seeds" / "000_7878a072beb5b911.txt"
+
+
+def default_article() -> Path:
+    if SEED.is_file():
+        return SEED
+    return sorted((ROOT / "samples" / "garbled").glob("*.txt"))[0]
+
+
+def time_command(cmd: list[str], runs: int) -> tuple[float, float]:
+    """Median wall time in ms and peak RSS in MB of ``cmd`` over ``runs`` runs (after one warm-up
+    run, so the OS file cache is warm: what 'cold' means here is a new process)."""
+    subprocess.run(cmd, capture_output=True, check=False)
+    times, peaks = [], []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=False)
+        times.append((time.perf_counter() - start) * 1000)
+        peaks.append(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss or before)
+    return statistics.median(times), max(peaks) / 1024
+
+
+def big_text(target_bytes: int = 1_000_000) -> str:
+    parts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").rglob("*.txt"))]
+    if SEED.is_file():
+        parts.append(SEED.read_text(encoding="utf-8"))
+    chunk = "\n\n".join(parts)
+    copies = max(1, target_bytes // max(1, len(chunk.encode("utf-8"))) + 1)
+    return ("\n\n".join([chunk] * copies))[:target_bytes]
+
+
+def throughput(text: str) -> float:
+    from qualitycheck.api import Checker
+
+    checker = Checker()
+    checker.check_text("Warm-up text, to load rules and data.")
+    start = time.perf_counter()
+    checker.check_text(text)
+    elapsed = time.perf_counter() - start
+    return len(text.encode("utf-8")) / 1_000_000 / elapsed
+
+
+def peers() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    if shutil.which("proselint"):
+        found["proselint"] = ["proselint", "check"]
+    local = ROOT / "benchmarks" / "node_modules" / ".bin" / "write-good"
+    exe = str(local) if local.exists() else shutil.which("write-good")
+    if exe:
+        found["write-good"] = [exe]
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("article", nargs="?", type=Path, default=None)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--json", action="store_true", help="print machine-readable results")
+    args = parser.parse_args()
+    article = args.article or default_article()
+    qc = shutil.which("qualitycheck") or sys.executable
+    qc_cmd = (
+        [qc, "lint", str(article)]
+        if qc != sys.executable
+        else [qc, "-m", "qualitycheck", "lint", str(article)]
+    )
+
+    results: dict[str, object] = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "article": article.name,
+        "article_words": len(article.read_text(encoding="utf-8").split()),
+    }
+    cold_ms, peak_mb = time_command(qc_cmd, args.runs)
+    results["qualitycheck"] = {"cold_ms": round(cold_ms, 1), "peak_mb": round(peak_mb, 1)}
+    text = big_text()
+    results["qualitycheck"]["throughput_mb_s"] = round(throughput(text), 2)  # type: ignore[index]
+    big = ROOT / "benchmarks" / ".big.txt"
+    big.write_text(text, encoding="utf-8")
+    try:
+        for name, cmd in peers().items():
+            p_cold, p_peak = time_command([*cmd, str(article)], args.runs)
+            start = time.perf_counter()
+            subprocess.run([*cmd, str(big)], capture_output=True, check=False)
+            p_big = time.perf_counter() - start
+            results[name] = {
+                "cold_ms": round(p_cold, 1),
+                "peak_mb": round(p_peak, 1),
+                "big_file_s": round(p_big, 2),
+                "cold_ratio": round(cold_ms / p_cold, 2),
+            }
+        start = time.perf_counter()
+        subprocess.run([*qc_cmd[:-1], str(big)], capture_output=True, check=False)
+        results["qualitycheck"]["big_file_s"] = round(time.perf_counter() - start, 2)  # type: ignore[index]
+    finally:
+        big.unlink(missing_ok=True)
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    print(
+        f"{results['date']} · {results['machine']} · article {article.name} ({results['article_words']} words)"
+    )
+    print(f"{'tool':<14}{'cold (ms)':>11}{'peak MB':>10}{'1 MB file (s)':>15}{'ratio':>8}")
+    for name in [
+        "qualitycheck",
+        *[
+            k
+            for k in results
+            if k not in ("date", "machine", "article", "article_words", "qualitycheck")
+        ],
+    ]:
+        r = results[name]
+        assert isinstance(r, dict)
+        ratio = "1.00" if name == "qualitycheck" else f"{r['cold_ratio']:.2f}"
+        print(
+            f"{name:<14}{r['cold_ms']:>11}{r['peak_mb']:>10}{r.get('big_file_s', ''):>15}{ratio:>8}"
+        )
+    q = results["qualitycheck"]
+    assert isinstance(q, dict)
+    print(f"in-process throughput: {q['throughput_mb_s']} MB/s (rules and data loaded)")
+
+
+if __name__ == "__main__":
+    main()
