@@ -1,0 +1,226 @@
+"""Doubled or stray punctuation: ". ,", ",,", ",.", ";;", "!.", and a space before a comma or full stop.
+
+What it does
+    Finds runs of two or more punctuation marks that do not belong together (". ,", ",,", ".,",
+    ",.", ", .", ";;", "?,", "!."), and a comma or full stop separated from the word before it by
+    a space ("Kyiv , Ukraine"). A space before ";", ":", "!" or "?" (French typography) is
+    reported as info. It leaves alone ellipses ("...", "…", ". . ."), "?!" and "!?",
+    abbreviations followed by a comma or colon ("U.S.,", "a.m., when", "Inc.,", "etc.,"),
+    decimals (".45 caliber"), URLs and e-mail addresses, code spans and emoticons.
+
+Why it matters
+    Machine translation and sentence-by-sentence post-editing often leave the punctuation of two
+    versions of a sentence side by side: a full stop where the source had a clause break, then
+    the comma of the continuation. Scrapers that drop an inline element (a link, a footnote
+    marker) leave " ," and " ." behind. Readers see them at once; they make the text look
+    unedited.
+
+Example
+    ... something that could contaminate the water supply. , causing an environmental disaster.
+    Officials met in Lagos ,Abuja and Kano,, the ministry said.
+
+Use instead
+    ... something that could contaminate the water supply, causing an environmental disaster.
+    Officials met in Lagos, Abuja and Kano, the ministry said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qualitycheck.document import Document
+from qualitycheck.finding import Match, Severity
+from qualitycheck.rule import Context, define
+from qualitycheck.segment import ABBREVIATIONS
+
+_MARKS = ".,;:!?"
+# A run of marks, optionally preceded by spaces and with spaces between them; it must follow
+# something that is not white space (marks at the start of a line are someone else's business).
+_RUN_RE = re.compile(r"(?<=\S)[ \t\u00a0]*[.,;:!?…](?:[ \t\u00a0]*[.,;:!?…])*")
+_SKIP_RE = re.compile(
+    r"(?:https?://|ftp://|www\.)\S+"  # URLs
+    r"|\S+@\S+\.\w+"  # e-mail addresses
+    r"|`[^`\n]*`"  # code spans
+    r"|[:;=8][\-'’^o]?[()\[\]DPpOo3|/\\*](?=\W|$)"  # emoticons :) ;-) :D
+)
+_ELLIPSIS_RE = re.compile(r"\.(?:[ \u00a0]?\.){2}")
+_WORD_BEFORE_DOT_RE = re.compile(r"([^\W\d_][\w.\-]*)\.$")
+_OPENERS = "“‘\"'«([{`"
+_CLOSERS = "”’\"'»)]}`"
+
+
+def _is_abbreviation_dot(text: str, dot: int) -> bool:
+    """True when the full stop at ``text[dot]`` closes an abbreviation or an initial."""
+    m = _WORD_BEFORE_DOT_RE.search(text, max(0, dot - 24), dot + 1)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1:  # an initial: "Ann M., the reporter"
+        return True
+    low = word.lower()
+    return low in ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", low))
+
+
+def _skipped_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SKIP_RE.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _next_visible(text: str, pos: int) -> str:
+    """The first character after ``pos`` that is not a space or a closing quote/bracket."""
+    n = len(text)
+    while pos < n and (text[pos] in " \t\u00a0" or text[pos] in _CLOSERS):
+        pos += 1
+    return text[pos] if pos < n and text[pos] != "\n" else ""
+
+
+def _choose_mark(marks: str, following: str) -> str:
+    """The single mark that most likely belongs here."""
+    kinds = set(marks)
+    if len(kinds) == 1:
+        return marks[0]
+    if "?" in kinds or "!" in kinds:
+        return next(c for c in marks if c in "?!")
+    if "." in kinds and "," in kinds:
+        # The sentence goes on ("supply. , causing") -> comma; a new one starts -> full stop.
+        return "," if (following[:1].islower() or following[:1].isdigit()) else "."
+    if ";" in kinds:
+        return ";"
+    if ":" in kinds:
+        return ":"
+    return marks[0]
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    text = doc.text
+    skipped = _skipped_spans(text)
+    for m in _RUN_RE.finditer(text):
+        start, end = m.start(), m.end()
+        run = m.group()
+        # An abbreviation's own full stop is not part of the run: "U.S.," "a.m., when".
+        first_mark = start + len(run) - len(run.lstrip(" \t\u00a0"))
+        if first_mark == start and text[start] == "." and _is_abbreviation_dot(text, start):
+            start += 1
+            if start >= end:
+                continue
+            run = text[start:end]
+            if run[0] == ".":  # "etc.." : a doubled full stop after all
+                yield Match(
+                    start - 1,
+                    start + 1,
+                    "Doubled full stop after an abbreviation; the abbreviation's full stop also "
+                    "ends the sentence.",
+                    (".",),
+                    confidence=0.8,
+                    severity=Severity.WARNING,
+                )
+                continue
+        if _inside(skipped, start, end):
+            continue
+        found = _judge(text, start, end)
+        if found is not None:
+            yield found
+
+
+def _judge(text: str, start: int, end: int) -> Match | None:
+    run = text[start:end]
+    marks = "".join(c for c in run if c in _MARKS or c == "…")
+    lead = len(run) - len(run.lstrip(" \t\u00a0"))
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+
+    # Ellipses in every spelling: "...", "…", ". . .", "...,", "… ." -- a style matter.
+    if "…" in marks or _ELLIPSIS_RE.search(run):
+        return None
+    # Marks quoted as marks: 'type “.,” here', '`,,`'.
+    if before in _OPENERS and after in _CLOSERS and not lead:
+        return None
+    # A decimal or a thousands group right after: " .45 caliber", ". ,000".
+    if after.isdigit() and marks[-1] in ".,":
+        if len(marks) == 1:
+            return None
+        end -= 1
+        while end > start and text[end - 1] in " \t\u00a0":
+            end -= 1
+        return _judge(text, start, end) if end > start else None
+
+    following = _next_visible(text, end)
+    if len(marks) == 1:
+        if not lead:
+            return None
+        if before in _OPENERS or before in "([{":
+            return None
+        mark = marks[0]
+        spaced_after = after == "" or after in " \t\u00a0\n" or after in _CLOSERS
+        if mark in ",." and (spaced_after or mark == ","):
+            if mark == "." and following[:1].isalpha() and following[:1].islower():
+                return None  # " .net", ". com" style fragments: not prose punctuation
+            fix = mark + " " if after.isalnum() else mark  # "Lagos ,Abuja" -> "Lagos, Abuja"
+            return Match(
+                start,
+                end,
+                f"Space before '{mark}': punctuation should follow the word directly. A stray "
+                "space like this is often left where a scraper dropped a link or a footnote "
+                "marker, or by machine translation.",
+                (fix,),
+                confidence=0.8,
+                severity=Severity.WARNING,
+            )
+        if mark in ";:!?" and spaced_after:
+            return Match(
+                start,
+                end,
+                f"Space before '{mark}' (French typography); English sets it directly after the "
+                "word. Common in text translated from French.",
+                (mark,),
+                confidence=0.5,
+                severity=Severity.INFO,
+            )
+        return None
+
+    kinds = set(marks)
+    if kinds <= {"?", "!"}:
+        if len(kinds) == 2:  # "?!" / "!?": emphatic but deliberate
+            return None
+        return Match(
+            start,
+            end,
+            f"Repeated '{marks[0]}': one is enough in edited prose.",
+            (marks[0],),
+            confidence=0.5,
+            severity=Severity.INFO,
+        )
+    if kinds == {":"}:  # "::" belongs to code and IPv6 addresses
+        return None
+    if marks == "..":
+        return Match(
+            start,
+            end,
+            "Doubled full stop.",
+            (".",),
+            confidence=0.8,
+            severity=Severity.WARNING,
+        )
+    choice = _choose_mark(marks, following)
+    shown = text[start:end].strip()
+    severity: Severity | None = None  # the rule's default: error
+    confidence = 0.95
+    if kinds & {"?", "!"}:
+        # "?," and "!." can be names ("Yahoo!.") or a quoted question before a comma.
+        severity, confidence = Severity.WARNING, 0.6
+    return Match(
+        start,
+        end,
+        f"Stray punctuation '{shown}': marks from two versions of a sentence left side by side, "
+        f"typical of machine translation or careless post-editing. Keep one ('{choice}').",
+        (choice,),
+        confidence=confidence,
+        severity=severity,
+    )
+
+
+RULE = define("punctuation.stray-mark", "error", check, __doc__)

@@ -1,0 +1,111 @@
+"""Brackets that do not pair up within a paragraph: a lone ")" or an "(" never closed.
+
+What it does
+    Pairs ( ), [ ] and { } within each paragraph (block). A closing bracket with no opening one
+    before it is an error; an opening bracket never closed is a warning. List labels ("a)",
+    "1)", "iv)", "(b)"), emoticons (":)", ";-)", ":("), half-open intervals ("[0, 1)"), URLs and
+    code spans are left alone.
+
+Why it matters
+    Machine translation reorders clauses and sometimes moves or drops one half of a parenthesis;
+    scrapers cut paragraphs in the middle of a parenthetical remark. Either way the reader no
+    longer knows where the aside ends.
+
+Example
+    The plant (Europe's largest supplies a fifth of the country's power.
+    The ministry said 40 people were hurt) in the blast.
+
+Use instead
+    The plant (Europe's largest) supplies a fifth of the country's power.
+    The ministry said 40 people were hurt in the blast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qualitycheck.document import Document
+from qualitycheck.finding import Match, Severity
+from qualitycheck.rule import Context, define
+
+# A list label: "a)", "1)", "iv)" at the start of a line or after a space ("choose a) or b)").
+_LABEL_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)(?=\s|$)", re.MULTILINE)
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+_OPEN = "([{"
+_SKIP_RE = re.compile(
+    r"(?:https?://|ftp://|www\.)\S+"  # URLs: "wiki/Foo_(bar)"
+    r"|`[^`\n]*`"  # code spans
+    r"|(?<![\w)])[:;=][\-'’^o]?[()\[\]{}|](?!\w)"  # emoticons :) ;-) :( =]
+    r"|(?<!\w)[()\[\]][\-'’^]?[:;=](?!\w)"  # reversed emoticons (: (-:
+    r"|[\[(]-?[\d.]+,\s*-?[\d.]+[\])]",  # intervals [0, 1) (2, 5]
+    re.MULTILINE,
+)
+
+
+def _skipped(text: str, start: int, end: int) -> set[int]:
+    out: set[int] = set()
+    for m in _SKIP_RE.finditer(text, start, end):
+        out.update(range(m.start(), m.end()))
+    return out
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    text = doc.text
+    for block in doc.blocks:
+        start, end = block.start, block.end
+        if not any(c in text[start:end] for c in "()[]{}"):
+            continue
+        skipped = _skipped(text, start, end)
+        stack: list[int] = []
+        for i in range(start, end):
+            ch = text[i]
+            if ch not in "()[]{}" or i in skipped:
+                continue
+            if ch in _OPEN:
+                stack.append(i)
+                continue
+            want = _PAIRS[ch]
+            if stack and text[stack[-1]] == want:
+                stack.pop()
+                continue
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if text[stack[k]] == want), None)
+            if depth is not None:
+                # The closer matches an outer opener: the openers above it were never closed.
+                for p in stack[depth + 1 :]:
+                    yield _unclosed(text, p)
+                del stack[depth:]
+                continue
+            if ch == ")" and _is_label(text, i):
+                continue
+            yield Match(
+                i,
+                i + 1,
+                f"Closing '{ch}' with no matching '{want}' before it in the paragraph: the start "
+                "of the parenthetical was lost, a common trace of machine translation reordering "
+                "a clause or of a scraper cutting text.",
+                confidence=0.85,
+            )
+        for p in stack:
+            yield _unclosed(text, p)
+
+
+def _is_label(text: str, close: int) -> bool:
+    line_start = text.rfind("\n", 0, close) + 1
+    m = _LABEL_RE.search(text, max(line_start, close - 4), close + 1)
+    return m is not None and m.end() == close + 1
+
+
+def _unclosed(text: str, p: int) -> Match:
+    closer = {v: k for k, v in _PAIRS.items()}[text[p]]
+    return Match(
+        p,
+        p + 1,
+        f"Opening '{text[p]}' is never closed in this paragraph (no '{closer}'): the end of the "
+        "parenthetical was lost or the paragraph was cut.",
+        confidence=0.7,
+        severity=Severity.WARNING,
+    )
+
+
+RULE = define("punctuation.unbalanced-brackets", "error", check, __doc__)
