@@ -1,18 +1,8 @@
 """Document scores: readability formulas (``qualitycheck.scores.readability``) and the overall
 quality score (``qualitycheck.scores.quality``).
 
-Both modules are cheap to import; the readability resources (pyphen's hyphenation patterns, the
-Dale-Chall word list) load on first use only. The function ``readability`` is deliberately not
-re-exported here: its name would hide the ``readability`` submodule.
+Import from the submodules. Nothing is re-exported here, so that importing one of them does not
+import the other, and so that the function ``readability`` cannot hide the module of that name.
+Both are cheap to import; the readability resources (pyphen's hyphenation patterns, the Dale-Chall
+word list) load on first use only.
 """
-
-from qualitycheck.scores.quality import QUALITY_FORMULA, quality_penalty, quality_score
-from qualitycheck.scores.readability import Readability, paragraph_readability
-
-__all__ = [
-    "QUALITY_FORMULA",
-    "Readability",
-    "paragraph_readability",
-    "quality_penalty",
-    "quality_score",
-]
