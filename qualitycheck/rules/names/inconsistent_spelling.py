@@ -1,0 +1,281 @@
+"""One person or place spelled two ways in the same document.
+
+What it does
+    Collects the capitalised names of the document (with the evidence that they are names: a
+    title such as "Mr." or "Governor" before them, a first name, "said" after them), and looks for
+    two spellings that are one edit or two apart *and* sound the same (metaphone / NYSIIS keys).
+    When a rarer spelling sits next to a better-attested one, the rarer one is flagged and the
+    other suggested; on a tie, the spelling introduced with a full name, or else the first one
+    used, wins.
+
+Why it matters
+    Machine translation renders a foreign name afresh each time it meets it, so one person can
+    become "Andrei Malets" in one paragraph and "Mr. Mallets" in the next. A reader cannot tell
+    whether these are two people. Careful editors keep one spelling per person.
+
+    Different people with similar names are not merged: names with different first names
+    ("John Smith" / "Jon Stewart"), family members, feminine and derived surname forms
+    ("Lavrov" / "Lavrova", "Hussein" / "Husseini"), two distinct first names of relatives
+    ("Marta" / "Maria"), and two known places ("Austria" / "Australia") are all left alone.
+    Spellings accepted in the user's glossary are trusted.
+
+Example
+    Andrei Malets, a businessman in Kryvyi Rih, said the town was quiet. Mr. Mallets lived in
+    Russia for six years.
+
+Use instead
+    Andrei Malets, a businessman in Kryvyi Rih, said the town was quiet. Mr. Malets lived in
+    Russia for six years.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from qualitycheck.document import Document
+from qualitycheck.finding import Match, Severity
+from qualitycheck.names import (
+    NameMention,
+    find_name_mentions,
+    is_derived_form,
+    is_gendered_pair,
+)
+from qualitycheck.rule import Context, define
+
+# Lexicon (Zipf) thresholds: a capitalised word with no person evidence is a name candidate only
+# when it is rare in English; a flagged spelling that is itself a common spelling is only info.
+_RARE_ZIPF = 3.0
+_MIN_LENGTH = 4
+_MALE_TITLES = frozenset({"mr", "messrs", "sir", "lord", "king", "prince", "father", "brother"})
+_FEMALE_TITLES = frozenset(
+    {"mrs", "ms", "miss", "mme", "mlle", "dame", "lady", "queen", "princess", "sister"}
+)
+
+
+@dataclass
+class _Form:
+    """One spelling of a name in one role, with everything the document says about it."""
+
+    text: str
+    role: str  # "name" (surname or single name) or "lead" (first word of a longer name)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    leads: set[str] = field(default_factory=set)  # first names seen before it (folded)
+    tails: set[str] = field(default_factory=set)  # surnames seen after it (folded), for leads
+    titles: set[str] = field(default_factory=set)
+    person: bool = False
+    full_name: str = ""  # the first full-name mention it appears in ("Andrei Malets")
+    place: bool = False
+    feature: bool = False  # part of the name of a river, street...: "Bosna River"
+    zipf: float = 0.0
+
+    @property
+    def count(self) -> int:
+        return len(self.spans)
+
+    @property
+    def first(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def genders(self) -> set[str]:
+        out = set()
+        if self.titles & _MALE_TITLES:
+            out.add("m")
+        if self.titles & _FEMALE_TITLES:
+            out.add("f")
+        return out
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    mentions = find_name_mentions(doc)
+    if len(mentions) < 2:
+        return
+    forms = _collect_forms(doc, mentions)
+    if len(forms) < 2:
+        return
+    _annotate(forms, ctx)
+    yield from _find_inconsistencies(forms, ctx)
+
+
+def _collect_forms(doc: Document, mentions: list[NameMention]) -> dict[tuple[str, str], _Form]:
+    from qualitycheck.resources import fold
+
+    forms: dict[tuple[str, str], _Form] = {}
+    for m in mentions:
+        tokens = m.tokens
+        lead_key = fold(tokens[0].text) if len(tokens) >= 2 else ""
+        tail_key = fold(tokens[-1].text) if len(tokens) >= 2 else ""
+        full = doc.text[tokens[0].start : tokens[-1].end] if m.is_full_name else ""
+        for i, tok in enumerate(tokens):
+            role = "lead" if i == 0 and len(tokens) >= 2 else "name"
+            key = (role, tok.text.casefold())
+            form = forms.get(key)
+            if form is None:
+                form = forms[key] = _Form(tok.text, role)
+            form.spans.append((tok.start, tok.end))
+            if role == "lead":
+                form.tails.add(tail_key)
+            elif i > 0:
+                form.leads.add(lead_key)
+            if m.title:
+                form.titles.add(m.title.rstrip("."))
+            # Person evidence belongs to the name the title or first name introduces; a
+            # sentence-initial single word has no evidence of its own.
+            if m.has_person_evidence and not (
+                m.sentence_initial and len(tokens) == 1 and not m.title
+            ):
+                form.person = True
+            if m.feature:
+                form.feature = True
+            if full and not form.full_name:
+                form.full_name = full
+    return forms
+
+
+def _annotate(forms: dict[tuple[str, str], _Form], ctx: Context) -> None:
+    from qualitycheck.resources import gazetteer, lexicon
+
+    lex = lexicon()
+    gaz = gazetteer()
+    for form in forms.values():
+        form.zipf = lex.zipf(form.text)
+        form.place = form.text in gaz or gaz.country_of(form.text) is not None
+
+
+def _is_candidate(form: _Form, ctx: Context) -> bool:
+    if len(form.text) < _MIN_LENGTH:
+        return False
+    if ctx.glossary is not None and ctx.glossary.lookup_variant(form.text) is not None:
+        return False  # a listed variant: names.glossary reports it
+    return form.person or form.place or form.zipf < _RARE_ZIPF
+
+
+@dataclass(frozen=True)
+class _Pair:
+    distance: int
+    metaphone: bool
+    nysiis: bool
+
+
+def _compare(a: _Form, b: _Form) -> _Pair | None:
+    """How alike two spellings are, or None when they are clearly not one name."""
+    import jellyfish
+    from rapidfuzz.distance import Levenshtein
+
+    from qualitycheck.resources import fold
+
+    fa, fb = fold(a.text), fold(b.text)
+    if fa == fb:  # differ only in case or diacritics ("Marquez" / "Márquez"): a style choice
+        return None
+    longest, shortest = max(len(fa), len(fb)), min(len(fa), len(fb))
+    max_distance = 1 if shortest <= 6 else 2
+    if longest - shortest > max_distance:
+        return None
+    distance = Levenshtein.distance(fa, fb, score_cutoff=max_distance)
+    if distance > max_distance or distance / longest > 0.25:
+        return None
+    if is_derived_form(fa, fb) or is_gendered_pair(fa, fb):
+        return None
+    metaphone = jellyfish.metaphone(fa) == jellyfish.metaphone(fb)
+    nysiis = jellyfish.nysiis(fa) == jellyfish.nysiis(fb)
+    same_start = fa[0] == fb[0]
+    if not (metaphone or nysiis or (same_start and distance == 1 and shortest >= 6)):
+        return None
+    return _Pair(distance, metaphone, nysiis)
+
+
+def _same_entity(a: _Form, b: _Form) -> bool:
+    """Whether the document allows the two spellings to be one person or place."""
+    if a.place and b.place:
+        return False  # two known places: "Austria" / "Australia"
+    if (a.place and b.person and not b.place) or (b.place and a.person and not a.place):
+        return False  # a place and a person: different things
+    if not (a.person or b.person or a.place or b.place):
+        return False  # no evidence that either is a name
+    if a.feature != b.feature:
+        return False  # "Bosnia" and the "Bosna River": a place and a feature named after it
+    if a.role == "name" and a.leads and b.leads and not _compatible_leads(a.leads, b.leads):
+        return False  # "John Smith" / "Adam Smyth": different first names, different people
+    if a.role == "lead" and not (a.tails & b.tails):
+        return False  # first names are compared only within one surname
+    ga, gb = a.genders, b.genders
+    return not (ga and gb and not ga & gb)  # "Mr. Novak" / "Ms. Nowak"
+
+
+def _compatible_leads(a: set[str], b: set[str]) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
+    return any(x == y or Levenshtein.distance(x, y, score_cutoff=1) <= 1 for x in a for y in b)
+
+
+def _strength(form: _Form, ctx: Context) -> tuple[bool, int, bool, int]:
+    """Sort key of the better-attested spelling: glossary-preferred, more mentions, introduced
+    with a full name, used first."""
+    accepted = ctx.glossary is not None and ctx.glossary.accepts(form.text)
+    return (accepted, form.count, bool(form.full_name), -form.first)
+
+
+def _find_inconsistencies(forms: dict[tuple[str, str], _Form], ctx: Context) -> Iterator[Match]:
+    from qualitycheck.resources import given_names
+
+    candidates = [f for f in forms.values() if _is_candidate(f, ctx)]
+    best: dict[int, tuple[_Form, _Pair]] = {}  # loser id -> (winner, comparison)
+    for i, a in enumerate(candidates):
+        for b in candidates[i + 1 :]:
+            if a.role != b.role:
+                continue
+            pair = _compare(a, b)
+            if pair is None or not _same_entity(a, b):
+                continue
+            winner, loser = (a, b) if _strength(a, ctx) > _strength(b, ctx) else (b, a)
+            if ctx.glossary is not None and ctx.glossary.accepts(loser.text):
+                continue  # the user's spelling is never the wrong one
+            old = best.get(id(loser))
+            if old is None or _strength(winner, ctx) > _strength(old[0], ctx):
+                best[id(loser)] = (winner, pair)
+    firsts = given_names()
+    by_id = {id(f): f for f in candidates}
+    for loser_id, (winner, pair) in best.items():
+        loser = by_id[loser_id]
+        if id(winner) in best:
+            continue  # the "winner" is itself a variant of a better-attested spelling
+        yield from _report(loser, winner, pair, firsts)
+
+
+def _report(loser: _Form, winner: _Form, pair: _Pair, firsts: frozenset[str]) -> Iterator[Match]:
+    confidence = 0.6
+    confidence += 0.1 if pair.metaphone else 0.0
+    confidence += 0.05 if pair.nysiis else 0.0
+    confidence += 0.1 if winner.full_name or winner.count > loser.count else 0.0
+    confidence += 0.05 if loser.person or loser.place else 0.0
+    confidence -= 0.1 if pair.distance >= 2 else 0.0
+    confidence -= 0.1 if loser.count >= 2 else 0.0
+    severity: Severity | None = None
+    both_first_names = loser.text in firsts and winner.text in firsts
+    if both_first_names or loser.zipf >= _RARE_ZIPF:
+        # two established spellings ("Sergei" / "Sergey"): a consistency note, not damage
+        severity = Severity.INFO
+        confidence -= 0.2
+    confidence = max(0.3, min(0.9, confidence))
+    kind = "first name" if loser.role == "lead" else "name"
+    if winner.full_name:
+        basis = f"introduced as '{winner.full_name}'"
+    elif winner.count > loser.count:
+        basis = f"used {winner.count} times"
+    else:
+        basis = "used first"
+    for start, end in loser.spans:
+        yield Match(
+            start,
+            end,
+            f"'{loser.text}' looks like another spelling of the {kind} '{winner.text}' "
+            f"({basis}): the same name spelled two ways in one document is typical of "
+            "machine translation; keep one spelling.",
+            suggestions=(winner.text,),
+            confidence=round(confidence, 2),
+            severity=severity,
+        )
+
+
+RULE = define("names.inconsistent-spelling", "warning", check, __doc__)
