@@ -1,0 +1,504 @@
+"""A common word capitalised in the middle of a sentence.
+
+What it does
+    Flags an ordinary English word that starts with a capital letter in the middle of a sentence:
+    "its military attack In southern Ukraine", "continued Thursday Bombing of residential areas",
+    "pushed the government to it Switch to strategy Indiscriminate attacks". Function words
+    (prepositions, articles, pronouns, conjunctions, auxiliaries) with a capital mid-sentence are
+    reported with high confidence; content words only when something else backs the suspicion: the
+    same word appears in lower case elsewhere in the document, it follows a weekday ("Thursday
+    Bombing of"), a pronoun or a modal verb ("it Switch to"), or it has the shape of an adjective,
+    adverb or verb form ("Indiscriminate attacks").
+
+    It leaves alone words at the start of a sentence or after a colon, a quotation mark, a bracket,
+    a dash or a list marker; multi-word names ("Black Sea", "Bank of England", "Foreign Minister
+    Sergei Lavrov", "the Russian Defense Ministry"); titles, institutions, brands, parties,
+    religions, holidays and the like listed in ``rules/case/*.toml``; weekdays, months, countries
+    and nationalities, known places and first names; acronyms and mixed-case brands ("iPhone",
+    "YouTube"); words the document capitalises elsewhere as a name; and headlines, headings,
+    captions, bylines and other title-case lines.
+
+Why it matters
+    Machine translation from languages with other capitalisation rules (German nouns, sentence
+    fragments re-joined after segmentation, capitalised source tokens aligned to English words)
+    leaves stray capitals inside sentences. Readers take them for names, and they are a visible
+    sign of unedited machine output.
+
+Example
+    Russian forces continued Thursday Bombing of residential neighbourhoods.
+
+Use instead
+    Russian forces continued Thursday bombing of residential neighbourhoods.
+
+    To keep a word capitalised everywhere, add it to a ``rules/case/*.toml`` pack or to the rule's
+    ``words`` option.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from qualitycheck import heuristics
+from qualitycheck.finding import Match, Severity
+from qualitycheck.rule import Context, define
+
+if TYPE_CHECKING:
+    from qualitycheck.document import Document, Word
+
+# -- word classes ------------------------------------------------------------------------------
+
+PRONOUNS = frozenset(
+    """
+    i me my mine you your yours he him his she her hers it its we us our ours they them their
+    theirs myself yourself himself herself itself ourselves themselves who whom whose which
+    """.split()
+)
+
+# Closed-class words: with a capital mid-sentence they are almost never a name.
+FUNCTION_WORDS = (
+    heuristics.ARTICLES
+    | heuristics.PREPOSITIONS
+    | heuristics.CONJUNCTIONS
+    | heuristics.AUXILIARIES
+    | heuristics.DETERMINERS
+    | PRONOUNS
+    | frozenset("not there here when where how why than then also".split())
+) - frozenset({"may", "will", "can", "i"})  # "May" is a month, "Will" and "Can" are names too
+
+# A capital after these is a verb in the wrong case far more often than a name ("it Switch to").
+VERB_SLOT_WORDS = frozenset(
+    """
+    it he she they we you will would can could should must might shall not cannot won't
+    wouldn't can't couldn't shouldn't don't doesn't didn't
+    """.split()
+)
+
+# Lower-case words that may join the parts of a name: "Bank of England", "Gone with the Wind".
+NAME_CONNECTORS = frozenset(
+    """
+    of the and for on upon de du des la le les del della di da do dos das von van der den ter
+    al el bin ibn y e et und zu
+    """.split()
+)
+
+# Function words that open a place name mid-sentence only by mistake: "attack In Kherson".
+PLACE_PREPOSITIONS = frozenset("in on at of to from with for by into near".split())
+
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
+
+# Adjective, adverb and verb endings: a proper noun rarely has them. "-ing", "-ed" and "-ly" only
+# count when what is left is itself a common word ("Bombing" -> "bomb"), which keeps "Beijing",
+# "Viking" and "Italy" out.
+_INFLECTED_RE = re.compile(r"(?:ing|ed|ly)$")
+_ADJECTIVE_RE = re.compile(r"(?:ous|ive|ful|less|able|ible|ate)$")
+
+_QUOTE_PAIRS = (("“", "”"), ("„", "“”"), ("«", "»"), ("‹", "›"), ('"', '"'), ("‘", "’"))
+_QUIET_SEPARATORS = frozenset(" \t\n,\u00a0")
+
+
+@dataclass(frozen=True, slots=True)
+class _Suspect:
+    word: Word
+    key: str  # the word without possessive or hyphenated tail
+    function_word: bool
+    confidence: float
+    reason: str
+    severity: Severity | None = None
+
+
+# -- data --------------------------------------------------------------------------------------
+
+
+@cache
+def _pack_data() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """Words and multi-word phrases that are legitimately capitalised (``rules/case/*.toml``)."""
+    import tomllib
+
+    from qualitycheck.resources import rules_dir
+
+    words: set[str] = set()
+    phrases: set[tuple[str, ...]] = set()
+    for path in sorted((rules_dir() / "case").glob("*.toml")):
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+        for key, values in data.items():
+            if not isinstance(values, list):
+                continue
+            for value in values:
+                if key == "phrases":
+                    phrases.add(tuple(heuristics.words(str(value))))
+                else:
+                    words.add(str(value))
+    return frozenset(words), tuple(sorted(phrases))
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _is_capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _key(text: str) -> str:
+    """The part of a token the rule judges: "Minister's" -> "Minister", "Russian-speaking" ->
+    "Russian"."""
+    for sep in "’'":
+        head, _, tail = text.partition(sep)
+        if tail.lower() in ("s", ""):
+            text = head
+    return text.split("-", 1)[0]
+
+
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for opener, closers in _QUOTE_PAIRS:
+        pos = start
+        while True:
+            i = text.find(opener, pos, end)
+            if i < 0:
+                break
+            # a "‘" or '"' right after a letter is an apostrophe or a closing mark
+            if opener in '‘"' and i > start and text[i - 1].isalnum():
+                pos = i + 1
+                continue
+            j = min((k for c in closers if (k := text.find(c, i + 1, end)) >= 0), default=-1)
+            if j < 0:
+                break
+            spans.append((i + 1, j))
+            pos = j + 1
+    return spans
+
+
+def _separator(doc: Document, before: Word, after: Word) -> str:
+    return doc.text[before.end : after.start]
+
+
+def _joins(sep: str) -> bool:
+    """Whether two words separated by ``sep`` can belong to one name ("Black Sea", "Mr. Le
+    Drian", "Dow Jones & Company")."""
+    return all(c in " \t\n\u00a0.&'’" for c in sep) and "\n\n" not in sep
+
+
+def _is_initial(doc: Document, words: Sequence[Word], i: int, opening: int) -> bool:
+    """Whether ``words[i]`` stands where a capital is expected: first word of the sentence (or
+    after a dateline), or after punctuation that can open a quotation, a clause or a list item."""
+    w = words[i]
+    if i == 0 or w.start < opening:
+        return True
+    sep = _separator(doc, words[i - 1], w)
+    return any(c not in _QUIET_SEPARATORS for c in sep)
+
+
+def _capital_neighbour(
+    doc: Document, words: Sequence[Word], i: int, step: int, opening: int
+) -> Word | None:
+    """The capitalised word that ``words[i]`` is joined to in direction ``step`` (-1 or +1), either
+    directly ("Defense Ministry") or across lower-case connectors ("Bank of England"); None when it
+    stands alone on that side."""
+    j = i + step
+    connectors = 0
+    while 0 <= j < len(words):
+        a, b = (words[j], words[j - step]) if step < 0 else (words[j - step], words[j])
+        if not _joins(_separator(doc, a, b)):
+            return None
+        t = words[j].text
+        if _is_capitalised(t) or t[:1].isdigit():
+            if (
+                _is_capitalised(t)
+                and step < 0
+                and t.lower() in FUNCTION_WORDS
+                and _is_initial(doc, words, j, opening)
+            ):
+                return None  # a sentence-initial function word is capitalised for its position
+            return words[j] if _is_capitalised(t) else None
+        if (
+            t in NAME_CONNECTORS
+            and connectors < 2
+            and not (step > 0 and connectors == 0 and t == "the")
+        ):
+            connectors += 1
+            j += step
+            continue
+        return None
+    return None
+
+
+def _in_phrase(words: Sequence[Word], i: int, phrases: Iterable[tuple[str, ...]]) -> bool:
+    text = words[i].text
+    for phrase in phrases:
+        for k, part in enumerate(phrase):
+            if part != text:
+                continue
+            lo = i - k
+            if lo < 0 or lo + len(phrase) > len(words):
+                continue
+            if all(words[lo + n].text == phrase[n] for n in range(len(phrase))):
+                return True
+    return False
+
+
+def _inflected_from_common_word(lower: str) -> bool:
+    from qualitycheck.resources import lexicon
+
+    lex = lexicon()
+    m = _INFLECTED_RE.search(lower)
+    if m and len(lower) >= 6:
+        stem = lower[: m.start()]
+        candidates = {stem, stem + "e"}
+        if len(stem) >= 3 and stem[-1] == stem[-2]:
+            candidates.add(stem[:-1])  # "stopped" -> "stop"
+        if stem.endswith("i"):
+            candidates.add(stem[:-1] + "y")  # "happily" -> "happy"
+        return any(len(c) >= 3 and lex.zipf(c) >= 3.5 for c in candidates)
+    m = _ADJECTIVE_RE.search(lower)
+    if m and len(lower) >= 7:
+        return not (m.group() == "ate" and (len(lower) < 9 or lower.endswith("gate")))
+    return False
+
+
+def _is_known_name(key: str) -> bool:
+    """A first name, a country or nationality, or a sizeable place called exactly ``key``."""
+    from qualitycheck.resources import fold, gazetteer, given_names
+
+    if key in given_names():
+        return True
+    gaz = gazetteer()
+    if gaz.country_of(key) is not None:
+        return True
+    folded = fold(key)
+    for place in gaz.lookup(key):
+        if place.kind in ("country", "region") or place.population >= 100_000:
+            return True
+        if fold(place.name) == folded and place.population >= 20_000:
+            return True
+    return False
+
+
+# -- the check ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _DocumentFacts:
+    lower_counts: Counter[str]  # lower-case tokens
+    name_uses: Counter[str]  # capitalised, mid-sentence, inside a multi-word name
+    lone_uses: Counter[str]  # capitalised, mid-sentence, on its own
+
+
+def _skipped_blocks(doc: Document) -> set[int]:
+    skipped: set[int] = set()
+    for bi, block in enumerate(doc.blocks):
+        text = doc.block_text(block)
+        if (
+            block.kind in ("heading", "caption", "table_cell")
+            or heuristics.is_title_case(text)
+            or heuristics.is_all_caps(text)
+            or heuristics.looks_like_byline(text)
+            or heuristics.looks_like_caption_credit(text)
+            or heuristics.looks_like_signoff(text)
+        ):
+            skipped.add(bi)
+    return skipped
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    pack_words, phrases = _pack_data()
+    extra = frozenset(str(w) for w in ctx.options.get("words", ()))
+    glossary_tokens = ctx.glossary.preferred_tokens if ctx.glossary is not None else frozenset()
+    allowed = pack_words | extra | glossary_tokens
+
+    skipped = _skipped_blocks(doc)
+    facts = _DocumentFacts(Counter(), Counter(), Counter())
+    candidates: list[tuple[Sequence[Word], int, int, list[tuple[int, int]]]] = []
+
+    for si, sent in enumerate(doc.sentences):
+        words = doc.sentence_words(si)
+        for w in words:
+            if w.text[:1].islower():
+                facts.lower_counts[w.text.lower()] += 1
+        if sent.block in skipped or len(words) < 2:
+            continue
+        sent_text = doc.text[sent.start : sent.end]
+        if heuristics.is_title_case(sent_text):
+            continue
+        opening = sent.start
+        block = doc.blocks[sent.block]
+        if sent.start == block.start:
+            opening = sent.start + heuristics.dateline_end(sent_text)
+        quotes = _quoted_spans(doc.text, sent.start, sent.end)
+        for i in range(len(words)):
+            if _is_capitalised(words[i].text) and not _is_initial(doc, words, i, opening):
+                prev = _capital_neighbour(doc, words, i, -1, opening)
+                nxt = _capital_neighbour(doc, words, i, +1, opening)
+                key = _key(words[i].text).lower()
+                if nxt is not None or (prev is not None and prev.text not in WEEKDAYS | MONTHS):
+                    facts.name_uses[key] += 1
+                else:
+                    facts.lone_uses[key] += 1
+                candidates.append((words, i, opening, quotes))
+
+    for words, i, opening, quotes in candidates:
+        suspect = _judge(doc, words, i, opening, quotes, facts, allowed, phrases)
+        if suspect is None:
+            continue
+        w = suspect.word
+        lower = w.text[:1].lower() + w.text[1:]
+        kind = "function word" if suspect.function_word else "common word"
+        yield Match(
+            w.start,
+            w.end,
+            f"'{w.text}' is capitalised in the middle of a sentence, but it is a {kind}"
+            f" ({suspect.reason}); a stray capital like this is typical of machine translation",
+            suggestions=(lower,),
+            confidence=suspect.confidence,
+            severity=suspect.severity,
+        )
+
+
+def _judge(
+    doc: Document,
+    words: Sequence[Word],
+    i: int,
+    opening: int,
+    quotes: list[tuple[int, int]],
+    facts: _DocumentFacts,
+    allowed: frozenset[str],
+    phrases: Sequence[tuple[str, ...]],
+) -> _Suspect | None:
+    from qualitycheck.resources import lexicon
+
+    w = words[i]
+    text = w.text
+    key = _key(text)
+    if len(key) < 2 or any(c.isupper() for c in key[1:]) or not key.isalpha():
+        return None  # "A", "X-ray", acronyms, "iPhone"/"McDonald", "TB-2"
+    lower = key.lower()
+    if key in allowed or text in allowed or key in WEEKDAYS or key in MONTHS:
+        return None
+    if _in_phrase(words, i, phrases):
+        return None
+    function_word = lower in FUNCTION_WORDS
+    in_quote = next(((s, e) for s, e in quotes if s <= w.start < e), None)
+    if in_quote is not None:
+        quoted = doc.text[in_quote[0] : in_quote[1]]
+        if not function_word or heuristics.is_title_case(quoted):
+            return None  # a title, a foreign phrase or a name in quotes
+
+    prev = _capital_neighbour(doc, words, i, -1, opening)
+    nxt = _capital_neighbour(doc, words, i, +1, opening)
+
+    if function_word:
+        return _judge_function_word(doc, words, i, opening, prev, nxt, key)
+
+    if nxt is not None:
+        return None
+    weekday_before = False
+    if prev is not None:
+        # "continued Thursday Bombing of": a weekday does not start a name with a common noun
+        j = i - 1
+        if not (words[j] is prev and prev.text in WEEKDAYS | MONTHS and j > 0):
+            return None
+        before = words[j - 1].text
+        if _is_capitalised(before) or before.lower() in heuristics.DETERMINERS:
+            return None
+        if _is_initial(doc, words, j, opening):
+            return None
+        weekday_before = True
+
+    zipf = lexicon().zipf(lower)
+    if zipf < 3.0:
+        return None  # not a common word: most likely a name
+    if _is_known_name(key):
+        return None
+    if facts.lower_counts[lower] == 0 and (
+        facts.name_uses[lower] > 0 or facts.lone_uses[lower] > 1
+    ):
+        return None  # the document uses it as (part of) a name elsewhere
+
+    signals: list[str] = []
+    if facts.lower_counts[lower] > 0:
+        signals.append(f"the document also writes it '{lower}'")
+    if weekday_before:
+        signals.append(f"a weekday or month does not start a name with '{lower}'")
+    before_word = words[i - 1].text.lower() if i > 0 else ""
+    after_word = words[i + 1].text if i + 1 < len(words) else ""
+    if before_word in VERB_SLOT_WORDS:
+        signals.append(f"it follows '{words[i - 1].text}', where a verb is expected")
+    if (
+        before_word not in heuristics.DETERMINERS
+        and after_word[:1].islower()
+        and _inflected_from_common_word(lower)
+    ):
+        signals.append("its ending marks an adjective, adverb or verb form, not a name")
+
+    if signals:
+        confidence = min(0.85, 0.55 + 0.1 * (len(signals) - 1))
+        return _Suspect(w, key, False, confidence, "; ".join(signals))
+    if zipf >= 4.5 and before_word not in heuristics.DETERMINERS:
+        return _Suspect(
+            w, key, False, 0.3, "a frequent English word, not known as a name", Severity.INFO
+        )
+    return None
+
+
+def _judge_function_word(
+    doc: Document,
+    words: Sequence[Word],
+    i: int,
+    opening: int,
+    prev: Word | None,
+    nxt: Word | None,
+    key: str,
+) -> _Suspect | None:
+    lower = key.lower()
+    w = words[i]
+    if prev is None and nxt is None:
+        return _Suspect(w, key, True, 0.9, f"'{lower}' is never a name on its own")
+    if prev is not None and nxt is not None:
+        return None  # inside a title or name: "Sleepless In Seattle", "Bank Of America"
+    if nxt is not None:
+        # opening a name: "The Hague", "In Bruges"; only prepositions before a known place
+        if lower not in PLACE_PREPOSITIONS or not _is_place(nxt.text):
+            return None
+        return _Suspect(w, key, True, 0.6, f"'{lower}' before the place name '{nxt.text}'")
+    # closing a name: "Kharkiv In the east". Titles ending in a small word ("Shake It Off") have
+    # other capitalised small words before it.
+    assert prev is not None
+    j = i - 1
+    while j >= 0 and (_is_capitalised(words[j].text) or words[j].text in NAME_CONNECTORS):
+        if (
+            _is_capitalised(words[j].text)
+            and words[j].text.lower() in FUNCTION_WORDS
+            and not _is_initial(doc, words, j, opening)
+        ):
+            return None
+        j -= 1
+    if words[i - 1].text in MONTHS | WEEKDAYS and lower in ("of", "and"):
+        return None
+    if not _names_something(prev.text):
+        return None  # "Keep Out", "Game On": a phrase in title case, not a name and a stray word
+    return _Suspect(w, key, True, 0.7, f"'{lower}' does not end a name like '{prev.text}'")
+
+
+def _names_something(text: str) -> bool:
+    """Whether a capitalised word is a name rather than an ordinary word in title case."""
+    from qualitycheck.resources import lexicon
+
+    key = _key(text)
+    return key.isupper() or lexicon().zipf(key) < 4.0 or _is_place(key) or _is_known_name(key)
+
+
+def _is_place(text: str) -> bool:
+    from qualitycheck.resources import gazetteer
+
+    return text in gazetteer()
+
+
+RULE = define("case.capital-mid-sentence", "warning", check, __doc__)
