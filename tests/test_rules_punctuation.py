@@ -238,7 +238,7 @@ def test_unclosed_bracket_is_judged_per_paragraph() -> None:
         "(a) one and (b) two",
         "Great :) and ;-) and sad :(",
         "The interval [0, 1) is half-open.",
-        "See https://en.wikipedia.org/wiki/Mercury_(planet for details",
+        "(See https://en.wikipedia.org/wiki/Mercury_(planet) for details.)",
         "The party (which won (narrowly) in 2019) said [sic] no.",
         "The bill (HB 12) passed; call {name} in the template.",
     ],

@@ -34,7 +34,8 @@ _LABEL_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)(?=\s|
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _OPEN = "([{"
 _SKIP_RE = re.compile(
-    r"(?:https?://|ftp://|www\.)\S+"  # URLs: "wiki/Foo_(bar)"
+    # URLs, with balanced brackets inside ("wiki/Foo_(bar)") but not the ")" around them
+    r"(?:https?://|ftp://|www\.)[^\s()\[\]<>]+(?:\([^\s()]*\)[^\s()\[\]<>]*)*"
     r"|`[^`\n]*`"  # code spans
     r"|(?<![\w)])[:;=][\-'’^o]?[()\[\]{}|](?!\w)"  # emoticons :) ;-) :( =]
     r"|(?<!\w)[()\[\]][\-'’^]?[:;=](?!\w)"  # reversed emoticons (: (-:

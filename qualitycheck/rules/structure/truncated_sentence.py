@@ -1,0 +1,163 @@
+"""A sentence cut off at a line break: "The mayor wrote in" ⏎ "After the visitors left ...".
+
+What it does
+    Looks at the end of each prose paragraph (block) that is followed by another one. When the
+    paragraph stops without a sentence end and its last word cannot end an English sentence (a
+    preposition, article, conjunction, auxiliary or determiner: "wrote in", "said that", "the"), or
+    it stops on a comma, or the next paragraph carries on in lower case, the sentence was cut at
+    the line break. Headings, list items, table cells, captions, bylines, datelines, photo credits,
+    sign-offs, title-case lines, lines ending with ":" and the last block of the document are left
+    alone. Confidence is highest (and the severity an error) when the last word is an article,
+    conjunction or preposition.
+
+Why it matters
+    Scrapers drop inline elements (a link to a social-media post, an embedded tweet, an ad) and
+    keep the text around them; machine translation then treats each side as its own sentence.
+    What is left is a sentence that stops mid-phrase and a next line that no longer makes sense.
+    The missing words can only be recovered from the source.
+
+Example
+    The mayor wrote in
+    After the visitors entered the building, he said he would not negotiate.
+
+Use instead
+    The mayor wrote in a post on Telegram that he would not negotiate after the visitors entered
+    the building. (Check the source for the missing words.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qualitycheck import heuristics as h
+from qualitycheck.document import Block, Document
+from qualitycheck.finding import Match, Severity
+from qualitycheck.rule import Context, define
+
+_PROSE_KINDS = frozenset({"paragraph", "quote", "other"})
+_LAST_TOKEN_RE = re.compile(r"([^\W_]+(?:['’\-][^\W_]+)*)\W*$")
+# Prepositions that also close phrasal verbs ("the talks broke down", "prices went up").
+_PARTICLES = frozenset("up down out off over back away around about".split())
+# Words that may end a sentence even though they are listed as conjunctions or determiners.
+_CAN_END = frozenset("so yet that this these those which what such either neither".split())
+# "said that" cannot end a sentence even though "that" alone can ("I like that").
+_REPORTING_VERBS = frozenset(
+    """
+    said says say told tells wrote writes added adds announced announces reported reports claimed
+    claims stated states noted notes argued argues warned warns insisted insists believed believes
+    explained explains thought thinks
+    """.split()
+)
+# Verbs that need an object or a complement and so cannot close a sentence.
+_OBJECT_NEEDED = frozenset("told according including regarding such".split())
+_STRONG_ENDERS = (
+    _OBJECT_NEEDED | h.ARTICLES | (h.CONJUNCTIONS - _CAN_END) | (h.PREPOSITIONS - _PARTICLES)
+)
+_WEAK_ENDERS = (
+    (h.AUXILIARIES | h.DETERMINERS | h.PREPOSITIONS)
+    - _PARTICLES
+    - _CAN_END
+    - {
+        "am",
+        "be",
+        "been",
+        "being",
+        "do",
+        "did",
+        "does",
+        "had",
+        "has",
+        "have",
+        "is",
+        "are",
+        "was",
+        "were",
+    }
+)
+
+
+def _exempt(text: str, block: Block) -> bool:
+    if block.kind not in _PROSE_KINDS:
+        return True
+    return (
+        h.ends_sentence(text, colon=True)
+        or h.is_title_case(text)
+        or h.is_all_caps(text)
+        or h.is_list_item(text)
+        or h.looks_like_byline(text)
+        or h.looks_like_dateline(text + " ")
+        or h.looks_like_caption_credit(text)
+        or h.looks_like_signoff(text)
+        or "©" in text
+        or text.lower().startswith("copyright")
+    )
+
+
+def _long_prose(body: str, sentences: int) -> bool:
+    """A paragraph of prose, not a headline: long, or several sentences long."""
+    n = len(h.words(body))
+    return n >= 25 or (sentences >= 2 and n >= 12)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    blocks = doc.blocks
+    sentence_counts = [0] * len(blocks)
+    for sentence in doc.sentences:
+        sentence_counts[sentence.block] += 1
+    for i, block in enumerate(blocks[:-1]):
+        body = doc.block_text(block)
+        if len(h.words(body)) < 3 or _exempt(body, block):
+            continue
+        nxt_block = blocks[i + 1]
+        nxt = doc.block_text(nxt_block).lstrip("“‘\"'«([ ")
+        if nxt_block.kind in ("list_item", "table_cell") or h.is_list_item(nxt) or not nxt:
+            continue
+        continues_lower = nxt[:1].islower()
+        stripped = body.rstrip()
+        end = block.start + len(stripped)
+        last_char = stripped[-1]
+        m = _LAST_TOKEN_RE.search(stripped)
+        if last_char in ",;" or (last_char in "—–-" and stripped[-2:-1] == " "):
+            span = (end - 1, end)
+            why = f"on '{last_char}'"
+            confidence = 0.8
+        elif m and m.end(1) == len(stripped):
+            word = m.group(1)
+            low = word.lower()
+            span = (block.start + m.start(1), block.start + m.end(1))
+            before = h.words(stripped[: m.start(1)])[-1:]
+            after_report = low == "that" and bool(before) and before[0].lower() in _REPORTING_VERBS
+            if low in _STRONG_ENDERS or after_report:
+                confidence = 0.85
+            elif low in _WEAK_ENDERS:
+                confidence = 0.7
+            elif continues_lower and not word[:1].isdigit():
+                confidence = 0.55
+            elif _long_prose(body, sentence_counts[i]) and word.isalpha() and word.islower():
+                # A long paragraph that simply stops: its last sentence was cut.
+                confidence = 0.5
+            else:
+                continue
+            if confidence >= 0.7:
+                why = f"after '{word}', a word that cannot end a sentence,"
+            else:
+                why = f"after '{word}' without a full stop,"
+        else:
+            continue
+        if continues_lower:
+            how = "and the next line carries on in lower case"
+            confidence = min(0.9, confidence + 0.05)
+        else:
+            how = "and the next line starts a new sentence"
+        yield Match(
+            span[0],
+            span[1],
+            f"The sentence stops at a line break {why} {how}: words were probably lost when the "
+            "page was scraped or translated. Check the source for the missing text.",
+            confidence=confidence,
+            severity=Severity.ERROR if confidence >= 0.85 else None,
+        )
+
+
+RULE = define("structure.truncated-sentence", "warning", check, __doc__)
