@@ -78,6 +78,10 @@ VERB_SLOT_WORDS = frozenset(
     """.split()
 )
 
+# After these a capitalised common word is rarely a name ("its Tributaries"); brands and
+# nationalities that do follow them ("their Toyota", "his Ukrainian colleagues") are listed.
+POSSESSIVES = frozenset("its their his our my your".split())
+
 # Lower-case words that may join the parts of a name: "Bank of England", "Gone with the Wind".
 NAME_CONNECTORS = frozenset(
     """
@@ -382,6 +386,8 @@ def _judge(
     lower = key.lower()
     if key in allowed or text in allowed or key in WEEKDAYS or key in MONTHS:
         return None
+    if key.endswith("s") and (key[:-1] in allowed or key[:-2] in allowed):
+        return None  # plurals of listed words: "Syrians", "Catholics"
     if _in_phrase(words, i, phrases):
         return None
     function_word = lower in FUNCTION_WORDS
@@ -429,6 +435,8 @@ def _judge(
         signals.append(f"a weekday or month does not start a name with '{lower}'")
     before_word = words[i - 1].text.lower() if i > 0 else ""
     after_word = words[i + 1].text if i + 1 < len(words) else ""
+    if before_word in POSSESSIVES:
+        signals.append(f"a name rarely follows '{words[i - 1].text}'")
     if before_word in VERB_SLOT_WORDS:
         signals.append(f"it follows '{words[i - 1].text}', where a verb is expected")
     if (

@@ -30,6 +30,7 @@ Use instead
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from qualitycheck import heuristics
@@ -58,13 +59,19 @@ _CODE_LIKE_RE = re.compile(
 _CODE_LINE_RE = re.compile(r"^\s*[\w.]+\s*(?:[-+*/%]?=|==|=>|->|:=)\s*\S")
 
 
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+
+
 def _sentence_word(doc: Document, sent: Sentence) -> tuple[int, int, str] | None:
     """The first word of ``sent`` as ``(start, end, raw token)`` when the sentence begins with a
     lower-case letter right away (not after a quotation mark, bracket or digit)."""
     text = doc.text
     start = sent.start
-    if not text[start].isalpha() or not text[start].islower():
-        return None
+    first = text[start]
+    if not first.isalpha() or not first.islower() or not _is_latin(first):
+        return None  # Georgian and other scripts have their own rules; untranslated text is
+        # language.untranslated's business
     m = _RAW_TOKEN_RE.match(text, start, sent.end)
     raw = m.group() if m else text[start]
     words = doc.words_between(start, sent.end)

@@ -1,0 +1,223 @@
+"""A sentence left in another language or script inside English text.
+
+What it does
+    Flags whole sentences that are not in English:
+
+    - sentences written mostly in another script (Cyrillic, Arabic, Hebrew, Greek, Chinese,
+      Japanese, Korean, Devanagari, Thai...), found from the Unicode script of their letters;
+    - sentences of eight or more words in another Latin-script language (Spanish, French, German,
+      Portuguese, Italian, Dutch, Polish, Turkish, Indonesian...). A cheap test comes first: only a
+      sentence where many lower-case words are unknown to the English lexicon is passed to a
+      language detector (lingua), so English prose costs next to nothing.
+
+    The message names the script or the language the detector found. There is no suggestion: the
+    sentence needs translating.
+
+    It leaves alone foreign names and words inside English sentences: a short quotation or a
+    phrase in brackets ("Kyiv (Київ)", "the so-called 'Zeitenwende'"), loanwords ("de facto",
+    "raison d'être"), names of organisations in their own language, and English sentences full of
+    foreign names.
+
+Why it matters
+    Machine-translation pipelines skip segments they cannot handle (a sentence inside a quote, a
+    caption, a segment over the length limit) and pass them through untouched; scrapers pick up
+    text from another language edition of a page. English readers cannot read it, and it shows that
+    nobody checked the output.
+
+Example
+    The minister spoke after the meeting. La situación es muy grave y necesitamos ayuda de la
+    comunidad internacional.
+
+Use instead
+    The minister spoke after the meeting. "The situation is very serious and we need help from
+    the international community," she said.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from qualitycheck.finding import Match
+from qualitycheck.rule import Context, define
+
+if TYPE_CHECKING:
+    from qualitycheck.document import Document
+
+# Scripts written without spaces between words: count letters, not words.
+_UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"})
+_SCRIPT_NAMES = {
+    "CJK": "Chinese characters",
+    "HIRAGANA": "Japanese kana",
+    "KATAKANA": "Japanese kana",
+    "HANGUL": "Korean Hangul",
+}
+
+# Foreign-script thresholds: a real sentence, not a name.
+MIN_FOREIGN_LETTERS = 15
+MIN_FOREIGN_WORDS = 3
+MIN_UNSPACED_CHARS = 8
+MIN_FOREIGN_SHARE = 0.5
+
+# Latin-script thresholds.
+MIN_WORDS_FOR_DETECTION = 8
+RARE_ZIPF = 2.5  # a lower-case word rarer than this is not ordinary English
+MIN_RARE_WORDS = 3
+MIN_RARE_SHARE = 0.35
+MAX_ENGLISH_CONFIDENCE = 0.1
+
+# Quotations and brackets this short are foreign names or phrases quoted on purpose.
+MAX_QUOTED_WORDS = 6
+
+_QUOTED_RE = re.compile(
+    r"“[^”]*”|„[^“”]*[“”]|«[^»]*»|\"[^\"]*\"|‘[^’]*’(?!\w)|\([^)]*\)|\[[^\]]*\]"
+)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+@cache
+def _script(ch: str) -> str:
+    """The Unicode script of a letter, by the first word of its name ("LATIN", "CYRILLIC",
+    "CJK"...); "LATIN" for ASCII."""
+    if ch.isascii():
+        return "LATIN"
+    try:
+        name = unicodedata.name(ch)
+    except ValueError:
+        return "UNKNOWN"
+    first = name.split(" ", 1)[0]
+    if first in ("FULLWIDTH", "HALFWIDTH"):
+        return "CJK" if "LATIN" not in name else "LATIN"
+    return first
+
+
+def _script_label(script: str) -> str:
+    return _SCRIPT_NAMES.get(script, script.title() + " script")
+
+
+def _short_quotes_removed(text: str) -> str:
+    """``text`` with short quotations and bracketed asides blanked out (same length)."""
+
+    def blank(m: re.Match[str]) -> str:
+        inner = m.group()
+        if len(_WORD_RE.findall(inner)) <= MAX_QUOTED_WORDS:
+            return " " * len(inner)
+        return inner
+
+    return _QUOTED_RE.sub(blank, text)
+
+
+def _foreign_script(text: str) -> tuple[str, float] | None:
+    """The dominant non-Latin script of ``text`` and its share of the letters, when the text is a
+    real sentence in that script."""
+    counts: dict[str, int] = {}
+    letters = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            script = _script(ch)
+            if script != "LATIN":
+                counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return None
+    script, n = max(counts.items(), key=lambda kv: kv[1])
+    share = n / letters
+    if share < MIN_FOREIGN_SHARE:
+        return None
+    if script in _UNSPACED_SCRIPTS:
+        return (script, share) if n >= MIN_UNSPACED_CHARS else None
+    words = [w for w in _WORD_RE.findall(text) if any(_script(c) == script for c in w)]
+    if n < MIN_FOREIGN_LETTERS or len(words) < MIN_FOREIGN_WORDS:
+        return None
+    return script, share
+
+
+def looks_foreign(words: Sequence[str]) -> bool:
+    """The cheap pre-filter: many lower-case words of the sentence are unknown or rare in English.
+    Capitalised words are left out, so names do not count against English."""
+    from qualitycheck.resources import lexicon
+
+    lex = lexicon()
+    lower = [w for w in words if w[:1].islower()]
+    if len(lower) < MIN_RARE_WORDS:
+        return False
+    rare = sum(1 for w in lower if lex.zipf(w) < RARE_ZIPF)
+    return rare >= MIN_RARE_WORDS and rare >= MIN_RARE_SHARE * len(lower)
+
+
+_LANGUAGES = (
+    "ENGLISH",
+    "SPANISH",
+    "FRENCH",
+    "GERMAN",
+    "PORTUGUESE",
+    "ITALIAN",
+    "DUTCH",
+    "POLISH",
+    "TURKISH",
+    "INDONESIAN",
+    "SWEDISH",
+    "ROMANIAN",
+    "VIETNAMESE",
+    "TAGALOG",
+    "SWAHILI",
+)
+
+
+@cache
+def detector() -> Any:
+    """The lingua detector, built once: low-accuracy mode (fast, small models) over a small set of
+    Latin-script languages. Its models load on the first detection (~0.2 s)."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [getattr(Language, name) for name in _LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+def detect_language(text: str) -> tuple[str, float, float]:
+    """``(best language, its confidence, English confidence)`` for ``text``."""
+    values = detector().compute_language_confidence_values(text)
+    best = values[0]
+    english = next((v.value for v in values if v.language.name == "ENGLISH"), 0.0)
+    return best.language.name.title(), float(best.value), float(english)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    text = doc.text
+    for sent in doc.sentences:
+        raw = text[sent.start : sent.end]
+        body = _short_quotes_removed(raw)
+        found = _foreign_script(body)
+        if found is not None:
+            script, share = found
+            yield Match(
+                sent.start,
+                sent.end,
+                f"This sentence is written in {_script_label(script)}, not English: text left"
+                " untranslated by the translation pipeline, or picked up from another language"
+                " edition of the page",
+                confidence=0.9 if share >= 0.8 else 0.7,
+            )
+            continue
+        words = _WORD_RE.findall(body)
+        if len(words) < MIN_WORDS_FOR_DETECTION or not looks_foreign(words):
+            continue
+        if any(_script(c) != "LATIN" for w in words for c in w):
+            continue  # mixed scripts: names in original script, not a Latin-script sentence
+        language, confidence, english = detect_language(body)
+        if language == "English" or english > MAX_ENGLISH_CONFIDENCE:
+            continue
+        yield Match(
+            sent.start,
+            sent.end,
+            f"This sentence looks like {language}, not English (detected by its words): text"
+            " left untranslated by the translation pipeline, or picked up from another language"
+            " edition of the page",
+            confidence=round(0.55 + 0.35 * confidence, 3),
+        )
+
+
+RULE = define("language.untranslated", "warning", check, __doc__)
