@@ -62,6 +62,13 @@ def _is_abbreviation_dot(text: str, dot: int) -> bool:
     return low in ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", low))
 
 
+def _is_short_capitalised_word(text: str, dot: int) -> bool:
+    """ "Calif.", "Ore.", "Gov.": a capitalised word of at most five letters before the full
+    stop, which is more likely an abbreviation missing from the list than a sentence end."""
+    m = _WORD_BEFORE_DOT_RE.search(text, max(0, dot - 24), dot + 1)
+    return bool(m) and m.group(1).isalpha() and m.group(1)[:1].isupper() and len(m.group(1)) <= 5
+
+
 def _skipped_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SKIP_RE.finditer(text)]
 
@@ -121,6 +128,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
                 continue
         if _inside(skipped, start, end):
             continue
+        if (
+            text[start] == "."
+            and end - start >= 2
+            and text[start + 1] in ",;:"
+            and _is_short_capitalised_word(text, start)
+        ):
+            continue  # "SAN JOSE, Calif., March 3": a state abbreviation, probably
         found = _judge(text, start, end)
         if found is not None:
             yield found

@@ -46,8 +46,9 @@ _LEGIT_DOUBLES = frozenset(
     bang choo bling cha tick tock night mama papa dada baby
     """.split()
 )
-# Rare but grammatical ("what it is is", "they do do it"): reported, but only as a hint.
-_RARELY_LEGIT = frozenset({"is", "do"})
+# Rare but grammatical ("what it is is", "they do do it", "gave her her passport"): reported,
+# but only as a hint.
+_RARELY_LEGIT = frozenset({"is", "do", "her"})  # "they gave her her passport"
 
 
 def _joined(text: str, first: Word, second: Word, sentences: Sequence[Sentence]) -> bool:

@@ -94,6 +94,20 @@ def _exempt(text: str, block: Block) -> bool:
     )
 
 
+_WH_WORDS = frozenset("what where who whom which why how when whose".split())
+# "Things to look forward to", "Something to think about": infinitives strand prepositions.
+_STRANDED_INFINITIVE_RE = re.compile(r"\bto\s+[a-z]+(?:\s+[a-z]+)?\s+[a-z]+\W*$")
+
+
+def _strands_preposition(body: str) -> bool:
+    """Short headings such as "What to watch for" or "Where the money comes from" end with a
+    preposition legitimately."""
+    tokens = h.words(body)
+    if len(tokens) > 8:
+        return False
+    return tokens[0].lower() in _WH_WORDS or bool(_STRANDED_INFINITIVE_RE.search(body))
+
+
 def _long_prose(body: str, sentences: int) -> bool:
     """A paragraph of prose, not a headline: long, or several sentences long."""
     n = len(h.words(body))
@@ -107,7 +121,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         sentence_counts[sentence.block] += 1
     for i, block in enumerate(blocks[:-1]):
         body = doc.block_text(block)
-        if len(h.words(body)) < 3 or _exempt(body, block):
+        if len(h.words(body)) < 3 or _exempt(body, block) or _strands_preposition(body):
             continue
         nxt_block = blocks[i + 1]
         nxt = doc.block_text(nxt_block).lstrip("“‘\"'«([ ")
