@@ -66,7 +66,10 @@ def _is_short_capitalised_word(text: str, dot: int) -> bool:
     """ "Calif.", "Ore.", "Gov.": a capitalised word of at most five letters before the full
     stop, which is more likely an abbreviation missing from the list than a sentence end."""
     m = _WORD_BEFORE_DOT_RE.search(text, max(0, dot - 24), dot + 1)
-    return bool(m) and m.group(1).isalpha() and m.group(1)[:1].isupper() and len(m.group(1)) <= 5
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.isalpha() and word[:1].isupper() and len(word) <= 5
 
 
 def _skipped_spans(text: str) -> list[tuple[int, int]]:
