@@ -1,6 +1,6 @@
 """Markdown: check the prose, leave the rest alone.
 
-Parsed with markdown-it-py (CommonMark plus tables). What is checked, and what is not:
+Parsed with markdown-it-py (CommonMark plus tables and ``~~strikethrough~~``). What is checked, and what is not:
 
 * paragraphs, headings (kind ``heading``), list items (``list_item``), block quotes (``quote``) and
   table cells (``table_cell``), one block each; a list item inside a quote is a ``list_item``;
@@ -88,7 +88,8 @@ def _parser() -> MarkdownIt:
     if hasattr(StateInline, "append_pending"):
 
         def append_pending(self: Any, text: str) -> None:
-            if not self.pending:
+            # (``pending`` is ``_pending`` plus the buffered ``_pending_buffer``.)
+            if not self._pending_buffer and not self._pending:
                 self._qc_text_start = self.pos
             StateInline.append_pending(self, text)
 
@@ -105,7 +106,7 @@ def _parser() -> MarkdownIt:
 
         PositionState.pending = property(_get_pending, _set_pending)  # type: ignore[assignment,method-assign]
 
-    md = MarkdownIt("commonmark").enable("table")
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     # Keep text, escapes and entities as separate tokens (their positions differ).
     md.core.ruler.disable("text_join", ignoreInvalid=True)
     md.inline.ruler2.disable("fragments_join", ignoreInvalid=True)
