@@ -64,9 +64,11 @@ class _Form:
     tails: set[str] = field(default_factory=set)  # surnames seen after it (folded), for leads
     titles: set[str] = field(default_factory=set)
     person: bool = False
+    strong_person: bool = False  # a title or a first name introduces it
     full_name: str = ""  # the first full-name mention it appears in ("Andrei Malets")
     place: bool = False
     feature: bool = False  # part of the name of a river, street...: "Bosna River"
+    demonym: bool = False  # "Korean", "Ukrainians", "Koreas"
     zipf: float = 0.0
 
     @property
@@ -126,6 +128,8 @@ def _collect_forms(doc: Document, mentions: list[NameMention]) -> dict[tuple[str
                 m.sentence_initial and len(tokens) == 1 and not m.title
             ):
                 form.person = True
+            if m.title or m.given_name:
+                form.strong_person = True
             if m.feature:
                 form.feature = True
             if full and not form.full_name:
@@ -140,7 +144,16 @@ def _annotate(forms: dict[tuple[str, str], _Form], ctx: Context) -> None:
     gaz = gazetteer()
     for form in forms.values():
         form.zipf = lex.zipf(form.text)
-        form.place = form.text in gaz or gaz.country_of(form.text) is not None
+        # Many first names and surnames are also places somewhere ("Volodymyr", "Florence"): a
+        # title or a first name outweighs the gazetteer, and first names are never places here.
+        if form.role == "name" and not form.strong_person:
+            form.place = form.text in gaz
+            # "Korean", "Ukrainians": adjectives and peoples, not names to spell consistently;
+            # "the two Koreas": a plural of a country
+            form.demonym = not form.place and (
+                gaz.country_of(form.text) is not None
+                or (form.text.endswith("s") and gaz.country_of(form.text[:-1]) is not None)
+            )
 
 
 def _is_candidate(form: _Form, ctx: Context) -> bool:
@@ -148,6 +161,8 @@ def _is_candidate(form: _Form, ctx: Context) -> bool:
         return False
     if ctx.glossary is not None and ctx.glossary.lookup_variant(form.text) is not None:
         return False  # a listed variant: names.glossary reports it
+    if form.demonym:
+        return False
     return form.person or form.place or form.zipf < _RARE_ZIPF
 
 
@@ -209,11 +224,11 @@ def _compatible_leads(a: set[str], b: set[str]) -> bool:
     return any(x == y or Levenshtein.distance(x, y, score_cutoff=1) <= 1 for x in a for y in b)
 
 
-def _strength(form: _Form, ctx: Context) -> tuple[bool, int, bool, int]:
-    """Sort key of the better-attested spelling: glossary-preferred, more mentions, introduced
-    with a full name, used first."""
+def _strength(form: _Form, ctx: Context) -> tuple[bool, bool, int, bool, int]:
+    """Sort key of the better-attested spelling: glossary-preferred, a known place, more
+    mentions, introduced with a full name, used first."""
     accepted = ctx.glossary is not None and ctx.glossary.accepts(form.text)
-    return (accepted, form.count, bool(form.full_name), -form.first)
+    return (accepted, form.place, form.count, bool(form.full_name), -form.first)
 
 
 def _find_inconsistencies(forms: dict[tuple[str, str], _Form], ctx: Context) -> Iterator[Match]:
@@ -240,10 +255,13 @@ def _find_inconsistencies(forms: dict[tuple[str, str], _Form], ctx: Context) -> 
         loser = by_id[loser_id]
         if id(winner) in best:
             continue  # the "winner" is itself a variant of a better-attested spelling
-        yield from _report(loser, winner, pair, firsts)
+        accepted = ctx.glossary is not None and ctx.glossary.accepts(winner.text)
+        yield from _report(loser, winner, pair, firsts, accepted)
 
 
-def _report(loser: _Form, winner: _Form, pair: _Pair, firsts: frozenset[str]) -> Iterator[Match]:
+def _report(
+    loser: _Form, winner: _Form, pair: _Pair, firsts: frozenset[str], accepted: bool
+) -> Iterator[Match]:
     confidence = 0.6
     confidence += 0.1 if pair.metaphone else 0.0
     confidence += 0.05 if pair.nysiis else 0.0
@@ -256,11 +274,16 @@ def _report(loser: _Form, winner: _Form, pair: _Pair, firsts: frozenset[str]) ->
     if both_first_names or loser.zipf >= _RARE_ZIPF:
         # two established spellings ("Sergei" / "Sergey"): a consistency note, not damage
         severity = Severity.INFO
-        confidence -= 0.2
+        confidence = min(confidence - 0.2, 0.5)
     confidence = max(0.3, min(0.9, confidence))
     kind = "first name" if loser.role == "lead" else "name"
-    if winner.full_name:
+    if accepted:
+        basis = "the glossary's spelling"
+        confidence += 0.1
+    elif winner.full_name:
         basis = f"introduced as '{winner.full_name}'"
+    elif winner.place and not loser.place:
+        basis = "a known place"
     elif winner.count > loser.count:
         basis = f"used {winner.count} times"
     else:
