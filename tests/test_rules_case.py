@@ -286,6 +286,13 @@ def test_name_particle_at_start_is_info_only() -> None:
     assert match.severity == Severity.INFO
 
 
+def test_flags_lower_case_paragraph_after_markdown_heading() -> None:
+    from qualitycheck.loaders import load_text
+
+    doc = load_text("# Power cuts\n\nthe city ran out of fuel on Monday.\n", "markdown", "a.md")
+    assert flagged(LOWERCASE, doc) == ["the"]
+
+
 def test_quiet_on_markdown_list_items() -> None:
     text = "We need:\nfresh water\nmedicine"
     doc = Document.from_extracted(

@@ -142,9 +142,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             if sent.block > 0:
                 prev_block = doc.blocks[sent.block - 1]
                 prev_text = doc.block_text(prev_block)
-                if not heuristics.ends_sentence(prev_text):
+                if prev_block.kind == "heading":
+                    pass  # a heading closes what came before it
+                elif not heuristics.ends_sentence(prev_text):
                     continue  # a continuation or a truncated sentence: another rule's business
-                if _after_abbreviation_or_speech(prev_text, same_block=False):
+                elif _after_abbreviation_or_speech(prev_text, same_block=False):
                     continue
             where = "at the start of a paragraph" if sent.block > 0 else "at the start of the text"
             confidence = 0.75

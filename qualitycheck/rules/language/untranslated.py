@@ -48,11 +48,10 @@ if TYPE_CHECKING:
     from qualitycheck.document import Document
 
 # Scripts written without spaces between words: count letters, not words.
-_UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"})
+_UNSPACED_SCRIPTS = frozenset({"CJK", "JAPANESE", "THAI", "LAO", "KHMER", "MYANMAR"})
 _SCRIPT_NAMES = {
     "CJK": "Chinese characters",
-    "HIRAGANA": "Japanese kana",
-    "KATAKANA": "Japanese kana",
+    "JAPANESE": "Japanese script",
     "HANGUL": "Korean Hangul",
 }
 
@@ -123,6 +122,8 @@ def _foreign_script(text: str) -> tuple[str, float] | None:
                 counts[script] = counts.get(script, 0) + 1
     if not counts:
         return None
+    if "HIRAGANA" in counts or "KATAKANA" in counts:  # Japanese mixes kana and kanji
+        counts = {"JAPANESE": sum(counts.pop(k, 0) for k in ("HIRAGANA", "KATAKANA", "CJK"))}
     script, n = max(counts.items(), key=lambda kv: kv[1])
     share = n / letters
     if share < MIN_FOREIGN_SHARE:
