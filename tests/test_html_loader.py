@@ -110,6 +110,19 @@ def test_leaves_out_head_scripts_navigation_and_hidden_elements() -> None:
         assert hidden not in doc.text
 
 
+def test_hidden_attributes_are_read_exactly() -> None:
+    doc = load(
+        '<p style="display: none">Gone</p><p class="hidden-xs" data-hidden="true">Shown</p>'
+        "<p hidden=hidden>Gone too</p><p aria-hidden=false>Also shown</p>"
+    )
+    assert [t for t, _ in blocks(doc)] == ["Shown", "Also shown"]
+
+
+def test_xhtml_self_closing_tags() -> None:
+    doc = load("<p>One<br/>Two<img src='x.png' alt='Alt'/> three</p><svg/><p>Four</p>")
+    assert [t for t, _ in blocks(doc)] == ["One", "Two three", "Four"]
+
+
 def test_maps_words_to_their_place_in_the_page() -> None:
     doc = load(PAGE)
     i = doc.text.index("Thursday")

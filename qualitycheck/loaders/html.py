@@ -10,7 +10,8 @@ its entity. Nothing in malformed HTML raises: unclosed tags, stray end tags and 
 all produce some text.
 
 What is visible: everything except ``head``, ``script``, ``style``, ``noscript``, ``template``,
-``nav``, ``svg``, ``math``, ``iframe``, ``textarea``, elements with a ``hidden`` attribute,
+``nav``, ``svg``, ``math``, ``iframe``, ``object``, ``select``, ``textarea``, elements with a
+``hidden`` attribute,
 ``aria-hidden="true"`` or an inline ``display: none`` style. ``pre``, ``code``, ``kbd`` and ``samp``
 are left out too, like code in Markdown (a ``pre`` in an article is nearly always code or ASCII
 art, not prose to proofread).
