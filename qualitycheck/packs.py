@@ -1,0 +1,902 @@
+"""Declarative rule packs: rules written as data (TOML or YAML), not Python.
+
+A pack file defines exactly one rule (as in Vale). Built-in packs live in the repository's top-level
+``rules/`` directory, shipped in the wheel as ``qualitycheck/rulepacks/``; users add their own with the
+same format. See ``docs/packs.md`` for the format; in short::
+
+    id = "phrasing.garbled-stock-phrase"   # category.name
+    type = "substitution"                  # existence | substitution | boilerplate
+    severity = "warning"                   # error | warning | info
+    message = "'{match}' is a garbled stock phrase; write '{suggestion}'"
+    explanation = '''What it does ... Why it matters ... Example ... Use instead ...'''
+    ignorecase = true
+    confidence = 0.8
+    swap = { "all rights are save" = "All rights reserved" }
+
+Patterns are Python regular expressions. They are compiled once per process (a module-level cache
+keyed by file, modification time and size) and matched in two stages so that a large pack stays
+fast on a large text: every entry has an *anchor*, the longest literal word it cannot match
+without; a plain substring search finds the anchors' occurrences in the lower-cased text, and only
+the text around them is handed to the entry's regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qualitycheck.finding import Match, Severity
+from qualitycheck.rule import Context, Rule
+
+if TYPE_CHECKING:
+    from qualitycheck.document import Document
+
+PACK_SUFFIXES = (".toml", ".yaml", ".yml")
+PACK_TYPES = ("existence", "substitution", "boilerplate")
+
+_COMMON_KEYS = frozenset(
+    {"id", "type", "severity", "message", "explanation", "ignorecase", "confidence"}
+)
+_TYPE_KEYS: dict[str, frozenset[str]] = {
+    "existence": frozenset({"tokens", "raw"}),
+    "substitution": frozenset({"swap", "raw"}),
+    "boilerplate": frozenset({"lines", "footer"}),
+}
+_REQUIRED_KEY = {"existence": "tokens", "substitution": "swap", "boilerplate": "lines"}
+_ENTRY_KEYS: dict[str, frozenset[str]] = {
+    "existence": frozenset({"pattern", "note", "confidence"}),
+    "substitution": frozenset({"wrong", "right", "note", "confidence"}),
+    "boilerplate": frozenset({"pattern", "note", "confidence", "footer"}),
+}
+_MESSAGE_FIELDS = frozenset({"match", "suggestion", "note"})
+
+# A match may start at most this far before its anchor word and end at most this far after it.
+_WINDOW_BEFORE = 160
+_WINDOW_AFTER = 400
+# Boilerplate lines longer than this are prose, whatever they start with.
+_MAX_BOILERPLATE_LINE = 320
+# Decoration scrapers leave around widget labels: bullets, arrows, pipes.
+_LINE_TRIM = " \t\u00a0•·▪►▶»«›‹→←|*>"
+
+
+class PackError(Exception):
+    """A pack file that cannot be used. The message names the file, the rule and the reason."""
+
+    def __init__(self, path: Path | str, rule: str, reason: str) -> None:
+        self.path = str(path)
+        self.rule = rule
+        self.reason = reason
+        super().__init__(f"{self.path}: rule {rule}: {reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class PackEntry:
+    """One token, swap or boilerplate line of a pack, compiled."""
+
+    source: str  # the pattern as written in the pack
+    regex: re.Pattern[str]
+    anchor: frozenset[str] | None  # lower-cased words, one of which every match contains
+    right: str | None = None  # substitution: the replacement template
+    note: str = ""
+    confidence: float | None = None  # None: the pack's confidence
+    footer: bool = False  # boilerplate: this line starts a scraped footer
+    bounded: bool = True  # existence/substitution: matches must not start or end inside a word
+
+
+@dataclass(frozen=True)
+class CompiledPack:
+    """One pack file, validated and compiled."""
+
+    path: Path
+    id: str
+    type: str
+    severity: Severity
+    message: str
+    explanation: str
+    confidence: float
+    entries: tuple[PackEntry, ...]
+    combined: re.Pattern[str] | None = field(default=None, repr=False)  # boilerplate only
+    anchors: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    unanchored: tuple[int, ...] = ()
+
+    def matches(self, doc: Document) -> Iterator[Match]:
+        if self.type == "boilerplate":
+            yield from self._boilerplate_matches(doc)
+        else:
+            yield from self._phrase_matches(doc)
+
+    # -- existence and substitution -------------------------------------------------------
+    def _phrase_matches(self, doc: Document) -> Iterator[Match]:
+        text = doc.text
+        seen: set[tuple[int, int]] = set()
+        found: list[tuple[int, int, int]] = []  # (start, end, entry index)
+        for index, start, end in self._candidates(text):
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            found.append((start, end, index))
+        found.sort(key=lambda f: (f[0], -f[1], f[2]))  # at one start, the longest match wins
+        last_end = -1
+        for start, end, index in found:
+            if start < last_end:  # overlapping: the earlier match wins
+                continue
+            if "\n" in text[start:end] and doc.block_of(start) != doc.block_of(end - 1):
+                continue
+            last_end = end
+            yield self._make_match(text, start, end, self.entries[index])
+
+    def _candidates(self, text: str) -> Iterator[tuple[int, int, int]]:
+        lowered = _lower_same_length(text)
+        n = len(text)
+        for anchor, indices in self.anchors.items():
+            pos = lowered.find(anchor)
+            while pos >= 0:
+                lo = max(0, pos - _WINDOW_BEFORE)
+                hi = min(n, pos + len(anchor) + _WINDOW_AFTER)
+                for index in indices:
+                    yield from self._verify(index, text, lo, hi, pos)
+                pos = lowered.find(anchor, pos + 1)
+        for index in self.unanchored:
+            entry = self.entries[index]
+            for m in entry.regex.finditer(text):
+                if m.end() > m.start() and _starts_on_boundary(text, m.start(), entry.bounded):
+                    yield index, m.start(), m.end()
+
+    def _verify(
+        self, index: int, text: str, lo: int, hi: int, anchor_pos: int
+    ) -> Iterator[tuple[int, int, int]]:
+        entry = self.entries[index]
+        regex = entry.regex
+        for m in regex.finditer(text, lo, hi):
+            if m.start() > anchor_pos:
+                break
+            # Re-match without the window's end, which lookaheads would take for the text's end.
+            full = regex.match(text, m.start())
+            if (
+                full
+                and full.end() > full.start()
+                and _starts_on_boundary(text, full.start(), entry.bounded)
+            ):
+                yield index, full.start(), full.end()
+
+    def _make_match(self, text: str, start: int, end: int, entry: PackEntry) -> Match:
+        found = text[start:end]
+        suggestion = ""
+        if entry.right is not None:
+            m = entry.regex.match(text, start)
+            template = entry.right
+            suggestion = m.expand(template) if m and "\\" in template else template
+            suggestion = _match_case(found, suggestion)
+        message = self.message.format(match=found, suggestion=suggestion, note=entry.note)
+        confidence = self.confidence if entry.confidence is None else entry.confidence
+        suggestions = (suggestion,) if entry.right is not None and suggestion != found else ()
+        return Match(start, end, message, suggestions, confidence)
+
+    # -- boilerplate ------------------------------------------------------------------------
+    def line_entry(self, line: str) -> PackEntry | None:
+        """The entry a whole line matches (after trimming decoration), or None."""
+        trimmed = line.strip(_LINE_TRIM)
+        if not trimmed or len(trimmed) > _MAX_BOILERPLATE_LINE or self.combined is None:
+            return None
+        if not self.combined.fullmatch(trimmed):
+            return None
+        for entry in self.entries:
+            if entry.regex.fullmatch(trimmed):
+                return entry
+        return None  # pragma: no cover - the combined pattern is the union of the entries
+
+    def _boilerplate_matches(self, doc: Document) -> Iterator[Match]:
+        text = doc.text
+        for start, end in _block_lines(doc):
+            line = text[start:end]
+            entry = self.line_entry(line)
+            if entry is None:
+                continue
+            lead = len(line) - len(line.lstrip(_LINE_TRIM))
+            trail = len(line) - len(line.rstrip(_LINE_TRIM))
+            s, e = start + lead, end - trail
+            message = self.message.format(match=text[s:e], suggestion="", note=entry.note)
+            confidence = self.confidence if entry.confidence is None else entry.confidence
+            yield Match(s, e, message, (), confidence)
+
+
+def _block_lines(doc: Document) -> Iterator[tuple[int, int]]:
+    """Every block, and every line of a block that spans several lines (hard-wrapped text)."""
+    text = doc.text
+    for block in doc.blocks:
+        yield block.start, block.end
+        if "\n" in text[block.start : block.end]:
+            pos = block.start
+            while pos < block.end:
+                nl = text.find("\n", pos, block.end)
+                stop = block.end if nl < 0 else nl
+                yield pos, stop
+                pos = stop + 1
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return text.translate(_ASCII_LOWER)  # a few characters grow when lower-cased ("İ")
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _starts_on_boundary(text: str, start: int, bounded: bool) -> bool:
+    """A word-bounded pattern must not start inside a word ("Thread more")."""
+    if not bounded or start == 0 or not _is_word_char(text[start]):
+        return True
+    before = text[start - 1]
+    if _is_word_char(before):
+        return False
+    return not (before == "-" and start >= 2 and _is_word_char(text[start - 2]))
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _match_case(found: str, suggestion: str) -> str:
+    """Carry the case of the flagged text over to the suggestion where that is sensible: an
+    upper-case first letter (sentence start) and ALL CAPS. A suggestion written with a capital in
+    the pack ("All rights reserved") keeps it."""
+    if not suggestion:
+        return suggestion
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return suggestion.upper()
+    first = next((c for c in found if c.isalpha()), "")
+    if first.isupper() and suggestion[0].islower():
+        return suggestion[0].upper() + suggestion[1:]
+    return suggestion
+
+
+# -- compiling ---------------------------------------------------------------------------------
+_BACKREF_RE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def _spaces_to_whitespace(pattern: str) -> str:
+    """Literal spaces (outside character classes) match any run of white space, so a phrase also
+    matches across a line break or a non-breaking space."""
+    out: list[str] = []
+    i, n, in_class = 0, len(pattern), False
+    lookbehind: list[bool] = []  # per open group: is it a look-behind (fixed width)?
+    while i < n:
+        c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+            out.append(c)
+        elif c == "[":
+            in_class = True
+            out.append(c)
+            if i + 1 < n and pattern[i + 1] == "^":
+                out.append("^")
+                i += 1
+            if i + 1 < n and pattern[i + 1] == "]":
+                out.append("]")
+                i += 1
+        elif c == "(":
+            lookbehind.append(pattern.startswith(("(?<=", "(?<!"), i) or any(lookbehind))
+            out.append(c)
+        elif c == ")":
+            if lookbehind:
+                lookbehind.pop()
+            out.append(c)
+        elif c == " ":
+            while i + 1 < n and pattern[i + 1] == " ":
+                i += 1
+            if (i + 1 < n and pattern[i + 1] in "?*+{") or any(lookbehind):
+                out.append(r"\s")  # before a quantifier, or where the width must stay fixed
+            else:
+                out.append(r"\s+")
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _skip_class(pattern: str, i: int) -> int:
+    """Index just past the character class that starts at ``pattern[i] == "["``."""
+    n = len(pattern)
+    i += 1
+    if i < n and pattern[i] == "^":
+        i += 1
+    if i < n and pattern[i] == "]":
+        i += 1
+    while i < n and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """Index of the ``)`` closing the group that opens at ``pattern[i] == "("``."""
+    depth, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _skip_class(pattern, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return n
+
+
+_GROUP_PREFIX_RE = re.compile(r"\?(?::|P<\w+>|[aiLmsux]*(?:-[imsx]+)?:)")
+# Characters that count as literal in an anchor besides letters and digits; they are rarer in
+# prose than any letter, so an anchor that contains one is preferred.
+_ANCHOR_SYMBOLS = frozenset("%€$£¥§@&©®™")
+_LITERAL_ALTERNATIVE_RE = re.compile(r"[^\W_]+(?:[ -][^\W_]+)*")
+
+
+def _requirements(pattern: str) -> list[frozenset[str]]:
+    """What a pattern cannot match without, as sets of alternative literal words: runs of letters
+    and digits at the top level (less any character a quantifier makes optional), and groups that
+    are plain alternations of literal words ("(Monday|Tuesday|...)", one word from each)."""
+    found: list[frozenset[str]] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            found.append(frozenset({"".join(current)}))
+            current.clear()
+
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            flush()
+            i += 2
+        elif c == "[":
+            flush()
+            i = _skip_class(pattern, i)
+        elif c == "(":
+            flush()
+            close = _group_end(pattern, i)
+            optional = close + 1 < n and pattern[close + 1] in "?*{"
+            inner = pattern[i + 1 : close]
+            while True:  # unwrap "(?:...)", "(?P<name>...)", "(?-i:...)" and nested groups
+                prefix = _GROUP_PREFIX_RE.match(inner)
+                if prefix:
+                    inner = inner[prefix.end() :]
+                elif inner.startswith("?"):
+                    inner = ""  # look-arounds, conditionals: no requirement
+                if inner.startswith("(") and _group_end(inner, 0) == len(inner) - 1:
+                    inner = inner[1:-1]
+                    continue
+                break
+            alternatives = inner.split("|")
+            if not optional and all(_LITERAL_ALTERNATIVE_RE.fullmatch(a) for a in alternatives):
+                found.append(frozenset(max(re.split(r"[ -]", a), key=len) for a in alternatives))
+            i = close + 1
+        elif c == "|":
+            return []  # alternatives at the top level: nothing is required of every match
+        elif c in "?*{":
+            if current:
+                current.pop()
+            flush()
+            if c == "{":
+                close = pattern.find("}", i)
+                i = n if close < 0 else close
+            i += 1
+        else:
+            if c.isalnum() or c in _ANCHOR_SYMBOLS:
+                current.append(c)
+            else:
+                flush()
+            i += 1
+    flush()
+    return found
+
+
+# Words so frequent that any other requirement makes a better anchor.
+_COMMON_WORDS = frozenset(
+    "the of and to in on at for with by as is it that this was from be are has had have his her "
+    "their not an or".split()
+)
+
+
+def _rarity(word: str) -> int:
+    """A rough guess at how rarely ``word`` occurs in prose: longer is rarer; symbols are rare,
+    function words are everywhere."""
+    score = len(word) + (4 if any(c in _ANCHOR_SYMBOLS for c in word) else 0)
+    return score - 3 if word.lower() in _COMMON_WORDS else score
+
+
+def _anchor(pattern: str) -> frozenset[str] | None:
+    """The requirement that occurs most rarely in text, judged by the length of its shortest
+    word; fewer alternatives break ties."""
+    options = [r for r in _requirements(pattern) if min(max(len(w), _rarity(w)) for w in r) >= 2]
+    if not options:
+        return None
+    best = max(options, key=lambda r: (min(_rarity(w) for w in r), -len(r)))
+    return frozenset(w.lower() for w in best)
+
+
+class _PackLoader:
+    """Validates one parsed pack file and compiles it."""
+
+    def __init__(self, path: Path, data: Any) -> None:
+        self.path = path
+        self.data = data
+        self.name = f"'{path.stem}'"
+
+    def fail(self, reason: str, entry: str | None = None) -> PackError:
+        rule = self.name if entry is None else f"{self.name}, entry {entry!r}"
+        return PackError(self.path, rule, reason)
+
+    def load(self) -> CompiledPack:
+        data = self.data
+        if not isinstance(data, Mapping):
+            raise self.fail("a pack must be a table of keys (id, type, severity, message, ...)")
+        rule_id = data.get("id")
+        if not isinstance(rule_id, str) or not rule_id:
+            raise self.fail("missing key 'id' (a rule id such as 'category.name')")
+        self.name = f"'{rule_id}'"
+        for key in ("type", "severity", "message"):
+            if key not in data:
+                raise self.fail(f"missing key '{key}'")
+        kind = data["type"]
+        if kind not in PACK_TYPES:
+            raise self.fail(f"unknown type {kind!r} (expected one of: {', '.join(PACK_TYPES)})")
+        allowed = _COMMON_KEYS | _TYPE_KEYS[kind]
+        for key in data:
+            if key not in allowed:
+                raise self.fail(
+                    f"unknown key {key!r} for type {kind!r} (allowed: {', '.join(sorted(allowed))})"
+                )
+        if _REQUIRED_KEY[kind] not in data:
+            raise self.fail(f"missing key '{_REQUIRED_KEY[kind]}'")
+        try:
+            severity = Severity.parse(data["severity"])
+        except ValueError as exc:
+            raise self.fail(f"bad severity: {exc}") from None
+        try:
+            Rule(rule_id, severity, _no_check)
+        except ValueError as exc:
+            raise self.fail(f"bad id: {exc}") from None
+        message = self._message(data["message"])
+        explanation = data.get("explanation", "")
+        if not isinstance(explanation, str):
+            raise self.fail("'explanation' must be a string")
+        ignorecase = self._bool(data, "ignorecase", True)
+        confidence = self._confidence(data.get("confidence", 0.8))
+        if kind == "boilerplate":
+            footer = self._bool(data, "footer", False)
+            entries = tuple(self._boilerplate_entries(data["lines"], ignorecase, footer))
+            combined = _compile_union([e.source for e in entries], ignorecase)
+            return CompiledPack(
+                self.path, rule_id, kind, severity, message, explanation, confidence, entries,
+                combined=combined,
+            )  # fmt: skip
+        raw = self._bool(data, "raw", False)
+        if kind == "existence":
+            entries = tuple(self._existence_entries(data["tokens"], ignorecase, raw))
+        else:
+            entries = tuple(self._swap_entries(data["swap"], ignorecase, raw))
+        anchors: dict[str, list[int]] = {}
+        unanchored: list[int] = []
+        for i, entry in enumerate(entries):
+            if entry.anchor is None:
+                unanchored.append(i)
+            else:
+                for word in sorted(entry.anchor):
+                    anchors.setdefault(word, []).append(i)
+        return CompiledPack(
+            self.path, rule_id, kind, severity, message, explanation, confidence, entries,
+            anchors={k: tuple(v) for k, v in anchors.items()}, unanchored=tuple(unanchored),
+        )  # fmt: skip
+
+    # -- scalar keys ----------------------------------------------------------------------------
+    def _message(self, message: Any) -> str:
+        if not isinstance(message, str) or not message.strip():
+            raise self.fail("'message' must be a non-empty string")
+        try:
+            fields = {f for _, f, _, _ in string.Formatter().parse(message) if f is not None}
+        except ValueError as exc:
+            raise self.fail(f"bad message template: {exc}") from None
+        unknown = fields - _MESSAGE_FIELDS
+        if unknown:
+            raise self.fail(
+                f"bad message template: unknown field(s) {', '.join(sorted(unknown))} "
+                "(use {match}, {suggestion}, {note})"
+            )
+        return message
+
+    def _bool(self, data: Mapping[str, Any], key: str, default: bool) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(f"'{key}' must be true or false, not {value!r}")
+        return value
+
+    def _confidence(self, value: Any, entry: str | None = None) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise self.fail(f"bad confidence {value!r} (expected a number from 0 to 1)", entry)
+        return float(value)
+
+    # -- entries --------------------------------------------------------------------------------
+    def _entry_table(self, item: Any, kind: str, key: str) -> dict[str, Any]:
+        if isinstance(item, str):
+            return {key: item}
+        if not isinstance(item, Mapping):
+            raise self.fail(f"each entry must be a string or a table, not {item!r}")
+        label = str(item.get(key, item))
+        for k in item:
+            if k not in _ENTRY_KEYS[kind]:
+                raise self.fail(
+                    f"unknown key {k!r} in entry (allowed: {', '.join(sorted(_ENTRY_KEYS[kind]))})",
+                    label,
+                )
+        if not isinstance(item.get(key), str) or not item[key]:
+            raise self.fail(f"missing key '{key}' in entry", label)
+        return dict(item)
+
+    def _entry_list(self, value: Any, key: str) -> list[Any]:
+        if not isinstance(value, list) or not value:
+            raise self.fail(f"'{key}' must be a non-empty list")
+        return value
+
+    def _compile(self, source: str, ignorecase: bool, bounded: bool) -> re.Pattern[str]:
+        if _BACKREF_RE.search(source):
+            raise self.fail("bad regex: back-references are not supported", source)
+        body = _spaces_to_whitespace(source)
+        if bounded:
+            # The start is checked in Python (so that the anchor search stays fast); the end here:
+            # no word character, nor a hyphen and a word character, right after a word character.
+            body = f"(?:{body})(?!(?<=\\w)-?\\w)"
+        flags = re.MULTILINE | (re.IGNORECASE if ignorecase else 0)
+        try:
+            return re.compile(body, flags)
+        except re.error as exc:
+            raise self.fail(f"bad regex: {exc}", source) from None
+
+    def _existence_entries(self, tokens: Any, ignorecase: bool, raw: bool) -> Iterator[PackEntry]:
+        for item in self._entry_list(tokens, "tokens"):
+            table = self._entry_table(item, "existence", "pattern")
+            source = table["pattern"]
+            yield PackEntry(
+                source,
+                self._compile(source, ignorecase, bounded=not raw),
+                _anchor(source),
+                note=self._note(table, source),
+                confidence=self._entry_confidence(table, source),
+                bounded=not raw,
+            )
+
+    def _swap_entries(self, swap: Any, ignorecase: bool, raw: bool) -> Iterator[PackEntry]:
+        items: list[Any]
+        if isinstance(swap, Mapping):
+            items = [{"wrong": k, "right": v} for k, v in swap.items()]
+        else:
+            items = self._entry_list(swap, "swap")
+        if not items:
+            raise self.fail("'swap' must not be empty")
+        for item in items:
+            if isinstance(item, str):
+                raise self.fail("a swap entry needs 'wrong' and 'right'", item)
+            table = self._entry_table(item, "substitution", "wrong")
+            source = table["wrong"]
+            right = table.get("right")
+            if not isinstance(right, str):
+                raise self.fail("missing key 'right' in entry (a string)", source)
+            regex = self._compile(source, ignorecase, bounded=not raw)
+            try:
+                _check_template(regex, right)
+            except (re.error, IndexError) as exc:
+                raise self.fail(f"bad replacement {right!r}: {exc}", source) from None
+            yield PackEntry(
+                source,
+                regex,
+                _anchor(source),
+                right=right,
+                note=self._note(table, source),
+                confidence=self._entry_confidence(table, source),
+                bounded=not raw,
+            )
+
+    def _boilerplate_entries(
+        self, lines: Any, ignorecase: bool, footer_default: bool
+    ) -> Iterator[PackEntry]:
+        for item in self._entry_list(lines, "lines"):
+            table = self._entry_table(item, "boilerplate", "pattern")
+            source = table["pattern"]
+            footer = table.get("footer", footer_default)
+            if not isinstance(footer, bool):
+                raise self.fail(f"'footer' must be true or false, not {footer!r}", source)
+            yield PackEntry(
+                source,
+                self._compile(source, ignorecase, bounded=False),
+                None,
+                note=self._note(table, source),
+                confidence=self._entry_confidence(table, source),
+                footer=footer,
+            )
+
+    def _note(self, table: Mapping[str, Any], source: str) -> str:
+        note = table.get("note", "")
+        if not isinstance(note, str):
+            raise self.fail("'note' must be a string", source)
+        return note
+
+    def _entry_confidence(self, table: Mapping[str, Any], source: str) -> float | None:
+        if "confidence" not in table:
+            return None
+        return self._confidence(table["confidence"], source)
+
+
+def _check_template(regex: re.Pattern[str], template: str) -> None:
+    """Raise if ``template`` refers to a group ``regex`` does not have."""
+    for m in re.finditer(r"\\(\d+)|\\g<(\w+)>", template):
+        number, name = m.group(1), m.group(2)
+        if number is not None and int(number) > regex.groups:
+            raise IndexError(f"no group {number} in the pattern")
+        if name is not None:
+            if name.isdigit():
+                if int(name) > regex.groups:
+                    raise IndexError(f"no group {name} in the pattern")
+            elif name not in regex.groupindex:
+                raise IndexError(f"no group named {name!r} in the pattern")
+
+
+def _compile_union(sources: Sequence[str], ignorecase: bool) -> re.Pattern[str]:
+    flags = re.IGNORECASE if ignorecase else 0
+    return re.compile("|".join(f"(?:{_spaces_to_whitespace(s)})" for s in sources), flags)
+
+
+def _no_check(doc: Document, ctx: Context) -> Iterator[Match]:
+    return iter(())
+
+
+# -- reading files -----------------------------------------------------------------------------
+def _parse(path: Path) -> Any:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(path, f"'{path.stem}'", f"cannot read the file: {exc}") from None
+    if path.suffix == ".toml":
+        try:
+            return tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as exc:
+            raise PackError(path, f"'{path.stem}'", f"bad TOML: {exc}") from None
+    import yaml  # lazily: only YAML packs need it
+
+    try:
+        return yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        reason = " ".join(str(exc).split())
+        raise PackError(path, f"'{path.stem}'", f"bad YAML: {reason}") from None
+
+
+_PACK_CACHE: dict[tuple[str, int, int], CompiledPack | None] = {}
+# A pack names its rule and type at the top level; other TOML/YAML files under rules/ are data
+# (name lists, word lists) that rules read themselves.
+_PACK_KEY_RE = re.compile(r"^(?:id|type)\s*[=:]", re.MULTILINE)
+
+
+def compile_pack(path: Path | str) -> CompiledPack:
+    """Parse, validate and compile one pack file (cached per process, per file version)."""
+    pack = _compile_cached(Path(path), require_pack=True)
+    assert pack is not None
+    return pack
+
+
+def _compile_cached(p: Path, *, require_pack: bool) -> CompiledPack | None:
+    """The compiled pack of ``p``; None for a data file (no top-level ``id`` or ``type``) unless
+    ``require_pack``."""
+    try:
+        stat = p.stat()
+    except OSError as exc:
+        raise PackError(p, f"'{p.stem}'", f"cannot read the file: {exc}") from None
+    key = (str(p.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key in _PACK_CACHE and (_PACK_CACHE[key] is not None or not require_pack):
+        return _PACK_CACHE[key]
+    if p.suffix not in PACK_SUFFIXES:
+        raise PackError(p, f"'{p.stem}'", "a pack file must end in .toml, .yaml or .yml")
+    pack: CompiledPack | None = None
+    if require_pack or _looks_like_pack(p):
+        data = _parse(p)
+        if require_pack or (isinstance(data, Mapping) and ("id" in data or "type" in data)):
+            pack = _PackLoader(p, data).load()
+    _PACK_CACHE[key] = pack
+    return pack
+
+
+def _looks_like_pack(p: Path) -> bool:
+    try:
+        return bool(_PACK_KEY_RE.search(p.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return True  # let the parser report it
+
+
+# -- rules -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PackRule(Rule):
+    """A rule defined by one or more pack files sharing an id (and a type and a severity)."""
+
+    parts: tuple[CompiledPack, ...] = ()
+
+    @property
+    def type(self) -> str:
+        return self.parts[0].type if self.parts else ""
+
+    def footer_entries(self) -> Iterator[tuple[CompiledPack, PackEntry]]:
+        for part in self.parts:
+            for entry in part.entries:
+                if entry.footer:
+                    yield part, entry
+
+
+def _make_check(parts: tuple[CompiledPack, ...]) -> Callable[[Document, Context], Iterator[Match]]:
+    def check(doc: Document, ctx: Context) -> Iterator[Match]:
+        if len(parts) == 1:
+            yield from parts[0].matches(doc)
+            return
+        seen: set[tuple[int, int]] = set()
+        for part in parts:
+            for m in part.matches(doc):
+                if (m.start, m.end) not in seen:
+                    seen.add((m.start, m.end))
+                    yield m
+
+    return check
+
+
+def _rule_from_parts(parts: Sequence[CompiledPack]) -> PackRule:
+    first = parts[0]
+    for other in parts[1:]:
+        if other.type != first.type:
+            raise PackError(
+                other.path,
+                f"'{other.id}'",
+                f"type {other.type!r} differs from {first.type!r} in {first.path}; "
+                "pack files that share a rule id must share its type",
+            )
+        if other.severity != first.severity:
+            raise PackError(
+                other.path,
+                f"'{other.id}'",
+                f"severity {other.severity.label!r} differs from {first.severity.label!r} in "
+                f"{first.path}; pack files that share a rule id must share its severity",
+            )
+    explanation = next((p.explanation for p in parts if p.explanation.strip()), "")
+    doc = _documentation(first.id, explanation, first.message, parts)
+    origin = ", ".join(str(p.path) for p in parts)
+    return PackRule(
+        first.id, first.severity, _make_check(tuple(parts)), doc, origin, parts=tuple(parts)
+    )
+
+
+def _documentation(
+    rule_id: str, explanation: str, message: str, parts: Sequence[CompiledPack]
+) -> str:
+    import inspect
+
+    text = inspect.cleandoc(explanation) if explanation.strip() else f"{rule_id}: {message}"
+    count = sum(len(p.entries) for p in parts)
+    files = ", ".join(p.path.name for p in parts)
+    return f"{text}\n\nDefined by the rule pack {files} ({count} entries)."
+
+
+def load_pack(path: Path | str) -> PackRule:
+    """The rule one pack file defines."""
+    return _rule_from_parts([compile_pack(path)])
+
+
+def _pack_paths(paths: Iterable[Path | str]) -> Iterator[tuple[Path, bool]]:
+    """``(file, named)``: files as given (named), and the *.toml, *.yaml, *.yml files inside
+    directories, recursively, sorted."""
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix in PACK_SUFFIXES:
+                    yield f, False
+        else:
+            yield p, True
+
+
+def load_packs(paths: Iterable[Path | str]) -> list[PackRule]:
+    """The rules defined by pack files and directories, one rule per id, in first-seen order.
+
+    A directory stands for every *.toml, *.yaml and *.yml file inside it, recursively, in sorted
+    order; files there without a top-level ``id`` or ``type`` key are data files and skipped. A
+    file named explicitly must be a valid pack.
+
+    Pack files that share an id are merged into one rule (their entries run together); they must
+    agree on the type and the severity, otherwise ``PackError``. The explanation is the first
+    non-empty one; each file keeps its own message, confidence and case setting for its entries."""
+    by_id: dict[str, list[CompiledPack]] = {}
+    for path, named in _pack_paths(paths):
+        pack = _compile_cached(path, require_pack=named)
+        if pack is not None:
+            by_id.setdefault(pack.id, []).append(pack)
+    return [_rule_from_parts(parts) for parts in by_id.values()]
+
+
+def builtin_pack_dir() -> Path:
+    """Where the built-in packs are: ``rulepacks/`` inside the installed package (wheels), else
+    the repository's top-level ``rules/`` next to the package (editable installs)."""
+    package_dir = Path(__file__).resolve().parent
+    shipped = package_dir / "rulepacks"
+    if shipped.is_dir():
+        return shipped
+    return package_dir.parent / "rules"
+
+
+@cache
+def _builtin_rules() -> tuple[PackRule, ...]:
+    directory = builtin_pack_dir()
+    if not directory.is_dir():
+        return ()
+    return tuple(load_packs([directory]))
+
+
+def builtin_rules() -> list[Rule]:
+    """The rules of the built-in packs (entry point ``packs.builtin``), loaded once per process."""
+    return list(_builtin_rules())
+
+
+def footer_line_matcher(rules: Iterable[Rule] | None = None) -> Callable[[str], bool]:
+    """A test for lines that start a scraped footer ("More Stories", "Related Articles"): the
+    boilerplate entries marked ``footer = true`` of ``rules`` (default: the built-in packs)."""
+    pool = _builtin_rules() if rules is None else tuple(rules)
+    patterns = [
+        (part.combined.flags, entry.source)
+        for rule in pool
+        if isinstance(rule, PackRule)
+        for part, entry in rule.footer_entries()
+        if part.combined is not None
+    ]
+    return _footer_matcher(tuple(patterns))
+
+
+@cache
+def _footer_matcher(patterns: tuple[tuple[int, str], ...]) -> Callable[[str], bool]:
+    compiled = [
+        re.compile(_spaces_to_whitespace(src), flags & re.IGNORECASE) for flags, src in patterns
+    ]
+
+    def is_footer(line: str) -> bool:
+        trimmed = line.strip(_LINE_TRIM)
+        if not trimmed or len(trimmed) > _MAX_BOILERPLATE_LINE:
+            return False
+        return any(r.fullmatch(trimmed) for r in compiled)
+
+    return is_footer
+
+
+def boilerplate_line_matcher(rules: Iterable[Rule] | None = None) -> Callable[[str], bool]:
+    """A test for whole lines any boilerplate pack matches (footer or not)."""
+    pool = _builtin_rules() if rules is None else tuple(rules)
+    parts = tuple(
+        part
+        for rule in pool
+        if isinstance(rule, PackRule)
+        for part in rule.parts
+        if part.type == "boilerplate"
+    )
+
+    def is_boilerplate(line: str) -> bool:
+        return any(part.line_entry(line) is not None for part in parts)
+
+    return is_boilerplate
