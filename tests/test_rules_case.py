@@ -53,8 +53,9 @@ def warnings(rule: Rule, text: str | Document, **kwargs: object) -> list[str]:
         ("Officials feared Indiscriminate attacks on the city.", ["Indiscriminate"]),
         ("Soldiers were Quickly deployed to the area.", ["Quickly"]),
         ("The government Announced new sanctions on Tuesday.", ["Announced"]),
-        # after a possessive
+        # a plural common noun after a possessive; a participle after "has"/"have"
         ("The river and its Tributaries rose overnight.", ["Tributaries"]),
+        ("Many families have Lost their homes in the floods.", ["Lost"]),
         # the document writes the word in lower case elsewhere
         (
             "The flooding closed roads. Officials said the Flooding would get worse.",
@@ -203,6 +204,12 @@ def test_quiet_on_markdown_heading_block() -> None:
         fmt="markdown",
     )
     assert flagged(CAPITAL, doc) == []
+
+
+def test_brand_after_possessive_is_info_only() -> None:
+    doc = Document.from_text("He sold his Ferrari last year.")
+    assert [m.severity for m in run_rule(CAPITAL, doc)] in ([], [Severity.INFO])
+    assert warnings(CAPITAL, "She has had Parkinson's disease for years.") == []
 
 
 def test_quiet_on_word_the_document_uses_as_a_name() -> None:

@@ -78,6 +78,10 @@ VERB_SLOT_WORDS = frozenset(
     """.split()
 )
 
+# A past participle follows these ("has Lost their homes"); names rarely do, except in the
+# possessive ("had Parkinson's disease"), which is left alone.
+PERFECT_AUXILIARIES = frozenset("has have had been being".split())
+
 # After these a capitalised common word is rarely a name ("its Tributaries"); brands and
 # nationalities that do follow them ("their Toyota", "his Ukrainian colleagues") are listed.
 POSSESSIVES = frozenset("its their his our my your".split())
@@ -268,6 +272,22 @@ def _inflected_from_common_word(lower: str) -> bool:
     return False
 
 
+def _plural_of_common_word(lower: str) -> bool:
+    """ "tributaries", "children", "homes": the plural of a common noun."""
+    from qualitycheck.resources import lexicon
+
+    if lower in ("children", "people", "men", "women"):
+        return True
+    if not lower.endswith("s") or lower.endswith("ss"):
+        return False
+    singulars = {lower[:-1]}
+    if lower.endswith("ies"):
+        singulars.add(lower[:-3] + "y")
+    if lower.endswith("es"):
+        singulars.add(lower[:-2])
+    return any(len(s) >= 3 and lexicon().zipf(s) >= 3.0 for s in singulars)
+
+
 def _is_known_name(key: str) -> bool:
     """A first name, a country or nationality, or a sizeable place called exactly ``key``."""
     from qualitycheck.resources import fold, gazetteer, given_names
@@ -435,9 +455,18 @@ def _judge(
         signals.append(f"a weekday or month does not start a name with '{lower}'")
     before_word = words[i - 1].text.lower() if i > 0 else ""
     after_word = words[i + 1].text if i + 1 < len(words) else ""
+    weak: list[str] = []
     if before_word in POSSESSIVES:
-        signals.append(f"a name rarely follows '{words[i - 1].text}'")
-    if before_word in VERB_SLOT_WORDS:
+        # brands do follow possessives ("his Ferrari"), but rarely in the plural
+        reason = f"a plural noun after '{words[i - 1].text}' is rarely a name"
+        if zipf >= 4.5 or _plural_of_common_word(lower):
+            signals.append(reason)
+        else:
+            weak.append(f"a name rarely follows '{words[i - 1].text}'")
+    possessive = text != key
+    if before_word in VERB_SLOT_WORDS or (
+        before_word in PERFECT_AUXILIARIES and not possessive and after_word[:1].islower()
+    ):
         signals.append(f"it follows '{words[i - 1].text}', where a verb is expected")
     if (
         before_word not in heuristics.DETERMINERS
@@ -449,6 +478,8 @@ def _judge(
     if signals:
         confidence = min(0.85, 0.55 + 0.1 * (len(signals) - 1))
         return _Suspect(w, key, False, confidence, "; ".join(signals))
+    if weak:
+        return _Suspect(w, key, False, 0.4, "; ".join(weak), Severity.INFO)
     if zipf >= 4.5 and before_word not in heuristics.DETERMINERS:
         return _Suspect(
             w, key, False, 0.3, "a frequent English word, not known as a name", Severity.INFO
