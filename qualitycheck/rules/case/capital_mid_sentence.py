@@ -253,6 +253,7 @@ def _in_phrase(words: Sequence[Word], i: int, phrases: Iterable[tuple[str, ...]]
     return False
 
 
+@cache
 def _inflected_from_common_word(lower: str) -> bool:
     from qualitycheck.resources import lexicon
 
@@ -272,6 +273,7 @@ def _inflected_from_common_word(lower: str) -> bool:
     return False
 
 
+@cache
 def _plural_of_common_word(lower: str) -> bool:
     """ "tributaries", "children", "homes": the plural of a common noun."""
     from qualitycheck.resources import lexicon
@@ -288,6 +290,7 @@ def _plural_of_common_word(lower: str) -> bool:
     return any(len(s) >= 3 and lexicon().zipf(s) >= 3.0 for s in singulars)
 
 
+@cache
 def _is_known_name(key: str) -> bool:
     """A first name, a country or nationality, or a sizeable place called exactly ``key``."""
     from qualitycheck.resources import fold, gazetteer, given_names
@@ -526,6 +529,7 @@ def _judge_function_word(
     return _Suspect(w, key, True, 0.7, f"'{lower}' does not end a name like '{prev.text}'")
 
 
+@cache
 def _names_something(text: str) -> bool:
     """Whether a capitalised word is a name rather than an ordinary word in title case."""
     from qualitycheck.resources import lexicon
@@ -534,6 +538,7 @@ def _names_something(text: str) -> bool:
     return key.isupper() or lexicon().zipf(key) < 4.0 or _is_place(key) or _is_known_name(key)
 
 
+@cache
 def _is_place(text: str) -> bool:
     from qualitycheck.resources import gazetteer
 
