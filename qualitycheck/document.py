@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from qualitycheck.segment import WORD_RE, split_sentences
 
@@ -55,15 +56,16 @@ class Extracted:
     directives: tuple[Directive, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     block: int  # index into Document.blocks
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A word token (letters and digits, with inner apostrophes or hyphens). A named tuple:
+    documents hold hundreds of thousands of them, and tuples are the cheapest to build."""
+
     start: int
     end: int
     text: str
@@ -170,9 +172,12 @@ class Document:
     def words(self) -> tuple[Word, ...]:
         out: list[Word] = []
         text = self.text
+        make = Word._make
+        finditer = WORD_RE.finditer
         for si, sent in enumerate(self.sentences):
-            for pos, m in enumerate(WORD_RE.finditer(text, sent.start, sent.end)):
-                out.append(Word(m.start(), m.end(), m.group(), si, pos))
+            for pos, m in enumerate(finditer(text, sent.start, sent.end)):
+                start, end = m.span()
+                out.append(make((start, end, text[start:end], si, pos)))
         return tuple(out)
 
     @cached_property
