@@ -170,6 +170,8 @@ def test_quiet_on_transliterated_first_names_of_different_people() -> None:
         "Floods hit Bosnia. The Bosna River burst its banks, and Bosnia declared an emergency.",
         # plurals of a family name
         "The Obamas visited Chicago. Barack Obama spoke first.",
+        # bare first names of two people after titles
+        "Mohammed bin Salman met Mohamed bin Zayed. Prince Mohammed and Sheikh Mohamed spoke.",
         # a plural of a country and a demonym
         "Talks between the two Koreas stalled. South Korean officials blamed the North.",
         # a first name that is also a place

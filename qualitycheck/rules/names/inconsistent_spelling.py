@@ -234,12 +234,15 @@ def _strength(form: _Form, ctx: Context) -> tuple[bool, bool, int, bool, int]:
 def _find_inconsistencies(forms: dict[tuple[str, str], _Form], ctx: Context) -> Iterator[Match]:
     from qualitycheck.resources import given_names
 
+    firsts = given_names()
     candidates = [f for f in forms.values() if _is_candidate(f, ctx)]
     best: dict[int, tuple[_Form, _Pair]] = {}  # loser id -> (winner, comparison)
     for i, a in enumerate(candidates):
         for b in candidates[i + 1 :]:
             if a.role != b.role:
                 continue
+            if a.role == "name" and a.text in firsts and b.text in firsts:
+                continue  # "Prince Mohammed" / "Sheikh Mohamed": first names of two people
             pair = _compare(a, b)
             if pair is None or not _same_entity(a, b):
                 continue
@@ -249,7 +252,6 @@ def _find_inconsistencies(forms: dict[tuple[str, str], _Form], ctx: Context) -> 
             old = best.get(id(loser))
             if old is None or _strength(winner, ctx) > _strength(old[0], ctx):
                 best[id(loser)] = (winner, pair)
-    firsts = given_names()
     by_id = {id(f): f for f in candidates}
     for loser_id, (winner, pair) in best.items():
         loser = by_id[loser_id]
