@@ -223,7 +223,7 @@ class PlaceCandidate:
 
     place: Place
     name: str  # the spelling of the place the token is close to (its usual name, or a variant)
-    distance: int  # Levenshtein distance between the folded token and the folded name
+    distance: int  # edits (OSA distance: a swap of two letters is one) between the folded forms
     similarity: float  # 1 - distance / max(len), on the folded forms
 
 
@@ -334,11 +334,12 @@ class Gazetteer:
         self, token: str, *, max_distance: int = 2, limit: int = 5
     ) -> list[PlaceCandidate]:
         """Places whose usual name (or a pack variant) is within ``max_distance`` edits
-        (Levenshtein, on folded forms) of ``token``, best first: smaller distance, then larger
+        (insertions, deletions, substitutions and swaps of neighbouring letters, on folded
+        forms) of ``token``, best first: smaller distance, then larger
         population. Exact matches (distance 0) are included. Alternate names are not fuzzy
         targets: they are many and noisy, and a suggestion should be a name editors use.
         About 1-4 ms per call (rapidfuzz, imported on first use)."""
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
         from rapidfuzz.process import extract
 
         key = fold(token)
@@ -349,9 +350,7 @@ class Gazetteer:
             keys, ids, names = self._fuzzy_pool(length)
             if not keys:
                 continue
-            hits = extract(
-                key, keys, scorer=Levenshtein.distance, score_cutoff=max_distance, limit=None
-            )
+            hits = extract(key, keys, scorer=OSA.distance, score_cutoff=max_distance, limit=None)
             for _, dist, idx in hits:
                 place_id = ids[idx]
                 old = found.get(place_id)
