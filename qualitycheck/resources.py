@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_PLACES_PER_MEMBER = 4096  # place records per member of gazetteer.qcd
+_PLACES_PER_MEMBER = 512  # place records per member of gazetteer.qcd
 
 _FOLD_EXTRA = str.maketrans(
     {

@@ -35,7 +35,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
-PLACES_PER_MEMBER = 4096
+PLACES_PER_MEMBER = 512
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "qualitycheck" / "data"
 sys.path.insert(0, str(ROOT))
