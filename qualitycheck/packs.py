@@ -751,12 +751,11 @@ def _make_check(parts: tuple[CompiledPack, ...]) -> Callable[[Document, Context]
         if len(parts) == 1:
             yield from parts[0].matches(doc)
             return
-        seen: set[tuple[int, int]] = set()
+        merged: dict[tuple[int, int], Match] = {}
         for part in parts:
             for m in part.matches(doc):
-                if (m.start, m.end) not in seen:
-                    seen.add((m.start, m.end))
-                    yield m
+                merged.setdefault((m.start, m.end), m)  # the first file's message wins
+        yield from (merged[span] for span in sorted(merged))
 
     return check
 

@@ -1,0 +1,133 @@
+"""Mojibake: text decoded with the wrong character encoding.
+
+What it does
+    Finds words garbled by an encoding mix-up, typically UTF-8 bytes read as Windows-1252 or
+    Latin-1 ("Zelenskyâ€™s", "cafÃ©", "SÃ£o Paulo"), and suggests the repaired word
+    ("Zelensky’s", "café", "São Paulo"). Detection and repair come from ftfy, restricted to
+    encoding repair: quotes, dashes, ligatures, widths and line breaks are left as they are.
+    Correct accented letters, curly quotes, dashes, Cyrillic, Chinese, Japanese and emoji are not
+    mojibake and are not flagged.
+
+Why it matters
+    One wrong decoding step in a publishing or scraping pipeline garbles every non-ASCII
+    character: apostrophes, accents, currency signs. Readers see nonsense, and search for the
+    real words fails.
+
+Example
+    President Zelenskyâ€™s office said the cafÃ© had closed.
+
+Use instead
+    President Zelensky’s office said the café had closed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from qualitycheck.document import Document
+from qualitycheck.finding import Match
+from qualitycheck.rule import Context, define
+
+# Characters that mojibake of UTF-8 text is made of; a line without any of them is left alone.
+_MARKERS = frozenset(
+    "ÃÂâÅÄÐÑØÙÚÛÜÝÞßàáãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ€™œšžŸ‚„†‡‰‹›ˆ˜\u0080\u009d\ufffd"
+)
+_SEPARATORS = " \t\n"
+
+
+@cache
+def _ftfy() -> tuple[Any, Any]:
+    import ftfy  # heavy: load on first use only
+    from ftfy.badness import is_bad
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=False,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return (lambda text: ftfy.fix_text(text, config)), is_bad
+
+
+def _changed_words(line: str, fixed: str) -> Iterator[tuple[int, int, int, int]]:
+    """``(start, end, fixed_start, fixed_end)`` of the white-space-delimited runs of ``line`` that
+    the repair changed, with the matching span of ``fixed``."""
+    matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
+    spans: list[tuple[int, int]] = []
+    for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        s, e = i1, max(i2, i1 + 1) if i1 < len(line) else i2
+        while s > 0 and line[s - 1] not in _SEPARATORS:
+            s -= 1
+        while e < len(line) and line[e] not in _SEPARATORS:
+            e += 1
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
+        else:
+            spans.append((s, e))
+    opcodes = matcher.get_opcodes()
+
+    def to_fixed(pos: int) -> int | None:
+        """Where ``line[pos]`` went: exact in unchanged text, the start of a changed stretch."""
+        if pos == len(line):
+            return len(fixed)
+        for tag, i1, i2, j1, _j2 in opcodes:
+            if i1 <= pos < i2:
+                if tag == "equal":
+                    return j1 + pos - i1
+                return j1 if pos == i1 else None
+        return None
+
+    for s, e in spans:
+        fs = to_fixed(s) if s < len(line) else len(fixed)
+        fe = to_fixed(e) if e < len(line) else len(fixed)
+        if fs is None or fe is None or fs > fe:
+            continue
+        yield s, e, fs, fe
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    text = doc.text
+    fix = is_bad = None
+    for start, end in doc.iter_lines():
+        line = text[start:end]
+        if not any(c in _MARKERS for c in line):
+            continue
+        if fix is None:
+            fix, is_bad = _ftfy()
+        assert is_bad is not None
+        if not is_bad(line):
+            continue
+        fixed = fix(line)
+        if fixed == line:
+            continue
+        for s, e, fs, fe in _changed_words(line, fixed):
+            word, repaired = line[s:e], fixed[fs:fe]
+            if not word.strip() or repaired == word:
+                continue
+            yield Match(
+                start + s,
+                start + e,
+                f"'{word}' is mojibake, text decoded with the wrong character encoding (UTF-8 "
+                f"read as Windows-1252 or Latin-1); it should read '{repaired}'",
+                suggestions=(repaired,),
+                confidence=0.95,
+            )
+
+
+RULE = define("junk.mojibake", "error", check, __doc__)

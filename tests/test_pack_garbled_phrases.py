@@ -1,0 +1,433 @@
+"""The built-in phrase packs: phrasing.garbled-stock-phrase (every entry against a sentence that
+uses it, with its correct form as the suggestion), phrasing.calque, and clean prose they must
+leave alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qualitycheck.packs import PackRule, builtin_pack_dir, load_pack
+from qualitycheck.testing import run_rule
+
+GARBLED = load_pack(builtin_pack_dir() / "phrasing" / "garbled-stock-phrase.toml")
+CALQUE = load_pack(builtin_pack_dir() / "phrasing" / "calque.toml")
+
+# (sentence, the flagged text, the suggestion)
+GARBLED_CASES: list[tuple[str, str, str]] = [
+    # legal notices
+    (
+        "Copyright © 2021 Example Media Group. all rights are save.",
+        "all rights are save",
+        "All rights reserved",
+    ),
+    ("© 2020 The Daily Example. All rights saved.", "All rights saved", "All rights reserved"),
+    (
+        "Copyright 2019 Example Press, all the rights reserved.",
+        "all the rights reserved",
+        "All rights reserved",
+    ),
+    (
+        "© 2023 Example Radio. All copyrights reserved.",
+        "All copyrights reserved",
+        "All rights reserved",
+    ),
+    (
+        "© 2022 Example TV. All rights protected.",
+        "© 2022 Example TV. All rights protected",
+        "© 2022 Example TV. All rights reserved",
+    ),
+    ("The photographs are protected by the rights of author.", "the rights of author", "copyright"),
+    (
+        "It is forbidden the reproduction of this content.",
+        "It is forbidden the reproduction",
+        "Reproduction is prohibited",
+    ),
+    (
+        "The publisher prohibited its total or partial reproduction.",
+        "prohibited its total or partial reproduction",
+        "reproduction in whole or in part is prohibited",
+    ),
+    (
+        "Reproduction, total or partial, requires written consent.",
+        "Reproduction, total or partial",
+        "Reproduction in whole or in part",
+    ),
+    # bylines
+    (
+        "Maria Lopez participated in the preparation of this report.",
+        "participated in the preparation of this report",
+        "contributed to this report",
+    ),
+    (
+        "Juan Perez collaborated with this article.",
+        "collaborated with this article",
+        "contributed to this article",
+    ),
+    # weekdays and dates
+    ("The vote was held on the day of Monday.", "on the day of Monday", "on Monday"),
+    ("Talks resumed in the day Tuesday in Geneva.", "in the day Tuesday", "on Tuesday"),
+    (
+        "The minister resigned the past Friday after a long dispute.",
+        "the past Friday",
+        "last Friday",
+    ),
+    ("The bridge reopened on the Sunday last.", "on the Sunday last", "last Sunday"),
+    ("The agreement was signed the Wednesday past.", "the Wednesday past", "last Wednesday"),
+    (
+        "Elections are planned for the day 15 of March in the capital.",
+        "the day 15 of March",
+        "March 15",
+    ),
+    (
+        "The law took effect on 3 of June of 2021 after a long debate.",
+        "3 of June of 2021",
+        "June 3, 2021",
+    ),
+    ("The ceasefire began on the 12 of April past.", "on the 12 of April past", "on April 12"),
+    ("The results will be published on the day of tomorrow.", "on the day of tomorrow", "tomorrow"),
+    (
+        "Police cleared the square in the morning of today.",
+        "in the morning of today",
+        "this morning",
+    ),
+    (
+        "The storm will reach the coast during the night of today.",
+        "during the night of today",
+        "tonight",
+    ),
+    (
+        "The protest began in the afternoon of yesterday.",
+        "in the afternoon of yesterday",
+        "yesterday afternoon",
+    ),
+    ("Two shops were looted in the night of yesterday.", "in the night of yesterday", "last night"),
+    (
+        "Drones struck the port in the night of Monday to Tuesday.",
+        "in the night of Monday to Tuesday",
+        "overnight from Monday to Tuesday",
+    ),
+    (
+        "Shelling intensified in the night of Saturday, officials said.",
+        "in the night of Saturday",
+        "on Saturday night",
+    ),
+    # titles
+    (
+        "The Mister President received the delegation at noon.",
+        "The Mister President",
+        "The President",
+    ),
+    # idioms
+    ("Bring an umbrella, it rains ropes outside.", "it rains ropes", "it is pouring"),
+    ("During the match it rained ropes for an hour.", "it rained ropes", "it poured"),
+    ("It was raining ropes when the convoy arrived.", "raining ropes", "pouring"),
+    ("It is time to put the points on the i's.", "put the points on the i's", "dot the i's"),
+    (
+        "The auditor puts the dots on the i's in every report.",
+        "puts the dots on the i's",
+        "dots the i's",
+    ),
+    (
+        "She is putting the points on the is before the vote.",
+        "putting the points on the is",
+        "dotting the i's",
+    ),
+    (
+        "The new stadium will cost an eye of the face.",
+        "cost an eye of the face",
+        "cost an arm and a leg",
+    ),
+    ("A flat in the centre costs a kidney.", "costs a kidney", "costs an arm and a leg"),
+    (
+        "The government will not give its arm to twist on pensions.",
+        "give its arm to twist",
+        "give in",
+    ),
+    ("That plan puts the cart before the oxen.", "cart before the oxen", "cart before the horse"),
+    (
+        "As they say, there is no bad that does not come for good.",
+        "there is no bad that does not come for good",
+        "every cloud has a silver lining",
+    ),
+    ("After the third defeat the coach threw the towel.", "threw the towel", "threw in the towel"),
+    (
+        "The hall needs a fresh hand of paint before the opening.",
+        "fresh hand of paint",
+        "fresh coat of paint",
+    ),
+    (
+        "The new minister moves like a fish in the water in parliament.",
+        "like a fish in the water",
+        "like a duck to water",
+    ),
+    (
+        "There is no worse blind than the one who does not want to see.",
+        "There is no worse blind than the one who",
+        "There are none so blind as those who",
+    ),
+    (
+        "Critics are looking for three feet to the cat in every clause.",
+        "looking for three feet to the cat",
+        "looking for complications",
+    ),
+    (
+        "He behaves as if he were the last Coca-Cola in the desert.",
+        "the last Coca-Cola in the desert",
+        "God's gift to the world",
+    ),
+    (
+        "The senator has no hairs on the tongue.",
+        "has no hairs on the tongue",
+        "does not mince words",
+    ),
+    (
+        "Voters say they have no hair on their tongue.",
+        "have no hair on their tongue",
+        "do not mince words",
+    ),
+    (
+        "The old mayor had no hairs on his tongue.",
+        "had no hairs on his tongue",
+        "did not mince words",
+    ),
+    ("I would put my hand in the fire for him.", "put my hand in the fire for", "vouch for"),
+    (
+        "The coach puts his hand in the fire for the team.",
+        "puts his hand in the fire for",
+        "vouches for",
+    ),
+    (
+        "Nobody is putting their hands in the fire for the mayor.",
+        "putting their hands in the fire for",
+        "vouching for",
+    ),
+    # news-wire formulas
+    (
+        "The minister spoke in declarations to the press on Friday.",
+        "in declarations to the press",
+        "in statements to the press",
+    ),
+    (
+        "He said so in declarations collected by the agency.",
+        "in declarations collected by",
+        "in statements reported by",
+    ),
+    ("The explosion happened at 10:00 local hour.", "local hour", "local time"),
+    ("The session opens at the 10:30 hours on Monday.", "at the 10:30 hours", "at 10:30"),
+    ("Polling stations close at the 20 hours.", "at the 20 hours", "at 20:00"),
+    ("The ship left with destination to Valencia.", "with destination to", "bound for"),
+    ("A plane with destiny to Lisbon was diverted.", "with destiny to", "bound for"),
+    ("Three people resulted injured in the collision.", "resulted injured", "were injured"),
+    ("Two workers resulted dead after the blast.", "resulted dead", "were killed"),
+    ("A cyclist lost the life in the accident.", "lost the life", "lost their life"),
+    (
+        "The crash happened at the height of kilometer 42 of the motorway.",
+        "at the height of kilometer",
+        "at kilometer",
+    ),
+    ("Police arrested to a man suspected of arson.", "arrested to", "arrested"),
+    (
+        "The victim, who has 34 years old, was taken to hospital.",
+        "has 34 years old",
+        "is 34 years old",
+    ),
+    ("The driver had 52 years old and lived nearby.", "had 52 years old", "was 52 years old"),
+    ("Both suspects have 19 years old.", "have 19 years old", "are 19 years old"),
+    ("Police found a 17 years old boy in the car.", "a 17 years old", "a 17-year-old"),
+    ("The town has been without water since three days.", "since three days", "for three days"),
+    ("It is worth to mention that the law changed.", "worth to mention", "worth mentioning"),
+    ("It is worth to note that turnout fell.", "worth to note", "worth noting"),
+    (
+        "It is worth to highlight the role of volunteers.",
+        "worth to highlight",
+        "worth highlighting",
+    ),
+    ("It is worth to remember what happened in 2008.", "worth to remember", "worth remembering"),
+    ("It is worth to recall the earlier ruling.", "worth to recall", "worth recalling"),
+    ("It is worth to point out that prices rose.", "worth to point out", "worth pointing out"),
+    ("The mayor wanted to thank to all the volunteers.", "thank to", "thank"),
+    (
+        "The ceremony counted with the presence of the king.",
+        "counted with the presence of",
+        "was attended by",
+    ),
+    (
+        "The fair counts with the presence of 200 exhibitors.",
+        "counts with the presence of",
+        "is attended by",
+    ),
+    (
+        "The summit will count with the attendance of ten leaders.",
+        "will count with the attendance of",
+        "will be attended by",
+    ),
+    ("The survey found that a 40% of voters were undecided.", "a 40% of", "40% of"),
+    ("Prices rose by a 12 percent of the original value.", "a 12 percent of", "12 percent of"),
+    (
+        "Police detained the presumed author of the robbery.",
+        "presumed author of the robbery",
+        "suspected perpetrator of the robbery",
+    ),
+    (
+        "The presumed authors of the attack fled by car.",
+        "presumed authors of the attack",
+        "suspected perpetrators of the attack",
+    ),
+    ("The also minister of health spoke first.", "The also minister", "The minister"),
+]
+
+# Clean, edited prose close to the entries: none of it may be flagged.
+CLEAN = [
+    "All rights reserved.",
+    "Copyright 2022 Example Media. All rights reserved.",
+    "The court prohibited the reproduction of the photographs.",
+    "The moral rights of authors and the rights of the author's heirs differ.",
+    "All the rights reserved to the states are listed in the amendment.",
+    "Jane Doe contributed to this article.",
+    "Reporting by Sam Lee; editing by Ann Smith.",
+    "Later in the day Monday, officials confirmed the figures.",
+    "This past Monday the council voted again.",
+    "On the day of Monday's vote, turnout was high.",
+    "The meeting was moved to the Monday last week.",
+    "The deadline fell on the Monday past the holiday.",
+    "The ceasefire began on the 12th of April.",
+    "The summit took place on March 15, 2022.",
+    "She arrived in the morning and left in the evening.",
+    "He thanked everyone, thanks to the volunteers the event worked.",
+    "The president met the Prime Minister on Tuesday.",
+    "Mr. President, the delegation is here.",
+    "It was pouring, and the match was delayed.",
+    "The decision will cost a kidney patient more than a year of savings.",
+    "He threw the towel on the floor and walked out.",
+    "The trip starts with the destination to be announced later.",
+    "The 30-year-old man was released, police said.",
+    "The engineer, who has 30 years of experience, led the project.",
+    "Inflation has been rising since two years ago.",
+    "Its worth to note-takers is obvious.",
+    "Debt reached a 90% of GDP ceiling in the plan.",
+    "He lost the life he had built in the capital.",
+    "The local hourly wage rose by 3%.",
+    "The presumed author of the medieval manuscript is unknown.",
+    "Officials said the storm will hit at 10 a.m. local time.",
+    "Thread more beads on the string.",
+    "Police arrested two men to stop the fight, they said.",
+    "At the height of the crisis, prices doubled.",
+]
+
+
+def test_pack_has_at_least_forty_entries() -> None:
+    assert len(GARBLED.parts[0].entries) >= 40
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong", "right"), GARBLED_CASES, ids=[c[1] for c in GARBLED_CASES]
+)
+def test_flags_garbled_stock_phrase_with_its_correct_form(
+    sentence: str, wrong: str, right: str
+) -> None:
+    matches = run_rule(GARBLED, sentence)
+    assert [(sentence[m.start : m.end], m.suggestions) for m in matches] == [(wrong, (right,))]
+
+
+def test_every_entry_is_exercised_by_a_sentence() -> None:
+    pack = GARBLED.parts[0]
+    untested = [
+        entry.source
+        for entry in pack.entries
+        if not any(entry.regex.search(sentence) for sentence, _, _ in GARBLED_CASES)
+    ]
+    assert untested == []
+
+
+@pytest.mark.parametrize("sentence", CLEAN)
+def test_quiet_on_clean_prose(sentence: str) -> None:
+    assert run_rule(GARBLED, sentence) == []
+
+
+def test_message_names_phrase_and_correct_form() -> None:
+    (m,) = run_rule(GARBLED, "The talks resumed the past Monday.")
+    assert "the past Monday" in m.message and "last Monday" in m.message
+    assert m.severity is None and GARBLED.severity.label == "warning"
+
+
+def test_keeps_sentence_capital_in_suggestion() -> None:
+    (m,) = run_rule(GARBLED, "In declarations to the press, he denied it.")
+    assert m.suggestions == ("In statements to the press",)
+
+
+def test_all_caps_phrase_gets_all_caps_suggestion() -> None:
+    (m,) = run_rule(GARBLED, "COPYRIGHT 2020 EXAMPLE. ALL RIGHTS ARE SAVE.")
+    assert m.suggestions == ("ALL RIGHTS RESERVED",)
+
+
+def test_phrase_across_a_line_break_inside_a_wrapped_paragraph() -> None:
+    text = (
+        "The minister, who spoke at length about the budget and the reforms, said it\n"
+        "in declarations to the press after the meeting with the unions on the\n"
+        "question of pensions, which has divided the coalition for many months now,\n"
+        "and which will come back to parliament early next year for a final vote.\n"
+    )
+    assert [text[m.start : m.end] for m in run_rule(GARBLED, text)] == [
+        "in declarations to the press"
+    ]
+
+
+def test_seed_article_garbled_notice() -> None:
+    seed = Path("/work/shared/seeds/000_7878a072beb5b911.txt")
+    if not seed.exists():
+        pytest.skip("the example article is not available on this machine")
+    text = seed.read_text(encoding="utf-8")
+    found = [(text[m.start : m.end], m.suggestions) for m in run_rule(GARBLED, text)]
+    assert found == [("all rights are save", ("All rights reserved",))]
+
+
+# -- the info-level calque pack ---------------------------------------------------------------
+CALQUE_CASES = [
+    (
+        "According to what was reported, the bridge will close.",
+        "According to what was reported",
+        "According to reports",
+    ),
+    (
+        "The minister declared to reporters that talks had failed.",
+        "declared to reporters",
+        "told reporters",
+    ),
+    ("The army said this Monday it had withdrawn.", "said this Monday", "said on Monday"),
+    ("Until the moment, nobody has claimed the attack.", "Until the moment", "So far"),
+    ("Troops remain on the territory of the republic.", "on the territory of", "in"),
+    (
+        "The reform marks a before and an after for the region.",
+        "a before and an after",
+        "a turning point",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "wrong", "right"), CALQUE_CASES)
+def test_calque_pack_hints_with_english_phrasing(sentence: str, wrong: str, right: str) -> None:
+    matches = run_rule(CALQUE, sentence)
+    assert [(sentence[m.start : m.end], m.suggestions) for m in matches] == [(wrong, (right,))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to reports, the bridge will close.",
+        "The minister told reporters that talks had failed.",
+        "The army said on Monday it had withdrawn.",
+        "Until the moment he died, he worked.",
+        "Rights reserved to the licensor are listed in section 4.",
+        "The actual cost was higher than the estimate.",
+        "He made a question mark with his fingers.",
+    ],
+)
+def test_calque_pack_quiet_on_idiomatic_english(sentence: str) -> None:
+    assert run_rule(CALQUE, sentence) == []
+
+
+def test_calque_pack_is_info_level() -> None:
+    assert isinstance(CALQUE, PackRule)
+    assert CALQUE.severity.label == "info"

@@ -1,0 +1,339 @@
+"""The pack loader: format, validation (PackError), merging, matching semantics, speed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from qualitycheck.document import Document
+from qualitycheck.packs import (
+    PackError,
+    PackRule,
+    builtin_pack_dir,
+    builtin_rules,
+    footer_line_matcher,
+    load_pack,
+    load_packs,
+)
+from qualitycheck.rule import Rule
+from qualitycheck.testing import flagged, run_rule
+
+EXISTENCE = """
+id = "style.filler"
+type = "existence"
+severity = "info"
+message = "'{match}' adds nothing"
+explanation = "What it does\\n    Flags filler.\\n"
+tokens = ["read more", "at the end of the day", 'very (?:unique|final)']
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- loading and matching ---------------------------------------------------------------------
+def test_existence_pack_flags_tokens_and_regexes(tmp_path: Path) -> None:
+    rule = load_pack(write(tmp_path, "filler.toml", EXISTENCE))
+    assert isinstance(rule, Rule) and rule.id == "style.filler" and rule.severity.label == "info"
+    text = "At the end of the day it was very unique. Read more, she said."
+    assert flagged(rule, text) == ["At the end of the day", "very unique", "Read more"]
+
+
+def test_existence_pack_does_not_fire_inside_words(tmp_path: Path) -> None:
+    rule = load_pack(write(tmp_path, "filler.toml", EXISTENCE))
+    assert (
+        flagged(rule, "Thread more beads. Spread mores. Unread more-or-less. The very uniqueness.")
+        == []
+    )
+
+
+def test_raw_tokens_match_inside_words(tmp_path: Path) -> None:
+    text = EXISTENCE.replace("tokens = [", "raw = true\ntokens = [")
+    rule = load_pack(write(tmp_path, "filler.toml", text))
+    assert flagged(rule, "Thread more beads.") == ["read more"]
+
+
+def test_ignorecase_false_is_case_sensitive(tmp_path: Path) -> None:
+    text = EXISTENCE.replace('severity = "info"', 'severity = "info"\nignorecase = false')
+    rule = load_pack(write(tmp_path, "filler.toml", text))
+    assert flagged(rule, "Read more. read more.") == ["read more"]
+
+
+def test_phrase_does_not_match_across_blocks(tmp_path: Path) -> None:
+    rule = load_pack(write(tmp_path, "filler.toml", EXISTENCE))
+    assert flagged(rule, "You should read\nmore books.") == []
+
+
+def test_substitution_table_and_case_of_suggestion(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "swap.toml",
+        """
+id = "phrasing.local"
+type = "substitution"
+severity = "warning"
+message = "write '{suggestion}' instead of '{match}'"
+confidence = 0.6
+swap = { "in base to" = "based on", 'utili[sz]e' = "use" }
+""",
+    )
+    rule = load_pack(path)
+    (m1, m2) = run_rule(rule, "In base to the data, we utilize tools.")
+    assert m1.suggestions == ("Based on",) and m2.suggestions == ("use",)
+    assert m1.message == "write 'Based on' instead of 'In base to'"
+    assert m1.confidence == 0.6
+
+
+def test_substitution_array_with_groups_notes_and_confidence(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "swap.toml",
+        """
+id = "phrasing.local"
+type = "substitution"
+severity = "warning"
+message = "{match} -> {suggestion} ({note})"
+[[swap]]
+wrong = 'the past (Monday|Friday)'
+right = 'last \\1'
+note = "calque"
+confidence = 0.3
+""",
+    )
+    (m,) = run_rule(load_pack(path), "It ended the past Friday.")
+    assert m.suggestions == ("last Friday",)
+    assert m.message == "the past Friday -> last Friday (calque)"
+    assert m.confidence == 0.3
+
+
+def test_yaml_pack(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "swap.yaml",
+        """
+id: phrasing.yaml-test
+type: substitution
+severity: warning
+message: "'{match}': use '{suggestion}'"
+swap:
+  - wrong: with destiny to
+    right: bound for
+""",
+    )
+    assert flagged(load_pack(path), "A ship with destiny to Lisbon.") == ["with destiny to"]
+
+
+def test_boilerplate_matches_whole_lines_only(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "bp.toml",
+        """
+id = "junk.local-widgets"
+type = "boilerplate"
+severity = "warning"
+message = "'{match}' is a widget"
+lines = ['read more', { pattern = 'more stories', footer = true }]
+""",
+    )
+    rule = load_pack(path)
+    text = "Body text.\n• Read more »\nYou should read more about it.\nMore Stories\n"
+    assert flagged(rule, text) == ["Read more", "More Stories"]
+    assert footer_line_matcher([rule])("More Stories")
+    assert not footer_line_matcher([rule])("Read more")
+
+
+def test_explain_shows_the_explanation(tmp_path: Path) -> None:
+    rule = load_pack(write(tmp_path, "filler.toml", EXISTENCE))
+    assert rule.explain().startswith("What it does")
+    assert "filler.toml" in rule.explain()
+
+
+# -- directories and merging ------------------------------------------------------------------
+def test_load_packs_reads_directories_recursively_and_skips_data_files(tmp_path: Path) -> None:
+    write(tmp_path, "b/filler.toml", EXISTENCE)
+    write(
+        tmp_path,
+        "a/other.yml",
+        EXISTENCE.replace("style.filler", "style.other")
+        .replace(" = ", ": ")
+        .replace('explanation: "What it does\\n    Flags filler.\\n"\n', ""),
+    )
+    write(tmp_path, "names/words.toml", 'titles = ["President", "Minister"]\n')
+    rules = load_packs([tmp_path])
+    assert [r.id for r in rules] == ["style.other", "style.filler"]
+
+
+def test_packs_sharing_an_id_and_type_are_merged(tmp_path: Path) -> None:
+    write(tmp_path, "one.toml", EXISTENCE)
+    write(tmp_path, "two.toml", EXISTENCE.replace("tokens = [", 'tokens = ["all in all", '))
+    (rule,) = load_packs([tmp_path])
+    assert isinstance(rule, PackRule) and len(rule.parts) == 2
+    assert flagged(rule, "All in all, read more.") == ["All in all", "read more"]
+
+
+def test_packs_sharing_an_id_with_different_types_fail(tmp_path: Path) -> None:
+    write(tmp_path, "one.toml", EXISTENCE)
+    write(
+        tmp_path,
+        "two.toml",
+        'id = "style.filler"\ntype = "boilerplate"\nseverity = "info"\nmessage = "x"\nlines = ["x"]\n',
+    )
+    with pytest.raises(PackError, match=r"two\.toml.*'style\.filler'.*type 'boilerplate' differs"):
+        load_packs([tmp_path])
+
+
+def test_packs_sharing_an_id_with_different_severities_fail(tmp_path: Path) -> None:
+    write(tmp_path, "one.toml", EXISTENCE)
+    write(tmp_path, "two.toml", EXISTENCE.replace('"info"', '"error"'))
+    with pytest.raises(PackError, match=r"two\.toml.*severity 'error' differs"):
+        load_packs([tmp_path])
+
+
+# -- PackError: file, rule, reason ------------------------------------------------------------
+BAD_PACKS = [
+    ("bad TOML", "bad.toml", 'id = "style.x"\ntype = [', r"bad\.toml: rule 'bad': bad TOML"),
+    ("bad YAML", "bad.yaml", "id: style.x\ntype: [existence\n", r"bad\.yaml: rule 'bad': bad YAML"),
+    (
+        "missing id",
+        "noid.toml",
+        'type = "existence"\nseverity = "info"\nmessage = "m"\ntokens = ["x"]\n',
+        r"noid\.toml: rule 'noid': missing key 'id'",
+    ),
+    (
+        "missing message",
+        "p.toml",
+        'id = "style.x"\ntype = "existence"\nseverity = "info"\ntokens = ["x"]\n',
+        r"p\.toml: rule 'style\.x': missing key 'message'",
+    ),
+    (
+        "missing tokens",
+        "p.toml",
+        'id = "style.x"\ntype = "existence"\nseverity = "info"\nmessage = "m"\n',
+        r"p\.toml: rule 'style\.x': missing key 'tokens'",
+    ),
+    (
+        "unknown key",
+        "p.toml",
+        'id = "style.x"\ntype = "existence"\nseverity = "info"\nmessage = "m"\ntokens = ["x"]\nlevel = "error"\n',
+        r"p\.toml: rule 'style\.x': unknown key 'level'",
+    ),
+    (
+        "key of another type",
+        "p.toml",
+        'id = "style.x"\ntype = "existence"\nseverity = "info"\nmessage = "m"\ntokens = ["x"]\nswap = {a = "b"}\n',
+        r"p\.toml: rule 'style\.x': unknown key 'swap' for type 'existence'",
+    ),
+    (
+        "unknown type",
+        "p.toml",
+        'id = "style.x"\ntype = "capitalization"\nseverity = "info"\nmessage = "m"\n',
+        r"p\.toml: rule 'style\.x': unknown type 'capitalization'",
+    ),
+    (
+        "bad regex",
+        "p.toml",
+        'id = "style.x"\ntype = "existence"\nseverity = "info"\nmessage = "m"\ntokens = ["fine", "bro(ken"]\n',
+        r"p\.toml: rule 'style\.x', entry 'bro\(ken': bad regex: missing \), unterminated subpattern",
+    ),
+    (
+        "bad severity",
+        "p.toml",
+        'id = "style.x"\ntype = "existence"\nseverity = "fatal"\nmessage = "m"\ntokens = ["x"]\n',
+        r"p\.toml: rule 'style\.x': bad severity: unknown severity 'fatal'",
+    ),
+    (
+        "bad id",
+        "p.toml",
+        'id = "NoCategory"\ntype = "existence"\nseverity = "info"\nmessage = "m"\ntokens = ["x"]\n',
+        r"p\.toml: rule 'NoCategory': bad id",
+    ),
+    (
+        "bad confidence",
+        "p.toml",
+        'id = "style.x"\ntype = "existence"\nseverity = "info"\nmessage = "m"\nconfidence = 2\ntokens = ["x"]\n',
+        r"p\.toml: rule 'style\.x': bad confidence 2",
+    ),
+    (
+        "bad message field",
+        "p.toml",
+        'id = "style.x"\ntype = "existence"\nseverity = "info"\nmessage = "{word}"\ntokens = ["x"]\n',
+        r"p\.toml: rule 'style\.x': bad message template: unknown field\(s\) word",
+    ),
+    (
+        "swap without right",
+        "p.toml",
+        'id = "style.x"\ntype = "substitution"\nseverity = "info"\nmessage = "m"\n[[swap]]\nwrong = "abc"\n',
+        r"p\.toml: rule 'style\.x', entry 'abc': missing key 'right'",
+    ),
+    (
+        "replacement with a missing group",
+        "p.toml",
+        'id = "style.x"\ntype = "substitution"\nseverity = "info"\nmessage = "m"\nswap = { "a(b)c" = \'\\2\' }\n',
+        r"p\.toml: rule 'style\.x', entry 'a\(b\)c': bad replacement",
+    ),
+    (
+        "back-reference",
+        "p.toml",
+        'id = "style.x"\ntype = "existence"\nseverity = "info"\nmessage = "m"\ntokens = [\'(\\w+) \\1\']\n',
+        r"entry .*: bad regex: back-references are not supported",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"), [c[1:] for c in BAD_PACKS], ids=[c[0] for c in BAD_PACKS]
+)
+def test_pack_error_names_file_rule_and_reason(
+    tmp_path: Path, name: str, text: str, expected: str
+) -> None:
+    path = write(tmp_path, name, text)
+    with pytest.raises(PackError, match=expected) as info:
+        load_pack(path)
+    assert str(path) in str(info.value)
+
+
+def test_bad_pack_in_a_directory_is_an_error(tmp_path: Path) -> None:
+    write(
+        tmp_path, "p.toml", 'id = "style.x"\ntype = "existence"\nseverity = "info"\nmessage = "m"\n'
+    )
+    with pytest.raises(PackError, match="missing key 'tokens'"):
+        load_packs([tmp_path])
+
+
+# -- built-in packs ---------------------------------------------------------------------------
+def test_builtin_rules_are_the_packs_in_the_builtin_directory() -> None:
+    ids = {r.id for r in builtin_rules()}
+    assert {"junk.boilerplate", "phrasing.garbled-stock-phrase", "phrasing.calque"} <= ids
+    assert (builtin_pack_dir() / "junk" / "boilerplate.toml").is_file()
+
+
+def test_builtin_rules_load_once_per_process() -> None:
+    first = builtin_rules()
+    second = builtin_rules()
+    assert [id(r) for r in first] == [id(r) for r in second]
+
+
+def test_fifty_entry_pack_scans_a_megabyte_fast(tmp_path: Path) -> None:
+    lines = [
+        'id = "phrasing.bench"', 'type = "substitution"', 'severity = "warning"',
+        'message = "{match}"', "[swap]",
+    ]  # fmt: skip
+    for i in range(50):
+        lines.append(f'"garbled phrase number{i} (?:here|there)" = "fixed {i}"')
+    rule = load_pack(write(tmp_path, "bench.toml", "\n".join(lines) + "\n"))
+    paragraph = (
+        "The minister said on Thursday that the talks, which resumed after a week of fighting, "
+        "would continue in the capital; there was no sign of a garbled phrase number7 here.\n"
+    )
+    doc = Document.from_text(paragraph * (1_000_000 // len(paragraph)))
+    start = time.perf_counter()
+    matches = run_rule(rule, doc)
+    elapsed = time.perf_counter() - start
+    assert len(matches) == 1_000_000 // len(paragraph)
+    assert elapsed < 0.5, f"{elapsed:.3f} s"
