@@ -100,7 +100,7 @@ class CompiledPack:
     message: str
     explanation: str
     confidence: float
-    entries: tuple[PackEntry, ...]
+    entries: tuple[PackEntry, ...] = field(repr=False)
     combined: re.Pattern[str] | None = field(default=None, repr=False)  # boilerplate only
     anchors: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     unanchored: tuple[int, ...] = ()
@@ -181,26 +181,35 @@ class CompiledPack:
     # -- boilerplate ------------------------------------------------------------------------
     def line_entry(self, line: str) -> PackEntry | None:
         """The entry a whole line matches (after trimming decoration), or None."""
+        found = self._line_match(line)
+        return found[0] if found else None
+
+    def _line_match(self, line: str) -> tuple[PackEntry, re.Match[str]] | None:
         trimmed = line.strip(_LINE_TRIM)
         if not trimmed or len(trimmed) > _MAX_BOILERPLATE_LINE or self.combined is None:
             return None
         if not self.combined.fullmatch(trimmed):
             return None
         for entry in self.entries:
-            if entry.regex.fullmatch(trimmed):
-                return entry
+            m = entry.regex.fullmatch(trimmed)
+            if m:
+                return entry, m
         return None  # pragma: no cover - the combined pattern is the union of the entries
 
     def _boilerplate_matches(self, doc: Document) -> Iterator[Match]:
         text = doc.text
         for start, end in _block_lines(doc):
             line = text[start:end]
-            entry = self.line_entry(line)
-            if entry is None:
+            found = self._line_match(line)
+            if found is None:
                 continue
-            lead = len(line) - len(line.lstrip(_LINE_TRIM))
-            trail = len(line) - len(line.rstrip(_LINE_TRIM))
-            s, e = start + lead, end - trail
+            entry, m = found
+            s = start + len(line) - len(line.lstrip(_LINE_TRIM))
+            e = end - (len(line) - len(line.rstrip(_LINE_TRIM)))
+            if "span" in entry.regex.groupindex and m.start("span") >= 0:
+                # Only the named part is reported ("We use cookies ..." without a token after it).
+                s, e = s + m.start("span"), s + m.end("span")
+                e -= len(text[s:e]) - len(text[s:e].rstrip())
             message = self.message.format(match=text[s:e], suggestion="", note=entry.note)
             confidence = self.confidence if entry.confidence is None else entry.confidence
             yield Match(s, e, message, (), confidence)
@@ -660,7 +669,12 @@ def _check_template(regex: re.Pattern[str], template: str) -> None:
 
 def _compile_union(sources: Sequence[str], ignorecase: bool) -> re.Pattern[str]:
     flags = re.IGNORECASE if ignorecase else 0
-    return re.compile("|".join(f"(?:{_spaces_to_whitespace(s)})" for s in sources), flags)
+    # Group names may repeat across entries; the union only needs to say whether any matches.
+    bodies = (_NAMED_GROUP_RE.sub("(?:", _spaces_to_whitespace(s)) for s in sources)
+    return re.compile("|".join(f"(?:{body})" for body in bodies), flags)
+
+
+_NAMED_GROUP_RE = re.compile(r"(?<!\\)\(\?P<\w+>")
 
 
 def _no_check(doc: Document, ctx: Context) -> Iterator[Match]:
@@ -733,7 +747,7 @@ def _looks_like_pack(p: Path) -> bool:
 class PackRule(Rule):
     """A rule defined by one or more pack files sharing an id (and a type and a severity)."""
 
-    parts: tuple[CompiledPack, ...] = ()
+    parts: tuple[CompiledPack, ...] = field(default=(), repr=False)
 
     @property
     def type(self) -> str:

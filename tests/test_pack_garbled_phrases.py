@@ -158,6 +158,53 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
         "fresh coat of paint",
     ),
     (
+        "The deal makes two blows with one stone for the treasury.",
+        "makes two blows with one stone",
+        "kill two birds with one stone",
+    ),
+    (
+        "The reform made two hits with a single shot.",
+        "made two hits with a single shot",
+        "killed two birds with one stone",
+    ),
+    (
+        "“For our town it rains on wet,” the mayor said.",
+        "it rains on wet",
+        "it never rains but it pours",
+    ),
+    (
+        "According to the words of the mayor, the bridge is safe.",
+        "According to the words of",
+        "In the words of",
+    ),
+    (
+        "The unions put sticks in the wheels of the reform.",
+        "put sticks in the wheels",
+        "put a spoke in the wheel",
+    ),
+    (
+        "Stop trying to hang noodles on our ears, he said.",
+        "hang noodles on our ears",
+        "pull our leg",
+    ),
+    (
+        "The ministry hangs noodles on people's ears.",
+        "hangs noodles on people's ears",
+        "pulls people's leg",
+    ),
+    ("They hung noodles on my ears for years.", "hung noodles on my ears", "pulled my leg"),
+    ("He is hanging noodles on your ears.", "hanging noodles on your ears", "pulling your leg"),
+    (
+        "“That is not our beer,” the spokesman said.",
+        "That is not our beer",
+        "That is not our business",
+    ),
+    (
+        "The square was people mountain people sea on Sunday.",
+        "people mountain people sea",
+        "huge crowds",
+    ),
+    (
         "The new minister moves like a fish in the water in parliament.",
         "like a fish in the water",
         "like a duck to water",
@@ -314,6 +361,9 @@ CLEAN = [
     "Thread more beads on the string.",
     "Police arrested two men to stop the fight, they said.",
     "At the height of the crisis, prices doubled.",
+    "When it rains on wet ground, the water runs off.",
+    "The striker killed two birds with one stone.",
+    "In the words of the mayor, the bridge is safe.",
 ]
 
 

@@ -337,3 +337,21 @@ def test_fifty_entry_pack_scans_a_megabyte_fast(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - start
     assert len(matches) == 1_000_000 // len(paragraph)
     assert elapsed < 0.5, f"{elapsed:.3f} s"
+
+
+def test_boilerplate_named_span_group_limits_the_report(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "bp.toml",
+        """
+id = "junk.local-widgets"
+type = "boilerplate"
+severity = "warning"
+message = "'{match}' is a widget"
+lines = ['(?P<span>subscribe now)(?: \\d+)?', '(?P<span>log in) please']
+""",
+    )
+    assert flagged(load_pack(path), "Subscribe now 42\nLog in please\n") == [
+        "Subscribe now",
+        "Log in",
+    ]

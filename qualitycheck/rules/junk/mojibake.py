@@ -117,6 +117,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         if fixed == line:
             continue
         for s, e, fs, fe in _changed_words(line, fixed):
+            # Punctuation the repair left alone ("München," -> the word only).
+            while e > s and fe > fs and line[e - 1] == fixed[fe - 1] and not line[e - 1].isalnum():
+                e, fe = e - 1, fe - 1
+            while s < e and fs < fe and line[s] == fixed[fs] and not line[s].isalnum():
+                s, fs = s + 1, fs + 1
             word, repaired = line[s:e], fixed[fs:fe]
             if not word.strip() or repaired == word:
                 continue
