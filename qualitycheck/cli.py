@@ -392,6 +392,81 @@ def lint(
 
 
 @app.command()
+def report(
+    paths: PathsArg,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Where to write the HTML report ('-' for standard output).",
+            dir_okay=False,
+        ),
+    ] = Path("qualitycheck-report.html"),
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    exclude: ExcludeOpt = None,
+    min_confidence: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            "--min-confidence", min=0.0, max=1.0, help="Hide findings less sure than this (0..1)."
+        ),
+    ] = None,
+    glossary: GlossaryOpt = None,
+    pack: PackOpt = None,
+    encoding: EncodingOpt = None,
+    input_format: InputFormatOpt = None,
+    stdin_filename: StdinNameOpt = None,
+    baseline: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--baseline",
+            help="Show only findings not recorded in this baseline file.",
+            dir_okay=False,
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+) -> None:
+    """Write a self-contained HTML report: scores, highlighted text, findings, filters.
+
+    Exits 0 once the report is written, whatever it found; 2 on usage, configuration or input
+    errors (files that could not be read are listed in the report too)."""
+    from qualitycheck.reporters import ReportContext, get_reporter
+    from qualitycheck.suppress import Baseline, BaselineError
+
+    settings = _settings(config, isolated, select=select, ignore=ignore, exclude=exclude,
+                         glossary=glossary, packs=pack, encoding=encoding,
+                         min_confidence=min_confidence)  # fmt: skip
+    checker = _checker(settings)
+    try:
+        reporter = get_reporter("html")
+    except (KeyError, ImportError):
+        fail("the HTML report is not available in this installation")
+    known = None
+    if baseline is not None:
+        try:
+            known = Baseline.load(baseline)
+        except BaselineError as exc:
+            fail(str(exc))
+    tally = _Tally(None)
+    results = list(tally.watch(_results(checker, paths, input_format, stdin_filename)))
+    if known is not None:
+        for r in results:
+            if r.error is None:
+                r.findings = known.filter(r.path, r.findings)
+    ctx = ReportContext(rules=checker.engine.rules, tool_version=__version__,
+                        root=str(settings.root))  # fmt: skip
+    to_stdout = str(output) == "-"
+    _emit(None if to_stdout else output, lambda stream: reporter.write(results, stream, ctx))
+    if not to_stdout:
+        found = sum(len(r.findings) for r in results)
+        typer.echo(f"Wrote {output} ({found} finding{'s' if found != 1 else ''} in "
+                   f"{len(results)} file{'s' if len(results) != 1 else ''}).")  # fmt: skip
+    raise typer.Exit(tally.exit_code)
+
+
+@app.command()
 def score(
     paths: PathsArg,
     output_format: Annotated[

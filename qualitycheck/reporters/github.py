@@ -1,0 +1,82 @@
+"""``--format github``: GitHub Actions workflow commands, which GitHub shows as annotations.
+
+One command per finding, then a plain summary line::
+
+    ::error file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::MESSAGE
+
+Severities map to ``error``, ``warning`` and ``notice``. Columns are 1-based code points and
+``endColumn`` is exclusive, as everywhere in qualitycheck's output; GitHub uses the columns only
+when a finding starts and ends on the same line, so they are left out otherwise. Escaping follows
+GitHub's runner: ``%``, CR and LF in the message, and also ``:`` and ``,`` in property values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from qualitycheck.api import FileResult
+    from qualitycheck.finding import Finding
+    from qualitycheck.reporters import ReportContext
+
+LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    """Escape a command's message (the part after ``::``)."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """Escape a property value (``file=...``, ``title=...``)."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(level: str, message: str, **properties: str | int) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return (
+        f"::{level} {props}::{escape_data(message)}"
+        if props
+        else f"::{level}::{escape_data(message)}"
+    )
+
+
+def finding_command(path: str, f: Finding) -> str:
+    position: dict[str, str | int] = {"file": path, "line": f.line}
+    if f.line == f.end_line:
+        position.update(col=f.column, endLine=f.end_line, endColumn=f.end_column)
+    else:
+        position["endLine"] = f.end_line
+    message = f"{f.message} [{f.rule}]"
+    if f.suggestions:
+        message += f" Suggestion: {f.suggestions[0]}"
+    return command(LEVELS[f.severity.label], message, **position, title=f.rule)
+
+
+def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:
+    files = total = errors = 0
+    by_sev = {"error": 0, "warning": 0, "info": 0}
+    for result in results:
+        files += 1
+        if result.error is not None:
+            errors += 1
+            out.write(command("error", f"could not be checked: {result.error}",
+                              file=result.path, title="qualitycheck") + "\n")  # fmt: skip
+            continue
+        for f in result.findings:
+            total += 1
+            by_sev[f.severity.label] += 1
+            out.write(finding_command(result.path, f) + "\n")
+        for failure in result.failures:
+            out.write(command("warning", f"internal error in rule {failure.rule}: "
+                              f"{failure.error} (please report it)", file=result.path,
+                              title="qualitycheck") + "\n")  # fmt: skip
+    parts = [f"{n} {name}{'s' if n != 1 and name != 'info' else ''}"
+             for name, n in by_sev.items() if n]  # fmt: skip
+    detail = f" ({', '.join(parts)})" if parts else ""
+    noun = "finding" if total == 1 else "findings"
+    text = f"qualitycheck: found {total} {noun}{detail} in {files} file{'s' if files != 1 else ''}"
+    if errors:
+        text += f"; {errors} could not be checked"
+    out.write(text + ".\n")

@@ -1,0 +1,205 @@
+"""``--format sarif``: one SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers.
+
+- ``tool.driver.rules`` describes every loaded rule (summary, full documentation, help as text and
+  Markdown, default level); results point at it by ``ruleId`` and ``ruleIndex``.
+- Locations are relative to ``%SRCROOT%`` (the project root qualitycheck ran from) when the file
+  lies below it. Columns count Unicode code points, so the run says
+  ``"columnKind": "unicodeCodePoints"`` (SARIF's default would be UTF-16 code units);
+  ``endColumn`` is exclusive, as SARIF defines it.
+- ``partialFingerprints["qualitycheck/v1"]`` is the finding's baseline fingerprint, so a finding
+  keeps its identity across edits elsewhere in the file.
+- Files that could not be read become ``toolExecutionNotifications`` of the invocation, whose
+  ``executionSuccessful`` is then false.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
+
+from qualitycheck.reporters.html import doc_sections
+
+if TYPE_CHECKING:
+    from qualitycheck.api import FileResult
+    from qualitycheck.finding import Finding
+    from qualitycheck.reporters import ReportContext
+    from qualitycheck.rule import Rule
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_VERSION = "2.1.0"
+INFORMATION_URI = "https://github.com/qualitycheck/qualitycheck"
+FINGERPRINT_KEY = "qualitycheck/v1"
+SRCROOT = "%SRCROOT%"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def rule_name(rule_id: str) -> str:
+    """``case.capital-mid-sentence`` -> ``CapitalMidSentence`` (SARIF's readable rule name)."""
+    last = rule_id.rsplit(".", 1)[-1]
+    return "".join(part.capitalize() for part in last.replace("_", "-").split("-"))
+
+
+def help_markdown(doc: str) -> str:
+    summary, sections = doc_sections(doc)
+    parts = [summary] if summary else []
+    for title, body in sections:
+        if title.lower() in ("example", "examples", "use instead"):
+            body = "```text\n" + body + "\n```"
+        parts.append(f"**{title}**\n\n{body}")
+    return "\n\n".join(parts)
+
+
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    doc = rule.explain()
+    return {
+        "id": rule.id,
+        "name": rule_name(rule.id),
+        "shortDescription": {"text": rule.summary or rule.id},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc, "markdown": help_markdown(doc)},
+        "helpUri": INFORMATION_URI,
+        "defaultConfiguration": {"level": LEVELS[rule.severity.label]},
+        "properties": {"tags": [rule.category]},
+    }
+
+
+def _bare_descriptor(rule_id: str, category: str) -> dict[str, Any]:
+    """For a finding whose rule is not in the context (it should not happen; stay valid anyway)."""
+    return {"id": rule_id, "name": rule_name(rule_id), "properties": {"tags": [category]}}
+
+
+def artifact_location(path: str, root: str) -> dict[str, str]:
+    """Repository-relative URI under ``%SRCROOT%``; an absolute ``file:`` URI otherwise."""
+    if path == "-":
+        return {"uri": "stdin"}
+    if not os.path.isabs(path):
+        rel = Path(path).as_posix()
+        if not rel.startswith("../"):
+            return {"uri": quote(rel), "uriBaseId": SRCROOT}
+        path = os.path.join(root, path)
+    return {"uri": Path(os.path.abspath(path)).as_uri()}
+
+
+def _region(f: Finding) -> dict[str, Any]:
+    return {
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "snippet": {"text": f.text},
+    }
+
+
+def _message(f: Finding) -> str:
+    if not f.suggestions:
+        return f.message
+    alternatives = ", ".join(f"'{s}'" for s in f.suggestions[:3])
+    return f"{f.message} (suggestion: {alternatives})"
+
+
+def sarif_result(
+    f: Finding, location: Mapping[str, str], rule_index: Mapping[str, int]
+) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index[f.rule],
+        "level": LEVELS[f.severity.label],
+        "message": {"text": _message(f)},
+        "locations": [
+            {"physicalLocation": {"artifactLocation": dict(location), "region": _region(f)}}
+        ],
+        "properties": {"confidence": round(f.confidence, 3), "category": f.category},
+    }
+    if f.fingerprint:
+        result["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
+    if f.suggestions:
+        result["fixes"] = [
+            {
+                "description": {"text": f"Replace '{f.text}' with '{f.suggestions[0]}'"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": dict(location),
+                        "replacements": [
+                            {
+                                "deletedRegion": {
+                                    key: value
+                                    for key, value in _region(f).items()
+                                    if key != "snippet"
+                                },
+                                "insertedContent": {"text": f.suggestions[0]},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
+    return result
+
+
+def sarif_log(results: Iterable[FileResult], ctx: ReportContext) -> dict[str, Any]:
+    """The SARIF log as a JSON-ready dictionary."""
+    rules = [ctx.rules[rid] for rid in sorted(ctx.rules)]
+    descriptors = [rule_descriptor(r) for r in rules]
+    rule_index = {r.id: i for i, r in enumerate(rules)}
+    sarif_results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
+    successful = True
+    for result in results:
+        location = artifact_location(result.path, ctx.root)
+        file_location = [{"physicalLocation": {"artifactLocation": location}}]
+        if result.error is not None:
+            successful = False
+            notifications.append({
+                "level": "error",
+                "message": {"text": f"{result.path}: could not be checked: {result.error}"},
+                "locations": file_location,
+            })  # fmt: skip
+            continue
+        for failure in result.failures:
+            successful = False
+            notifications.append({
+                "level": "error",
+                "message": {"text": f"{result.path}: internal error in rule {failure.rule}: "
+                                    f"{failure.error} (please report it)"},
+                "locations": file_location,
+            })  # fmt: skip
+        for notice in result.notices:
+            notifications.append({
+                "level": "warning",
+                "message": {"text": f"{result.path}: {notice}"},
+                "locations": file_location,
+            })  # fmt: skip
+        for f in result.findings:
+            if f.rule not in rule_index:
+                rule_index[f.rule] = len(descriptors)
+                descriptors.append(_bare_descriptor(f.rule, f.category))
+            sarif_results.append(sarif_result(f, location, rule_index))
+    invocation: dict[str, Any] = {"executionSuccessful": successful}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    root_uri = Path(os.path.abspath(ctx.root)).as_uri().rstrip("/") + "/"
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "qualitycheck",
+                "version": ctx.tool_version or "0",
+                "semanticVersion": ctx.tool_version or "0.0.0",
+                "informationUri": INFORMATION_URI,
+                "rules": descriptors,
+            }
+        },
+        "invocations": [invocation],
+        "originalUriBaseIds": {SRCROOT: {"uri": root_uri}},
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+    }
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:
+    json.dump(sarif_log(results, ctx), out, ensure_ascii=False, indent=2)
+    out.write("\n")
