@@ -53,12 +53,17 @@ def all_rules(packs: Sequence[Path] = ()) -> dict[str, Rule]:
     """Installed rules plus the rules of the given pack paths, by id. Duplicate ids are errors."""
     rules = list(installed_rules())
     if packs:
-        from qualitycheck.packs import PackError, load_packs
+        from qualitycheck.packs import PackError, PackRule, builtin_pack_dir, load_packs
 
+        # Loaded together with the built-in packs, a user pack that reuses a built-in id extends
+        # that rule (its entries are merged) instead of clashing with it.
         try:
-            rules.extend(load_packs(packs))
+            pack_rules = load_packs([builtin_pack_dir(), *packs])
         except PackError as exc:
             raise PluginError(str(exc)) from exc
+        replaced = {r.id for r in pack_rules}
+        rules = [r for r in rules if not (isinstance(r, PackRule) and r.id in replaced)]
+        rules.extend(pack_rules)
     by_id: dict[str, Rule] = {}
     for rule in rules:
         if rule.id in by_id:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +154,39 @@ def test_fingerprints_ignore_line_numbers_but_not_context() -> None:
     assert a.fingerprint == b.fingerprint
     assert a.fingerprint != c.fingerprint
     assert a.line != b.line
+
+
+def test_user_pack_extends_a_builtin_pack_and_adds_new_rules(tmp_path: Path) -> None:
+    from qualitycheck.registry import all_rules
+
+    (tmp_path / "extra.toml").write_text(
+        'id = "phrasing.garbled-stock-phrase"\ntype = "substitution"\nseverity = "warning"\n'
+        "message = \"'{match}' is garbled: write '{suggestion}'\"\n"
+        '[[swap]]\nwrong = "the cat of the neighbour"\nright = "the neighbour\'s cat"\n'
+    )
+    (tmp_path / "house.toml").write_text(
+        'id = "house.banned"\ntype = "existence"\nseverity = "info"\n'
+        'message = "avoid \'{match}\'"\ntokens = ["synergy"]\n'
+    )
+    rules = all_rules([tmp_path])
+    doc = Document.from_text(
+        "All rights are save. We saw the cat of the neighbour and its synergy."
+    )
+    found = {(f.rule, f.text) for f in Engine(Settings(), rules).check(doc).findings}
+    assert ("phrasing.garbled-stock-phrase", "the cat of the neighbour") in found
+    assert (
+        "phrasing.garbled-stock-phrase",
+        "All rights are save",
+    ) in found  # built-in entries kept
+    assert ("house.banned", "synergy") in found
+
+
+def test_a_broken_user_pack_is_a_plugin_error_naming_the_file(tmp_path: Path) -> None:
+    from qualitycheck.registry import PluginError, all_rules
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        'id = "house.bad"\ntype = "existence"\nseverity = "info"\nmessage = "x"\ntokens = ["(unclosed"]\n'
+    )
+    with pytest.raises(PluginError, match=r"bad\.toml"):
+        all_rules([bad])
