@@ -39,6 +39,7 @@ class FileResult:
     document: Document | None = field(default=None, repr=False)
     failures: list[RuleFailure] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)  # e.g. "grammar": the backend's status
 
     @property
     def ok(self) -> bool:
@@ -109,6 +110,8 @@ class FileResult:
             data["rule_failures"] = [{"rule": f.rule, "error": f.error} for f in self.failures]
         if self.notices:
             data["notices"] = list(self.notices)
+        for key, value in self.extras.items():
+            data.setdefault(key, value)
         return data
 
 
@@ -117,7 +120,26 @@ class Checker:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        self.engine = Engine(self.settings)
+        backends = []
+        if self.settings.languagetool != "off":  # optional: nothing is imported when off
+            from qualitycheck.languagetool import backend_from_settings
+
+            backends.append(backend_from_settings(self.settings))
+        self.engine = Engine(self.settings, backends=backends)
+
+    def run_notices(self) -> list[str]:
+        """Notices about the whole run (e.g. grammar checks skipped), to print once."""
+        return self.engine.run_notices()
+
+    def close(self) -> None:
+        """Stop what the run started (a local LanguageTool server). Safe to call twice."""
+        self.engine.close()
+
+    def __enter__(self) -> Checker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def check_document(self, doc: Document, display_path: str) -> FileResult:
         result = self.engine.check(doc)
@@ -128,6 +150,7 @@ class Checker:
             document=doc,
             failures=result.failures,
             notices=result.notices,
+            extras=result.extras,
         )
 
     def check_text(self, text: str, *, fmt: str = "text", path: str | None = None) -> FileResult:

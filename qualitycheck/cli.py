@@ -212,6 +212,13 @@ def _checker(settings: Settings) -> Checker:
         raise
 
 
+def _finish(checker: Checker) -> None:
+    """Print the run's notices once (e.g. grammar checks skipped) and stop optional backends."""
+    for notice in checker.run_notices():
+        sys.stderr.write(f"qualitycheck: {notice}\n")
+    checker.close()
+
+
 def _results(
     checker: Checker,
     paths: list[str],
@@ -382,6 +389,7 @@ def lint(
         root=str(settings.root),
     )
     _emit(output, lambda stream: reporter.write(results, stream, ctx))
+    _finish(checker)
     if recorder is not None:
         try:
             recorder.write(write_baseline)  # type: ignore[arg-type]
@@ -459,6 +467,7 @@ def report(
                         root=str(settings.root))  # fmt: skip
     to_stdout = str(output) == "-"
     _emit(None if to_stdout else output, lambda stream: reporter.write(results, stream, ctx))
+    _finish(checker)
     if not to_stdout:
         found = sum(len(r.findings) for r in results)
         typer.echo(f"Wrote {output} ({found} finding{'s' if found != 1 else ''} in "
@@ -524,6 +533,7 @@ def score(
                                      f"{m.flesch_kincaid_grade:5.1f}\n")  # fmt: skip
 
     _emit(output, render)
+    _finish(checker)
     raise typer.Exit(tally.exit_code)
 
 
@@ -562,7 +572,7 @@ def explain(
     """Print a rule's documentation: what it does, why it matters, an example, what to use instead."""
     settings = _settings(config, isolated)
     checker = _checker(settings)
-    found = checker.engine.rules.get(rule)
+    found = checker.engine.rule_for(rule)
     if found is None:
         import difflib
 

@@ -3,9 +3,10 @@ turns raw matches into located findings. It knows no rule by name."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any, Protocol
 
 from qualitycheck.config import Settings, known_patterns_check
 from qualitycheck.document import Document
@@ -28,17 +29,48 @@ class EngineResult:
     findings: list[Finding]
     failures: list[RuleFailure] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)  # backend statuses, by backend name
+
+
+@dataclass(frozen=True)
+class BackendReport:
+    """What a backend found in one document: ``(rule, match)`` pairs with offsets into
+    ``Document.text`` and a JSON-ready status recorded under the backend's name."""
+
+    matches: Sequence[tuple[Rule, Match]] = ()
+    status: Mapping[str, Any] | None = None
+
+
+class Backend(Protocol):
+    """An optional external checker (a grammar server, say). Its findings carry their own rule
+    ids, each under one of the pseudo-rules in ``rules`` (which document it and select it); a
+    backend finding that overlaps a rule finding is merged into it rather than reported twice."""
+
+    name: str
+    rules: Mapping[str, Rule]
+
+    def check(self, doc: Document) -> BackendReport: ...
+
+    def run_notices(self) -> list[str]: ...
+
+    def close(self) -> None: ...
 
 
 class Engine:
     """Holds the loaded rules and settings; ``check`` may be called for any number of documents."""
 
-    def __init__(self, settings: Settings | None = None, rules: Mapping[str, Rule] | None = None):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        rules: Mapping[str, Rule] | None = None,
+        backends: Sequence[Backend] = (),
+    ):
         self.settings = settings or Settings()
-        self.rules: Mapping[str, Rule] = MappingProxyType(
-            dict(rules) if rules is not None else all_rules(self.settings.packs)
-        )
-        known_patterns_check(self.settings, list(self.rules))
+        self.backends = tuple(backends)
+        self._backend_rules = {rid: r for b in self.backends for rid, r in b.rules.items()}
+        own = dict(rules) if rules is not None else all_rules(self.settings.packs)
+        self.rules: Mapping[str, Rule] = MappingProxyType({**own, **self._backend_rules})
+        known_patterns_check(self.settings, [*self.rules, *self._backend_patterns()])
         glossary = None
         if self.settings.glossary is not None:
             from qualitycheck.glossary import load_glossary
@@ -51,7 +83,74 @@ class Engine:
         }
 
     def selected(self, path: str | None = None) -> list[Rule]:
-        return [r for rid, r in self.rules.items() if self.settings.rule_enabled(rid, path)]
+        return [
+            r
+            for rid, r in self.rules.items()
+            if rid not in self._backend_rules and self.settings.rule_enabled(rid, path)
+        ]
+
+    def rule_for(self, rule_id: str) -> Rule | None:
+        """The rule with this id, or the backend pseudo-rule that documents it."""
+        found = self.rules.get(rule_id)
+        if found is None:
+            found = next(
+                (r for rid, r in self._backend_rules.items() if rule_id.startswith(rid + ".")),
+                None,
+            )
+        return found
+
+    def run_notices(self) -> list[str]:
+        """Notices about the whole run (a backend that could not be used), each given once."""
+        return [n for b in self.backends for n in b.run_notices()]
+
+    def close(self) -> None:
+        for backend in self.backends:
+            backend.close()
+
+    def _backend_patterns(self) -> list[str]:
+        """Configured ids under a backend pseudo-rule: its rule ids are only known at run time."""
+        s = self.settings
+        keys = [*s.select, *s.ignore, *s.severity]
+        keys.extend(i for ids in s.per_file_ignores.values() for i in ids)
+        return [k for k in keys if any(k.startswith(rid + ".") for rid in self._backend_rules)]
+
+    def _backend_wanted(self, backend: Backend, path: str | None) -> bool:
+        return any(
+            self.settings.rule_enabled(rid, path)
+            or any(p.startswith(rid + ".") for p in self.settings.select)
+            for rid in backend.rules
+        )
+
+    def _run_backends(
+        self, doc: Document, found: dict[tuple[str, int, int], Finding], failures: list[RuleFailure]
+    ) -> dict[str, Any]:
+        """Add backend findings to ``found``, merging those that overlap a rule's finding."""
+        own = list(found.values())
+        extras: dict[str, Any] = {}
+        for backend in self.backends:
+            if not self._backend_wanted(backend, doc.path):
+                continue
+            try:
+                report = backend.check(doc)
+            except Exception as exc:  # a broken backend must not take the rules down
+                failures.append(RuleFailure(backend.name, f"{type(exc).__name__}: {exc}"))
+                continue
+            merged = 0
+            for rule, m in report.matches:
+                if not self.settings.rule_enabled(rule.id, doc.path):
+                    continue
+                finding = self._locate(doc, rule, m, self.settings.severity_for(rule.id))
+                if finding is None or finding.confidence < self.settings.min_confidence:
+                    continue
+                if any(o.start < finding.end and finding.start < o.end for o in own):
+                    merged += 1  # a rule of ours already explains this span
+                    continue
+                key = (finding.rule, finding.start, finding.end)
+                if key not in found or found[key].confidence < finding.confidence:
+                    found[key] = finding
+            if report.status is not None:
+                extras[backend.name] = {**report.status, "merged": merged}
+        return extras
 
     def check(self, doc: Document) -> EngineResult:
         failures: list[RuleFailure] = []
@@ -70,6 +169,7 @@ class Engine:
                 key = (finding.rule, finding.start, finding.end)
                 if key not in found or found[key].confidence < finding.confidence:
                     found[key] = finding
+        extras = self._run_backends(doc, found, failures) if self.backends else {}
         findings = sorted(found.values(), key=lambda f: (f.start, f.end, f.rule))
         findings = apply_directives(findings, doc)
         notices = [
@@ -77,7 +177,7 @@ class Engine:
             for d in doc.directives
             if d.action == "invalid"
         ]
-        return EngineResult(with_fingerprints(findings, doc.source), failures, notices)
+        return EngineResult(with_fingerprints(findings, doc.source), failures, notices, extras)
 
     @staticmethod
     def _locate(doc: Document, rule: Rule, m: Match, level: str | None) -> Finding | None:
