@@ -355,3 +355,26 @@ lines = ['(?P<span>subscribe now)(?: \\d+)?', '(?P<span>log in) please']
         "Subscribe now",
         "Log in",
     ]
+
+
+def test_every_builtin_pattern_compiles_and_every_template_is_valid() -> None:
+    """Built-in packs compile lazily at run time, so this test is what validates them."""
+    from qualitycheck.packs import builtin_rules, compile_all_patterns
+
+    rules = builtin_rules()
+    assert rules
+    for rule in rules:
+        for part in rule.parts:  # type: ignore[attr-defined]
+            compile_all_patterns(part)
+
+
+def test_user_packs_are_compiled_at_load(tmp_path: Path) -> None:
+    from qualitycheck.packs import PackError, load_pack
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        'id = "house.bad"\ntype = "substitution"\nseverity = "info"\nmessage = "x"\n'
+        '[[swap]]\nwrong = "a (b) c"\nright = "\\\\2"\n'
+    )
+    with pytest.raises(PackError, match="bad replacement"):
+        load_pack(bad)
