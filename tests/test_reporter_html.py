@@ -5,8 +5,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -265,3 +269,65 @@ def test_report_for_the_seed_article(seed_text: str) -> None:
     result = check(seed_text, path="seed.txt")
     page = render([result], ctx())
     assert article_text(page) == seed_text
+
+
+# -- the command line ---------------------------------------------------------------------------
+GARBLED = "The minister said that the the talks would resume. , On Monday.\n"
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "qualitycheck", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "NO_COLOR": "1"},
+    )  # fmt: skip
+
+
+def test_report_command_writes_the_default_file_and_exits_0_despite_findings(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "garbled.txt").write_text(GARBLED, encoding="utf-8")
+    proc = run_cli("report", "--isolated", "garbled.txt", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "qualitycheck-report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "structure.repeated-word" in page
+    assert article_text(page) == GARBLED
+    assert proc.stdout.startswith("Wrote qualitycheck-report.html (")
+
+
+def test_report_command_output_option_and_stdout(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GARBLED, encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Title\n\nAll is well here.\n", encoding="utf-8")
+    proc = run_cli("report", "--isolated", "a.txt", "b.md", "-o", "r.html", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert 'href="#file-0"' in page and 'href="#file-1"' in page
+    proc = run_cli("report", "--isolated", "a.txt", "-o", "-", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("<!DOCTYPE html>") and proc.stdout.rstrip().endswith("</html>")
+
+
+def test_report_command_exits_2_on_input_errors_but_still_writes(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GARBLED, encoding="utf-8")
+    proc = run_cli("report", "--isolated", "a.txt", "missing.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "missing.txt" in proc.stderr
+    page = (tmp_path / "qualitycheck-report.html").read_text(encoding="utf-8")
+    assert "This file could not be checked" in page
+
+
+def test_report_command_rejects_bad_configuration(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GARBLED, encoding="utf-8")
+    proc = run_cli("report", "--isolated", "--select", "no.such-rule", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "qualitycheck: error:" in proc.stderr
+    assert not (tmp_path / "qualitycheck-report.html").exists()
+
+
+def test_lint_format_html_prints_the_report(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GARBLED, encoding="utf-8")
+    proc = run_cli("lint", "--isolated", "--format", "html", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr  # lint keeps its exit codes
+    assert proc.stdout.startswith("<!DOCTYPE html>")
+    assert "structure.repeated-word" in proc.stdout
