@@ -54,6 +54,7 @@ class Extracted:
     offsets: Sequence[int] | None = None
     blocks: tuple[Block, ...] | None = None
     directives: tuple[Directive, ...] = ()
+    gaps: tuple[int, ...] = ()  # sorted text indexes where non-prose content was left out
 
 
 class Sentence(NamedTuple):
@@ -95,6 +96,7 @@ class Document:
     offsets: Sequence[int] | None = field(default=None, repr=False)
     given_blocks: tuple[Block, ...] | None = field(default=None, repr=False)
     directives: tuple[Directive, ...] = ()
+    gaps: tuple[int, ...] = field(default=(), repr=False)
 
     @classmethod
     def from_text(cls, text: str, *, path: str | None = None) -> Document:
@@ -106,7 +108,10 @@ class Document:
         cls, source: str, extracted: Extracted, *, fmt: str, path: str | None = None
     ) -> Document:
         text, offsets = extracted.text, extracted.offsets
+        gaps = extracted.gaps
         if "\r" in text:  # rules see "\n" only; positions still refer to the source
+            if gaps:  # each "\r\n" before a gap becomes one character
+                gaps = tuple(g - text.count("\r\n", 0, g) for g in gaps)
             text, offsets = _normalise_newlines(text, offsets)
         return cls(
             source=source,
@@ -116,6 +121,7 @@ class Document:
             offsets=offsets,
             given_blocks=extracted.blocks,
             directives=extracted.directives,
+            gaps=gaps,
         )
 
     # -- positions ---------------------------------------------------------------------------
@@ -152,6 +158,14 @@ class Document:
         start = starts[line - 1]
         end = starts[line] if line < len(starts) else len(self.source)
         return self.source[start:end].rstrip("\r\n")
+
+    def touches_gap(self, start: int, end: int) -> bool:
+        """True when non-prose content (inline code, a URL, an image) was left out of the text at
+        a position in ``[start, end]``: the text there was stitched together by the loader."""
+        if not self.gaps:
+            return False
+        i = bisect.bisect_left(self.gaps, start)
+        return i < len(self.gaps) and self.gaps[i] <= end
 
     # -- structure ---------------------------------------------------------------------------
     @cached_property

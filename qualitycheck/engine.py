@@ -163,6 +163,9 @@ class Engine:
                 continue
             level = self.settings.severity_for(rule.id)
             for m in matches:
+                if doc.touches_gap(m.start, m.end):
+                    # Text stitched around left-out code or URLs: not what the author wrote.
+                    continue
                 finding = self._locate(doc, rule, m, level)
                 if finding is None or finding.confidence < self.settings.min_confidence:
                     continue

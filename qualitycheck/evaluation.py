@@ -68,6 +68,8 @@ def read_expected(path: Path) -> list[Expected]:
 
 def articles(folder: Path) -> Iterator[Path]:
     for path in sorted(folder.rglob("*")):
+        if path.stem.upper() == "README":  # the corpus's own description, not an article
+            continue
         if path.suffix in ARTICLE_SUFFIXES and path.is_file():
             yield path
 

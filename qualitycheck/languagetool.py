@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import bisect
+import itertools
 import json
 import os
 import shutil
@@ -95,12 +96,9 @@ class Utf16Offsets:
     def __init__(self, text: str) -> None:
         self._length = len(text)
         self._starts: list[int] | None = None  # None: no astral character, offsets are equal
-        if any(ord(c) > 0xFFFF for c in text):
-            starts, unit = [], 0
-            for c in text:
-                starts.append(unit)
-                unit += 2 if ord(c) > 0xFFFF else 1
-            self._starts = starts
+        if len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text):
+            widths = (2 if ord(c) > 0xFFFF else 1 for c in text)
+            self._starts = list(itertools.accumulate(widths, initial=0))[:-1]
 
     def to_index(self, units: int) -> int:
         """The code-point index at UTF-16 offset ``units`` (inside a surrogate pair: the next
@@ -155,9 +153,10 @@ def map_response(
     raw = response.get("matches")
     if not isinstance(raw, list):
         raise ValueError("no 'matches' list")
+    starts = _SentenceStarts(doc)
     for item in raw:
         out.seen += 1
-        mapped = _map_one(doc, item, chunk_start, units, book)
+        mapped = _map_one(doc, item, chunk_start, units, book, starts)
         if isinstance(mapped, str):
             out.dropped[mapped] += 1
         else:
@@ -166,7 +165,12 @@ def map_response(
 
 
 def _map_one(
-    doc: Document, item: Any, base: int, units: Utf16Offsets, book: RuleBook
+    doc: Document,
+    item: Any,
+    base: int,
+    units: Utf16Offsets,
+    book: RuleBook,
+    sentences: _SentenceStarts,
 ) -> tuple[Rule, Match] | str:
     """A ``(rule, match)`` pair, or why the LanguageTool match was dropped."""
     if not isinstance(item, Mapping):
@@ -191,7 +195,7 @@ def _map_one(
     if spelling and word[:1].isupper():
         # Capitalised unknown words are mostly names (people, places, organisations) that no
         # dictionary holds; our name rules judge those. A sentence-initial one may be a typo.
-        if word.isupper() or not _starts_sentence(doc, start):
+        if word.isupper() or not sentences.starts_sentence(start):
             return "capitalised-spelling"
         severity, confidence = Severity.INFO, 0.3
     replacements = item.get("replacements")
@@ -214,12 +218,20 @@ def _map_one(
     )
 
 
-def _starts_sentence(doc: Document, index: int) -> bool:
-    """Nothing but punctuation and spaces between the sentence start and ``index``."""
-    starts = [s.start for s in doc.sentences]
-    i = bisect.bisect_right(starts, index) - 1
-    head = doc.text[starts[i] if i >= 0 else 0 : index]
-    return not any(c.isalnum() for c in head)
+class _SentenceStarts:
+    """Whether an offset opens a sentence; segments the document only if asked."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._starts: list[int] | None = None
+
+    def starts_sentence(self, index: int) -> bool:
+        """Nothing but punctuation and spaces between the sentence start and ``index``."""
+        if self._starts is None:
+            self._starts = [s.start for s in self.doc.sentences]
+        i = bisect.bisect_right(self._starts, index) - 1
+        head = self.doc.text[self._starts[i] if i >= 0 else 0 : index]
+        return not any(c.isalnum() for c in head)
 
 
 def chunks(doc: Document, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
@@ -395,7 +407,7 @@ class LocalServer:
                     "raise languagetool-timeout or run a server yourself and pass its URL"
                 )
             try:  # the first check also loads the language: do it inside the budget
-                post_check(self.url, "This is a sentence.", language, max(0.2, min(left, 5.0)))
+                post_check(self.url, "This is a sentence.", language, max(0.2, left))
                 return
             except (Unavailable, RequestFailed) as exc:
                 last = str(exc)
@@ -474,8 +486,9 @@ class LanguageToolBackend:
         if not self._noticed:
             self._noticed = True
             self._notices.append(
-                f"grammar checks (LanguageTool) skipped: {reason}. Every other rule ran; "
-                'use --languagetool off (or languagetool = "off") to silence this.'
+                f"grammar checks (LanguageTool) skipped: {reason}. Every other rule ran. "
+                "To enable them, start a LanguageTool server and pass its URL, or install one "
+                "for 'auto' (docs/languagetool.md); to silence this, use --languagetool off."
             )
 
     def _ensure_started(self) -> None:

@@ -388,3 +388,11 @@ def test_no_unexpected_warnings_in_garbled_samples(path: Path) -> None:
                 continue
             line = doc.line_col(doc.source_span(m.start, m.end)[0])[0]
             assert (rule.id, line, doc.text[m.start : m.end]) in expected
+
+
+def test_lowercase_start_quiet_on_lower_case_tool_names_and_paths() -> None:
+    from qualitycheck.rules.case.lowercase_sentence_start import RULE as LOWER
+
+    text = "The tool is small.\ntextstat counts syllables. qualitycheck reads it.\ndocs/rules.md lists them.\n"
+    assert flagged(LOWER, text) == []
+    assert flagged(LOWER, "The tool is small.\nwrite to the editor at once.\n") == ["write"]

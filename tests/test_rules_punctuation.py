@@ -262,3 +262,10 @@ def test_seed_article_punctuation_findings(seed_text: str) -> None:
     assert line_texts[0].endswith("won’t have one quiet minute.”")
     assert line_texts[1] == "The army will not be provoked. Stop at the first order.”"
     assert flagged(BRACKETS, doc) == []
+
+
+def test_quiet_on_a_closing_bracket_before_a_colon() -> None:
+    from qualitycheck.rules.punctuation.unbalanced_brackets import RULE as BRACKETS
+
+    assert flagged(BRACKETS, "Install it and check a sample (Python 3.11+):") == []
+    assert flagged(BRACKETS, "Two cases (a and b): both fail.") == []

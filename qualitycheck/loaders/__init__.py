@@ -112,7 +112,9 @@ class TextBuilder:
       punctuation ("see <code>, then" -> "see, then").
     """
 
-    __slots__ = ("_blocks", "_bstart", "_gap", "_kind", "_len", "_offsets", "_parts")
+    __slots__ = (
+        "_blocks", "_bstart", "_gap", "_gap_at_start", "_gaps", "_kind", "_len", "_offsets", "_parts",
+    )  # fmt: skip
 
     def __init__(self) -> None:
         self._parts: list[str] = []
@@ -122,6 +124,8 @@ class TextBuilder:
         self._kind = "paragraph"
         self._bstart = -1  # text index where the current block starts; -1: nothing in it yet
         self._gap = False
+        self._gaps: list[int] = []  # text indexes where something was left out
+        self._gap_at_start = False  # something was left out before the block's first text
 
     @property
     def kind(self) -> str:
@@ -139,10 +143,15 @@ class TextBuilder:
                 self._blocks.append(Block(self._bstart, self._len, self._kind))
             self._bstart = -1
         self._gap = False
+        self._gap_at_start = False
 
     def gap(self) -> None:
         """Something between the previous and the next text was left out."""
         self._gap = True
+        if self._bstart < 0:
+            self._gap_at_start = True
+        elif not self._gaps or self._gaps[-1] != self._len:
+            self._gaps.append(self._len)
 
     def _last_is_space(self) -> bool:
         return bool(self._parts) and self._parts[-1][-1:].isspace()
@@ -166,6 +175,9 @@ class TextBuilder:
                 self._offsets.append(self._offsets[-1] + 1)
                 self._len += 1
             self._bstart = self._len
+            if self._gap_at_start:
+                self._gaps.append(self._len)
+                self._gap_at_start = False
         elif self._gap and self._last_is_space():
             if text[0].isspace():
                 stripped = text.lstrip()
@@ -203,9 +215,13 @@ class TextBuilder:
                 self._parts.pop()
             del self._offsets[len(self._offsets) - cut :]
             self._len -= cut
+        if self._gaps and self._gaps[-1] > self._len:
+            self._gaps[-1] = self._len
 
     def build(self, directives: Sequence[Directive] = ()) -> Extracted:
         self.end_block()
         offsets = array("q", self._offsets)
         offsets.append(offsets[-1] + 1 if offsets else 0)
-        return Extracted("".join(self._parts), offsets, tuple(self._blocks), tuple(directives))
+        gaps = tuple(sorted(set(self._gaps)))
+        text = "".join(self._parts)
+        return Extracted(text, offsets, tuple(self._blocks), tuple(directives), gaps)

@@ -33,7 +33,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from qualitycheck import heuristics
+from qualitycheck import heuristics, resources
 from qualitycheck.document import Document, Sentence
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
@@ -44,6 +44,8 @@ NAME_PARTICLES = frozenset(
 )
 
 _SKIPPED_KINDS = frozenset({"heading", "caption", "table_cell", "other"})
+# Below this Zipf frequency a word is not ordinary English: a brand, a tool, a handle.
+_UNKNOWN_WORD_ZIPF = 2.0
 # The raw token at the start: up to the next white space.
 _RAW_TOKEN_RE = re.compile(r"\S+")
 # Identifiers, addresses and code rather than words.
@@ -86,7 +88,14 @@ def _deliberate_lower_case(raw: str, word: str, sentence_text: str) -> bool:
         return True
     if _CODE_LIKE_RE.match(raw) or _CODE_LINE_RE.match(sentence_text):
         return True
-    return len(word) == 1 and raw[1:2] in (")", ".", ":")  # "a) apples", "x: the width"
+    if "/" in raw or re.search(r"\w\.\w", raw):  # a path or file name: "docs/rules.md"
+        return True
+    if len(word) == 1 and raw[1:2] in (")", ".", ":"):  # "a) apples", "x: the width"
+        return True
+    # Not an English word at all: a lower-case brand, tool or handle ("textstat", "npm"). Lost
+    # capitals in machine translation hit ordinary words ("write to ...").
+    stem = re.sub(r"['’]s$", "", word)
+    return resources.lexicon().zipf(stem) < _UNKNOWN_WORD_ZIPF
 
 
 def _after_abbreviation_or_speech(prev_text: str, *, same_block: bool = True) -> bool:

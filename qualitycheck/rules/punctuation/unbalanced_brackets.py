@@ -38,7 +38,7 @@ _SKIP_RE = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s()\[\]<>]+(?:\([^\s()]*\)[^\s()\[\]<>]*)*"
     r"|`[^`\n]*`"  # code spans
     r"|(?<![\w)])[:;=][\-'’^o]?[()\[\]{}|](?!\w)"  # emoticons :) ;-) :( =]
-    r"|(?<!\w)[()\[\]][\-'’^]?[:;=](?!\w)"  # reversed emoticons (: (-:
+    r"|(?<!\S)[()\[\]][\-'’^]?[:;=](?!\w)"  # reversed emoticons (: (-: after a space
     r"|[\[(]-?[\d.]+,\s*-?[\d.]+[\])]",  # intervals [0, 1) (2, 5]
     re.MULTILINE,
 )
