@@ -137,7 +137,9 @@ class Engine:
                 continue
             merged = 0
             for rule, m in report.matches:
-                if not self.settings.rule_enabled(rule.id, doc.path):
+                if not self.settings.rule_enabled(rule.id, doc.path) or doc.touches_gap(
+                    m.start, m.end
+                ):
                     continue
                 finding = self._locate(doc, rule, m, self.settings.severity_for(rule.id))
                 if finding is None or finding.confidence < self.settings.min_confidence:

@@ -12,15 +12,15 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
 
 from qualitycheck.config import ConfigError, settings_from_mapping
 from qualitycheck.document import Document
-from qualitycheck.engine import Engine
-from qualitycheck.finding import Finding, Severity
+from qualitycheck.engine import BackendReport, Engine
+from qualitycheck.finding import Finding, Match, Severity
 from qualitycheck.languagetool import (
     GRAMMAR_RULE,
     LanguageToolBackend,
@@ -31,7 +31,7 @@ from qualitycheck.languagetool import (
     map_response,
 )
 from qualitycheck.loaders import load_text
-from qualitycheck.rule import RULE_ID_RE
+from qualitycheck.rule import RULE_ID_RE, Rule, define
 from qualitycheck.rules.structure.repeated_word import RULE as REPEATED_WORD
 
 DATA = Path(__file__).resolve().parent / "data" / "languagetool"
@@ -128,6 +128,47 @@ def test_long_documents_go_in_chunks_cut_at_block_ends_and_map_back() -> None:
     ((rule, match),) = mapped.matches
     assert doc.text[match.start : match.end] == "teh" and match.start == start + offset
     assert rule.id == "grammar.lt.morfologik-rule-en-us"
+
+
+def spelling(text: str, word: str, nth: int = 1, issue: str = "misspelling") -> dict[str, object]:
+    pos = -1
+    for _ in range(nth):
+        pos = text.index(word, pos + 1)
+    return {"offset": len(text[:pos].encode("utf-16-le")) // 2, "length": len(word),
+            "message": "Possible spelling mistake found.", "replacements": [{"value": "x"}],
+            "rule": {"id": "MORFOLOGIK_RULE_EN_US", "issueType": issue,
+                     "category": {"id": "TYPOS", "name": "Possible Typo"}}}  # fmt: skip
+
+
+def test_spelling_on_capitalised_words_names_and_acronyms_is_dropped_typos_kept() -> None:
+    text = "The report cites Mr. Okafor and NATO. Teh figures were revized in Lagos."
+    doc = Document.from_text(text)
+    response = {
+        "matches": [spelling(text, w) for w in ("Okafor", "NATO", "Teh", "revized", "Lagos")]
+    }
+    mapped = map_response(doc, response)
+    kept = {doc.text[m.start : m.end]: m for _, m in mapped.matches}
+    assert sorted(kept) == ["Teh", "revized"]
+    assert kept["Teh"].severity is Severity.INFO and kept["Teh"].confidence <= 0.3
+    assert kept["revized"].severity is Severity.WARNING
+    assert mapped.dropped == {"capitalised-spelling": 3}
+
+
+def test_malformed_matches_are_counted_not_reported() -> None:
+    doc = Document.from_text("Short text.")
+    response = {"matches": [
+        {"offset": 0, "length": 0, "rule": {"id": "X"}},
+        {"offset": 50, "length": 3, "rule": {"id": "X"}},
+        {"offset": "1", "length": 3},
+        "not a match",
+        {"offset": 0, "length": 5, "message": "Odd.", "rule": {"id": "SOME_STYLE_RULE"}},
+    ]}  # fmt: skip
+    mapped = map_response(doc, response)
+    assert mapped.dropped == {"malformed": 4}
+    ((rule, match),) = mapped.matches
+    assert rule.id == "grammar.lt.some-style-rule" and match.severity is Severity.INFO
+    with pytest.raises(ValueError):
+        map_response(doc, {"software": {}})
 
 
 # -- mapping canned responses through the engine ----------------------------------------------------
@@ -245,6 +286,45 @@ def test_grammar_pseudo_rule_is_documented_like_a_rule() -> None:
     assert engine.rule_for("grammar.lt.en-a-vs-an") is GRAMMAR_RULE
     assert engine.rule_for("structure.repeated-word.x") is None
     assert [r.id for r in engine.selected()] == ["structure.repeated-word"]
+
+
+class StubBackend:
+    """Any backend will do: the engine knows nothing about LanguageTool."""
+
+    name = "stub"
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        stub = define("demo.stub", "info", lambda doc, ctx: iter(()), "Stub.")
+        self.rules: Mapping[str, Rule] = {stub.id: stub}
+        self.words = words
+        self.closed = False
+
+    def check(self, doc: Document) -> BackendReport:
+        rule = define("demo.stub.word", "warning", lambda doc, ctx: iter(()), "A word.")
+        found = [(rule, Match(doc.text.index(w), doc.text.index(w) + len(w), f"{w}!"))
+                 for w in self.words]  # fmt: skip
+        return BackendReport(found, {"status": "ok"})
+
+    def run_notices(self) -> list[str]:
+        return []
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_engine_backend_hook_is_generic_and_skips_stitched_text() -> None:
+    source = "Run the `make` tool and see [docs](https://example.org) now.\n"
+    doc = load_text(source, "markdown")
+    assert doc.text.startswith("Run the tool")  # "the tool" was stitched around the code span
+    backend = StubBackend(("the tool", "now"))
+    engine = Engine(
+        settings_from_mapping({"ignore": ["demo.stub.never"]}), RULES, backends=[backend]
+    )
+    result = engine.check(doc)
+    assert [(f.rule, f.text, f.column) for f in result.findings] == [("demo.stub.word", "now", 57)]
+    assert result.extras == {"stub": {"status": "ok", "merged": 0}}
+    engine.close()
+    assert backend.closed
 
 
 # -- unavailable: every other rule runs, one notice, status "skipped" ------------------------------
