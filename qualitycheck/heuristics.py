@@ -125,11 +125,16 @@ def is_title_case(text: str) -> bool:
     tokens = [t for t in words(text) if not t[:1].isdigit()]
     if not tokens or not _is_capitalised_token(tokens[0]):
         return False
-    content = [t for t in tokens[1:] if t.lower() not in TITLE_SMALL_WORDS]
-    lower = sum(1 for t in content if not _is_capitalised_token(t))
-    if lower == 0:
-        return True
-    return len(content) + 1 >= 7 and lower <= 1
+    content = lower = 0
+    for t in tokens[1:]:
+        if t.lower() in TITLE_SMALL_WORDS:
+            continue
+        content += 1
+        if not _is_capitalised_token(t):
+            lower += 1
+            if lower > 1:  # most sentences stop here, after two lower-case words
+                return False
+    return lower == 0 or content + 1 >= 7
 
 
 def is_all_caps(text: str) -> bool:

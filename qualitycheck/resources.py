@@ -22,7 +22,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,7 @@ _FOLD_EXTRA = str.maketrans(
 _SPACES_RE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """The lookup key of a name: lower-case, diacritics stripped, apostrophes and full stops
     removed, hyphens as spaces ("Ivano-Frankivs'k" -> "ivano frankivsk", "Łódź" -> "lodz")."""
@@ -152,9 +153,14 @@ class Lexicon:
 
     def __init__(self, data: _Container) -> None:
         self._data = data
+        # Rules ask about the same words again and again: memoise (bounded, so memory stays flat).
+        self.zipf = lru_cache(maxsize=1 << 17)(self._zipf)  # type: ignore[method-assign]
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` (any case; curly apostrophes allowed); 0.0 when unknown."""
+        return self._zipf(word)
+
+    def _zipf(self, word: str) -> float:
         code = self._data.find("w", word.lower().replace("’", "'"))
         return (ord(code) - 48) / 10 + 1 if code else 0.0
 
@@ -252,6 +258,9 @@ class Gazetteer:
         self._display: dict[int, str] = {}  # a pack's preferred spelling of a shipped place
         self._demonyms: dict[str, str] = {}  # folded country name or demonym -> alpha-2
         self._place_cache: dict[int, Place] = {}
+        # Per-name answers are memoised (bounded): rules ask about the same names many times.
+        self.lookup = lru_cache(maxsize=1 << 15)(self._lookup)  # type: ignore[method-assign]
+        self._candidates_memo = lru_cache(maxsize=1 << 13)(self._candidates)
 
     def _country_ids(self) -> dict[str, int]:
         """Country code -> place number of the country (countries come first in the index)."""
@@ -295,6 +304,9 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Every place called ``name`` (usual or alternate name), most populous first; countries
         and regions before cities of the same population. Empty when unknown."""
+        return self._lookup(name)
+
+    def _lookup(self, name: str) -> tuple[Place, ...]:
         places = [self.place(i) for i in self._ids(fold(name))]
         places.sort(key=lambda p: (p.kind != "country", -p.population))
         return tuple(places)
@@ -338,13 +350,16 @@ class Gazetteer:
         forms) of ``token``, best first: smaller distance, then larger
         population. Exact matches (distance 0) are included. Alternate names are not fuzzy
         targets: they are many and noisy, and a suggestion should be a name editors use.
-        About 1-4 ms per call (rapidfuzz, imported on first use)."""
+        About 1-4 ms per call (rapidfuzz, imported on first use); answers are memoised."""
+        return list(self._candidates_memo(token, max_distance, limit))
+
+    def _candidates(self, token: str, max_distance: int, limit: int) -> tuple[PlaceCandidate, ...]:
         from rapidfuzz.distance import OSA
         from rapidfuzz.process import extract
 
         key = fold(token)
         if len(key) < 3:
-            return []
+            return ()
         found: dict[int, PlaceCandidate] = {}
         for length in range(len(key) - max_distance, len(key) + max_distance + 1):
             keys, ids, names = self._fuzzy_pool(length)
@@ -362,7 +377,7 @@ class Gazetteer:
                     place, names[idx] or place.name, int(dist), similarity
                 )
         ranked = sorted(found.values(), key=lambda c: (c.distance, -c.place.population))
-        return ranked[:limit]
+        return tuple(ranked[:limit])
 
     # -- countries ------------------------------------------------------------------------
     def country_of(self, word: str) -> str | None:

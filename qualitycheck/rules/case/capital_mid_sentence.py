@@ -352,6 +352,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
                 facts.lower_counts[w.text.lower()] += 1
         if sent.block in skipped or len(words) < 2:
             continue
+        if not any(_is_capitalised(w.text) for w in words[1:]):
+            continue  # nothing capitalised after the first word: nothing to judge
         sent_text = doc.text[sent.start : sent.end]
         if heuristics.is_title_case(sent_text):
             continue

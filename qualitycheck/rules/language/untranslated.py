@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from qualitycheck.finding import Match
@@ -178,8 +178,10 @@ def detector() -> Any:
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
+@lru_cache(maxsize=4096)
 def detect_language(text: str) -> tuple[str, float, float]:
-    """``(best language, its confidence, English confidence)`` for ``text``."""
+    """``(best language, its confidence, English confidence)`` for ``text`` (memoised: corpora
+    repeat boilerplate sentences)."""
     values = detector().compute_language_confidence_values(text)
     best = values[0]
     english = next((v.value for v in values if v.language.name == "ENGLISH"), 0.0)
