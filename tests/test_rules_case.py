@@ -396,3 +396,14 @@ def test_lowercase_start_quiet_on_lower_case_tool_names_and_paths() -> None:
     text = "The tool is small.\ntextstat counts syllables. qualitycheck reads it.\ndocs/rules.md lists them.\n"
     assert flagged(LOWER, text) == []
     assert flagged(LOWER, "The tool is small.\nwrite to the editor at once.\n") == ["write"]
+
+
+def test_quiet_on_a_name_the_document_mostly_capitalises() -> None:
+    from qualitycheck.rules.case.capital_mid_sentence import RULE as CAPITAL
+
+    text = (
+        "The team rewrote the service in Python last year. Engineers say Python made hiring easier.\n"
+        "To start it, type python and the name of the script. Most of the tools are written in Python.\n"
+        "The new version drops support for Python releases older than three years.\n"
+    )
+    assert flagged(CAPITAL, text) == []

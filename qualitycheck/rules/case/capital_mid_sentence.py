@@ -452,6 +452,11 @@ def _judge(
         facts.name_uses[lower] > 0 or facts.lone_uses[lower] > 1
     ):
         return None  # the document uses it as (part of) a name elsewhere
+    capital_uses = facts.name_uses[lower] + facts.lone_uses[lower]
+    if capital_uses > 2 and capital_uses > 2 * facts.lower_counts[lower]:
+        # Mostly capitalised in this document ("Python" 40 times, "python" twice as a command):
+        # the capital form is the name, the lower-case one the exception.
+        return None
 
     signals: list[str] = []
     if facts.lower_counts[lower] > 0:
