@@ -190,3 +190,17 @@ def test_a_broken_user_pack_is_a_plugin_error_naming_the_file(tmp_path: Path) ->
     )
     with pytest.raises(PluginError, match=r"bad\.toml"):
         all_rules([bad])
+
+
+def test_new_files_written_atomically_get_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    from qualitycheck.suppress import write_atomically
+
+    target = tmp_path / "report.json"
+    write_atomically(target, "{}\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert target.read_text() == "{}\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left

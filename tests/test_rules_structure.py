@@ -323,3 +323,15 @@ def test_seed_article_structure_findings(seed_text: str) -> None:
     assert orphans[1].severity is Severity.INFO
     assert flagged(REPEATED, doc) == []
     assert flagged(DUPLICATE, doc) == []
+
+
+def test_duplicate_paragraph_quiet_on_near_copies_with_different_numbers() -> None:
+    from qualitycheck.rules.structure.duplicate_paragraph import RULE as DUPLICATE
+
+    text = (
+        "Optional compilation of the parser was upgraded to version 1.5 of the toolchain.\n"
+        "Optional compilation of the parser was upgraded to version 1.6 of the toolchain.\n"
+    )
+    assert flagged(DUPLICATE, text) == []
+    same = text.splitlines()[0] + "\n" + text.splitlines()[0] + "\n"
+    assert len(flagged(DUPLICATE, same)) == 1

@@ -50,6 +50,9 @@ def _normalise(text: str) -> str:
     return _SPACE_RE.sub(" ", text.translate(_QUOTES).casefold()).strip()
 
 
+_NUMBER_RE = re.compile(r"\d+")
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     seen: dict[str, int] = {}  # normalised text -> index of the first block with it
     earlier: list[tuple[int, str]] = []
@@ -64,11 +67,16 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         exact = first is not None
         if first is None:
             ratio = _ratio()
+            numbers = _NUMBER_RE.findall(norm)
             for j, other in earlier:
                 shorter, longer = sorted((len(norm), len(other)))
                 if shorter < 0.9 * longer:
                     continue
+                if block.kind == "list_item":
+                    break  # list items repeat a pattern on purpose: only exact copies count
                 if ratio(norm, other, score_cutoff=_MIN_SCORE) >= _MIN_SCORE:
+                    if _NUMBER_RE.findall(other) != numbers:
+                        continue  # "upgraded to version 1.5" / "... 1.6": different facts
                     first = j
                     break
         if first is None:
