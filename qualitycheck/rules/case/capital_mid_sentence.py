@@ -485,6 +485,10 @@ def _judge(
     ):
         signals.append("its ending marks an adjective, adverb or verb form, not a name")
 
+    if signals == [f"the document also writes it '{lower}'"]:
+        # On its own this signal also fits title-cased labels and class names in technical
+        # prose ("the Console object", "see Documentation"): worth a look, not a claim.
+        return _Suspect(w, key, False, 0.45, signals[0], Severity.INFO)
     if signals:
         confidence = min(0.85, 0.55 + 0.1 * (len(signals) - 1))
         return _Suspect(w, key, False, confidence, "; ".join(signals))
