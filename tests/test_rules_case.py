@@ -56,7 +56,6 @@ def warnings(rule: Rule, text: str | Document, **kwargs: object) -> list[str]:
         # a plural common noun after a possessive; a participle after "has"/"have"
         ("The river and its Tributaries rose overnight.", ["Tributaries"]),
         ("Many families have Lost their homes in the floods.", ["Lost"]),
-        # the document writes the word in lower case elsewhere
     ],
 )
 def test_flags_common_word_capitalised_mid_sentence(text: str, expected: list[str]) -> None:
