@@ -242,6 +242,35 @@ def _results(
         yield result
 
 
+def _fix(result: FileResult, root: Path, *, write: bool, min_confidence: float) -> None:
+    """Apply (or, for --diff, show) the sure fixes of one file; fixed findings leave the report."""
+    from qualitycheck.fix import FixError, fix_file, unified_diff, write_fixed
+
+    if result.path == "-":
+        sys.stderr.write("qualitycheck: --fix and --diff need files, not standard input\n")
+        return
+    path = result.path if os.path.isabs(result.path) else str(root / result.path)
+    try:
+        fixed, before = fix_file(path, result.findings, min_confidence)
+    except FixError as exc:
+        sys.stderr.write(f"qualitycheck: {result.path}: not fixed: {exc}\n")
+        return
+    if not fixed.changed:
+        return
+    if not write:
+        sys.stdout.write(unified_diff(result.path, before, fixed.source))
+        return
+    try:
+        write_fixed(path, fixed)
+    except OSError as exc:
+        sys.stderr.write(f"qualitycheck: {result.path}: not fixed: {exc.strerror or exc}\n")
+        return
+    applied = set(fixed.applied)
+    result.findings = [f for f in result.findings if f not in applied]
+    n = len(applied)
+    sys.stderr.write(f"qualitycheck: {result.path}: fixed {n} finding{'s' if n != 1 else ''}\n")
+
+
 class _Tally:
     """Counts what flows to the reporter, to pick the exit code afterwards."""
 
@@ -347,6 +376,21 @@ def lint(
     paragraph_scores: Annotated[
         bool, typer.Option("--paragraph-scores", help="Add per-paragraph readability to JSON.")
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Apply sure suggestions (confidence >= --fix-min-confidence, warning or error) "
+            "to the files, atomically; report what is left.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the changes --fix would make; write nothing.")
+    ] = False,
+    fix_min_confidence: Annotated[
+        float,
+        typer.Option("--fix-min-confidence", min=0.0, max=1.0, help="Confidence a fix needs."),
+    ] = 0.8,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
@@ -378,6 +422,8 @@ def lint(
                 recorder.add(r.path, r.findings)
             if known is not None and r.error is None:
                 r.findings = known.filter(r.path, r.findings)
+            if (fix or diff) and r.error is None and r.findings:
+                _fix(r, settings.root, write=fix and not diff, min_confidence=fix_min_confidence)
             yield r
 
     results = tally.watch(filtered(_results(checker, paths, input_format, stdin_filename)))
@@ -388,7 +434,10 @@ def lint(
         paragraph_scores=paragraph_scores,
         root=str(settings.root),
     )
-    _emit(output, lambda stream: reporter.write(results, stream, ctx))
+    if diff and output is None:  # standard output carries the diff; the report goes to stderr
+        reporter.write(results, sys.stderr, ctx)
+    else:
+        _emit(output, lambda stream: reporter.write(results, stream, ctx))
     _finish(checker)
     if recorder is not None:
         try:

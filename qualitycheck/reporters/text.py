@@ -19,8 +19,12 @@ def format_line(result: FileResult, index: int) -> str:
     f = result.findings[index]
     line = f"{result.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"
     if f.suggestions:
-        line += f" → {f.suggestions[0]}"
+        line += f" → {_suggestion(f.suggestions[0])}"
     return line
+
+
+def _suggestion(text: str) -> str:
+    return text if text else "(delete)"
 
 
 def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:
@@ -79,5 +83,5 @@ def _rich_finding(console: object, result: FileResult, index: int) -> None:
     t.append(f" {f.rule}", style="dim")
     t.append(f" {f.message}")
     if f.suggestions:
-        t.append(f" → {f.suggestions[0]}", style="green")
+        t.append(f" → {_suggestion(f.suggestions[0])}", style="green")
     console.print(t)  # type: ignore[attr-defined]
