@@ -326,10 +326,16 @@ def _emit(output: Path | None, render: Callable[[TextIO], None]) -> None:
 # -- commands ---------------------------------------------------------------------------------
 @app.command()
 def lint(
-    paths: PathsArg,
+    paths: Annotated[
+        Optional[list[str]],  # noqa: UP045 - optional: a corpus (--input-jsonl) replaces paths
+        typer.Argument(
+            help="Files or directories to check ('-' reads standard input).", show_default=False
+        ),
+    ] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.text,
+        Optional[OutputFormat],  # noqa: UP045
+        typer.Option("--format", "-f", help="Output format [default: text; jsonl for a corpus]."),
+    ] = None,
     output: OutputOpt = None,
     fail_on: Annotated[
         Optional[FailOn],  # noqa: UP045
@@ -391,13 +397,42 @@ def lint(
         float,
         typer.Option("--fix-min-confidence", min=0.0, max=1.0, help="Confidence a fix needs."),
     ] = 0.8,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes; 0 = every core [default: every core from 8 documents on, "
+            "else 1].",
+        ),
+    ] = None,
+    input_jsonl: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--input-jsonl", help="Check a corpus: one JSON object per line ('-': stdin)."
+        ),
+    ] = None,
+    input_parquet: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--input-parquet", help="Check a corpus stored as Parquet (needs pyarrow)."),
+    ] = None,
+    text_field: Annotated[
+        str, typer.Option("--text-field", help="Corpus field holding the text.")
+    ] = "text",
+    id_field: Annotated[
+        str, typer.Option("--id-field", help="Corpus field holding the record id.")
+    ] = "id",
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
     """Check files for machine-translation and scraping damage."""
+    from qualitycheck import parallel
     from qualitycheck.reporters import ReportContext, get_reporter
     from qualitycheck.suppress import Baseline, BaselineError
 
+    corpus = input_jsonl is not None or input_parquet is not None
+    output_format = output_format or (OutputFormat.jsonl if corpus else OutputFormat.text)
     settings = _settings(config, isolated, select=select, ignore=ignore, exclude=exclude,
                          glossary=glossary, packs=pack, encoding=encoding, fail_on=fail_on,
                          min_confidence=min_confidence, languagetool=languagetool)  # fmt: skip
@@ -426,7 +461,18 @@ def lint(
                 _fix(r, settings.root, write=fix and not diff, min_confidence=fix_min_confidence)
             yield r
 
-    results = tally.watch(filtered(_results(checker, paths, input_format, stdin_filename)))
+    source = parallel.LintInput(paths or [], input_jsonl, input_parquet, text_field, id_field,
+                                input_format.value if input_format else None, stdin_filename,
+                                edits_files=fix or diff)  # fmt: skip
+    needs = parallel.Needs.for_format(output_format.value, paragraph_scores=paragraph_scores)
+    progress = parallel.progress_wanted(output is not None) and not diff
+    try:
+        checked, finish = parallel.lint_source(
+            checker, source, jobs=jobs, needs=needs, progress=progress
+        )
+    except parallel.UsageError as exc:
+        fail(str(exc))
+    results = tally.watch(finish(filtered(checked)))
     ctx = ReportContext(
         rules=checker.engine.rules,
         color=_want_color(sys.stdout, output) and output_format is OutputFormat.text,
