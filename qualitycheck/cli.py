@@ -145,6 +145,18 @@ StdinNameOpt = Annotated[
         help="Name to report for standard input (its extension also picks the format).",
     ),
 ]
+MinConfidenceOpt = Annotated[
+    Optional[float],  # noqa: UP045
+    typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help="Hide findings less sure than this (0..1)."
+    ),
+]
+BaselineOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--baseline", help="Leave out findings recorded in this baseline file.", dir_okay=False
+    ),
+]
 OutputOpt = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option(
@@ -346,25 +358,13 @@ def lint(
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     exclude: ExcludeOpt = None,
-    min_confidence: Annotated[
-        Optional[float],  # noqa: UP045
-        typer.Option(
-            "--min-confidence", min=0.0, max=1.0, help="Hide findings less sure than this (0..1)."
-        ),
-    ] = None,
+    min_confidence: MinConfidenceOpt = None,
     glossary: GlossaryOpt = None,
     pack: PackOpt = None,
     encoding: EncodingOpt = None,
     input_format: InputFormatOpt = None,
     stdin_filename: StdinNameOpt = None,
-    baseline: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--baseline",
-            help="Report only findings not recorded in this baseline file.",
-            dir_okay=False,
-        ),
-    ] = None,
+    baseline: BaselineOpt = None,
     write_baseline: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
@@ -509,25 +509,13 @@ def report(
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     exclude: ExcludeOpt = None,
-    min_confidence: Annotated[
-        Optional[float],  # noqa: UP045
-        typer.Option(
-            "--min-confidence", min=0.0, max=1.0, help="Hide findings less sure than this (0..1)."
-        ),
-    ] = None,
+    min_confidence: MinConfidenceOpt = None,
     glossary: GlossaryOpt = None,
     pack: PackOpt = None,
     encoding: EncodingOpt = None,
     input_format: InputFormatOpt = None,
     stdin_filename: StdinNameOpt = None,
-    baseline: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--baseline",
-            help="Show only findings not recorded in this baseline file.",
-            dir_okay=False,
-        ),
-    ] = None,
+    baseline: BaselineOpt = None,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
