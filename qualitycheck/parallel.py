@@ -28,7 +28,7 @@ import os
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
@@ -230,7 +230,7 @@ def check_ordered(
     local_checker: Checker | None = None,
     chunk_size: int = 1,
     start_method: str | None = None,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Check ``items`` in ``jobs`` worker processes; yield the results in input order.
 
     ``local_checker`` checks the tasks that must run here (standard input); ``start_method``
