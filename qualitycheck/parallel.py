@@ -18,8 +18,10 @@ How it stays fast and correct:
   the text, the offsets and the blocks. Everything a reporter may still ask the document for (the
   HTML report highlights the source and charts paragraphs) is recomputed on demand from that.
 - Standard input (``-``) is read and checked in the main process, in its place in the order.
-- A worker that dies (killed, out of memory) does not hang the run: the documents it had are
-  reported as errors ("the worker process failed"), which gives exit code 2 like unreadable files.
+- A worker that dies (killed, out of memory) does not hang the run: the documents in flight are
+  reported as errors ("the worker process failed"), which gives exit code 2 like unreadable files,
+  and a new pool checks the rest (up to ``MAX_RESTARTS`` times).
+- Workers ignore Ctrl-C; the main process stops the run.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
 MANY_FILES = 8
 #: chunks in flight per worker: enough to keep every worker busy, few enough to keep memory flat.
 LOOK_AHEAD = 4
+#: new pools started after a worker died, before the remaining documents are given up
+MAX_RESTARTS = 3
 #: seconds before the progress bar appears (short runs never show one).
 PROGRESS_AFTER = 1.0
 
@@ -136,8 +140,15 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(settings: Settings, needs: Needs) -> None:
-    """Pool initializer: build this worker's ``Checker`` once."""
+    """Pool initializer: build this worker's ``Checker`` once.
+
+    Workers ignore Ctrl-C: the main process handles it, cancels what has not started and lets
+    the documents being checked finish, instead of every worker printing a traceback."""
+    import signal
+
     from qualitycheck.api import Checker
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     _WORKER["checker"] = Checker(settings)
     _WORKER["needs"] = needs
@@ -235,13 +246,7 @@ def check_ordered(
 
     ``local_checker`` checks the tasks that must run here (standard input); ``start_method``
     picks the multiprocessing start method (default: the platform's)."""
-    import multiprocessing
-
-    needs = needs or Needs()
-    context = multiprocessing.get_context(start_method)
-    pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(settings, needs)
-    )
+    pool = _Pool(settings, needs or Needs(), jobs, start_method)
     pending: deque[_Pending] = deque()
     limit = jobs * LOOK_AHEAD
     try:
@@ -249,7 +254,7 @@ def check_ordered(
             if isinstance(chunk, Done):
                 pending.append(([chunk.result], ()))
             elif isinstance(chunk, list):
-                pending.append((pool.submit(_run_chunk, chunk), chunk))
+                pending.append((pool.submit(chunk), chunk))
             else:
                 if local_checker is None:
                     from qualitycheck.api import Checker
@@ -261,7 +266,48 @@ def check_ordered(
         while pending:
             yield from _collect(*pending.popleft())
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown()
+
+
+class _Pool:
+    """A process pool that starts afresh after a worker died (at most ``MAX_RESTARTS`` times).
+
+    The chunks in flight when a worker dies are lost (the pool cannot tell whose document killed
+    it) and are reported as errors; the chunks after them go to the new pool."""
+
+    def __init__(self, settings: Settings, needs: Needs, jobs: int, start_method: str | None):
+        import multiprocessing
+
+        self.args = (settings, needs)
+        self.jobs = jobs
+        self.context = multiprocessing.get_context(start_method)
+        self.restarts = 0
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context,
+                                   initializer=_init_worker, initargs=self.args)  # fmt: skip
+
+    def submit(self, chunk: list[Task]) -> Future[list[FileResult]] | list[FileResult]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.executor.submit(_run_chunk, chunk)
+        except BrokenProcessPool as exc:
+            if self.restarts >= MAX_RESTARTS:
+                return _failed(chunk, exc)
+            self.restarts += 1
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._start()
+            return self.executor.submit(_run_chunk, chunk)
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _failed(tasks: Sequence[Task], exc: BaseException) -> list[FileResult]:
+    reason = f"internal error: the worker process failed ({type(exc).__name__}: {exc})"
+    return [task.failed(reason) for task in tasks]
 
 
 def _collect(
@@ -272,8 +318,7 @@ def _collect(
     try:
         return outcome.result()
     except Exception as exc:  # a dead worker or an unpicklable result: report, don't hang
-        reason = f"internal error: the worker process failed ({type(exc).__name__}: {exc})"
-        return [task.failed(reason) for task in tasks]
+        return _failed(tasks, exc)
 
 
 # -- progress -------------------------------------------------------------------------------------
