@@ -10,12 +10,14 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
 
 from qualitycheck.segment import WORD_RE, split_sentences
+
+_T = TypeVar("_T")
 
 BLOCK_KINDS = ("paragraph", "heading", "list_item", "quote", "table_cell", "caption", "other")
 
@@ -239,6 +241,18 @@ class Document:
     @property
     def word_count(self) -> int:
         return len(self.words)
+
+    # -- shared analyses ---------------------------------------------------------------------
+    def memo(self, key: str, compute: Callable[[Document], _T]) -> _T:
+        """``compute(self)``, computed once per document and shared by every rule that asks with
+        the same ``key`` (e.g. the candidate names of ``qualitycheck.names``). The result is
+        shared: callers must not modify it."""
+        cache: dict[str, Any] | None = self.__dict__.get("_memo")
+        if cache is None:
+            cache = self.__dict__["_memo"] = {}
+        if key not in cache:
+            cache[key] = compute(self)
+        return cast(_T, cache[key])
 
 
 def _normalise_newlines(

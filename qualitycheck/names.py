@@ -228,7 +228,12 @@ def is_gendered_pair(a: str, b: str) -> bool:
 
 
 def find_name_mentions(doc: Document) -> list[NameMention]:
-    """Every capitalised run in the document that can be a name, in document order."""
+    """Every capitalised run in the document that can be a name, in document order (computed
+    once per document: both name rules use it)."""
+    return list(doc.memo("names.mentions", _find_name_mentions))
+
+
+def _find_name_mentions(doc: Document) -> tuple[NameMention, ...]:
     from qualitycheck.resources import given_names
 
     first_names = given_names()
@@ -240,14 +245,18 @@ def find_name_mentions(doc: Document) -> list[NameMention]:
             mention = _mention_from_run(text, words, run, si, first_names)
             if mention is not None:
                 mentions.append(mention)
-    return mentions
+    return tuple(mentions)
 
 
 def _is_cap_word(w: Word) -> bool:
     t = w.text
     if t[:1].isupper():
         return not t[:1].isdigit()
-    # "al-Assad", "d’Orsay": a short lower-case particle glued to a capitalised name
+    # "al-Assad", "d’Orsay": a short lower-case particle glued to a capitalised name (the
+    # particle ends within the first four characters: most words are settled without the regex)
+    head = t[1:4]
+    if "-" not in head and "’" not in head and "'" not in head:
+        return False
     return bool(_PARTICLE_PREFIX_RE.match(t))
 
 
