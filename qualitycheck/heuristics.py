@@ -11,6 +11,7 @@ All functions take the text of one line or block (leading/trailing white space i
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from qualitycheck.segment import WORD_RE
@@ -122,11 +123,17 @@ def is_title_case(text: str) -> bool:
     A sentence crowded with names ("Kherson Mayor Igor Kulekhaev wrote in") is *not* title case:
     its verb is lower-case.
     """
-    tokens = [t for t in words(text) if not t[:1].isdigit()]
-    if not tokens or not _is_capitalised_token(tokens[0]):
-        return False
+    first = True
     content = lower = 0
-    for t in tokens[1:]:
+    for m in WORD_RE.finditer(text):  # token by token: most sentences are decided early
+        t = m.group()
+        if t[:1].isdigit():
+            continue
+        if first:
+            if not _is_capitalised_token(t):
+                return False
+            first = False
+            continue
         if t.lower() in TITLE_SMALL_WORDS:
             continue
         content += 1
@@ -134,11 +141,18 @@ def is_title_case(text: str) -> bool:
             lower += 1
             if lower > 1:  # most sentences stop here, after two lower-case words
                 return False
+    if first:  # no word that is not a number
+        return False
     return lower == 0 or content + 1 >= 7
+
+
+_ASCII_LOWER_RE = re.compile("[a-z]")
 
 
 def is_all_caps(text: str) -> bool:
     """True when the text has at least two letters and none of them is lower-case ("BREAKING")."""
+    if _ASCII_LOWER_RE.search(text):  # the common case, found without a pass over every letter
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and not any(c.islower() for c in letters)
 
@@ -192,9 +206,14 @@ def looks_like_byline(text: str) -> bool:
     Editing by Lee Min-jun", "Ana Souza contributed reporting", "Lee Min-jun contributed to this
     article." Only short lines (at most 30 words) qualify."""
     s = text.strip()
-    if not s or len(words(s)) > 30:
+    if not s or _more_words_than(s, 30):
         return False
     return any(r.search(s) for r in _BYLINE_RES)
+
+
+def _more_words_than(text: str, limit: int) -> bool:
+    """``len(words(text)) > limit``, without tokenising a long paragraph to the end."""
+    return next(itertools.islice(WORD_RE.finditer(text), limit, None), None) is not None
 
 
 _DASH = r"(?:—|–|--|-)"
@@ -258,10 +277,22 @@ _CREDIT_RE = re.compile(
 )
 
 
+# Every alternative of _CREDIT_RE without a "/" needs one of these words (in any case): text
+# without them, and without the three characters that IGNORECASE also takes for an "s" or an "i"
+# but ``str.lower`` does not turn into one, cannot match, and is told so without running the
+# regex over a long paragraph.
+_CREDIT_WORDS = ("photo", "picture", "image", "illustration", "video", "credit", "getty", "shutter")
+
+
 def looks_like_caption_credit(text: str) -> bool:
     """True when ``text`` carries a photo or image credit: "(Photo: Reuters)", "Photo by Ana
     Souza", "Photograph: Lee Min-jun/AFP", "AFP via Getty Images", "(AP Photo/Ana Souza)"."""
-    return bool(_CREDIT_RE.search(text.strip()))
+    s = text.strip()
+    if "/" not in s and "ſ" not in s and "ı" not in s and "İ" not in s:
+        low = s.lower()
+        if not any(w in low for w in _CREDIT_WORDS):
+            return False
+    return bool(_CREDIT_RE.search(s))
 
 
 _SIGNOFF_RE = re.compile(r"^(?:[—–\-]{1,2}\s*[A-Z][\w.&'’ ]{0,40}|\((?:[A-Z][\w.&/ ]{0,30})\))\.?$")
