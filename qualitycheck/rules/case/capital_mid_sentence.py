@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -101,6 +101,7 @@ WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".
 MONTHS = frozenset(
     "January February March April May June July August September October November December".split()
 )
+_WEEKDAYS_MONTHS = WEEKDAYS | MONTHS
 
 # Adjective, adverb and verb endings: a proper noun rarely has them. "-ing", "-ed" and "-ly" only
 # count when what is left is itself a common word ("Bombing" -> "bomb"), which keeps "Beijing",
@@ -239,17 +240,25 @@ def _capital_neighbour(
     return None
 
 
-def _in_phrase(words: Sequence[Word], i: int, phrases: Iterable[tuple[str, ...]]) -> bool:
-    text = words[i].text
-    for phrase in phrases:
+@cache
+def _phrase_index() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """The listed phrases by word: word -> ``(position in the phrase, phrase)`` pairs."""
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for phrase in _pack_data()[1]:
         for k, part in enumerate(phrase):
-            if part != text:
-                continue
-            lo = i - k
-            if lo < 0 or lo + len(phrase) > len(words):
-                continue
-            if all(words[lo + n].text == phrase[n] for n in range(len(phrase))):
-                return True
+            index.setdefault(part, []).append((k, phrase))
+    return {part: tuple(entries) for part, entries in index.items()}
+
+
+def _in_phrase(
+    words: Sequence[Word], i: int, index: Mapping[str, Iterable[tuple[int, tuple[str, ...]]]]
+) -> bool:
+    for k, phrase in index.get(words[i].text, ()):
+        lo = i - k
+        if lo < 0 or lo + len(phrase) > len(words):
+            continue
+        if all(words[lo + n].text == phrase[n] for n in range(len(phrase))):
+            return True
     return False
 
 
@@ -336,23 +345,31 @@ def _skipped_blocks(doc: Document) -> set[int]:
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
-    pack_words, phrases = _pack_data()
+    pack_words, _ = _pack_data()
+    phrases = _phrase_index()
     extra = frozenset(str(w) for w in ctx.options.get("words", ()))
     glossary_tokens = ctx.glossary.preferred_tokens if ctx.glossary is not None else frozenset()
     allowed = pack_words | extra | glossary_tokens
 
     skipped = _skipped_blocks(doc)
-    facts = _DocumentFacts(Counter(), Counter(), Counter())
-    candidates: list[tuple[Sequence[Word], int, int, list[tuple[int, int]]]] = []
+    # every word belongs to exactly one sentence: count the lower-case ones in one go
+    facts = _DocumentFacts(
+        Counter(t.lower() for _, _, t, _, _ in doc.words if t[:1].islower()), Counter(), Counter()
+    )
+    candidates: list[
+        tuple[Sequence[Word], int, int, list[tuple[int, int]], Word | None, Word | None]
+    ] = []
 
     for si, sent in enumerate(doc.sentences):
-        words = doc.sentence_words(si)
-        for w in words:
-            if w.text[:1].islower():
-                facts.lower_counts[w.text.lower()] += 1
-        if sent.block in skipped or len(words) < 2:
+        if sent.block in skipped:
             continue
-        if not any(_is_capitalised(w.text) for w in words[1:]):
+        words = doc.sentence_words(si)
+        if len(words) < 2:
+            continue
+        for w in words[1:]:
+            if w.text[:1].isupper():
+                break
+        else:
             continue  # nothing capitalised after the first word: nothing to judge
         sent_text = doc.text[sent.start : sent.end]
         if heuristics.is_title_case(sent_text):
@@ -362,19 +379,19 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         if sent.start == block.start:
             opening = sent.start + heuristics.dateline_end(sent_text)
         quotes = _quoted_spans(doc.text, sent.start, sent.end)
-        for i in range(len(words)):
-            if _is_capitalised(words[i].text) and not _is_initial(doc, words, i, opening):
+        for i, w in enumerate(words):
+            if w.text[:1].isupper() and not _is_initial(doc, words, i, opening):
                 prev = _capital_neighbour(doc, words, i, -1, opening)
                 nxt = _capital_neighbour(doc, words, i, +1, opening)
-                key = _key(words[i].text).lower()
-                if nxt is not None or (prev is not None and prev.text not in WEEKDAYS | MONTHS):
+                key = _key(w.text).lower()
+                if nxt is not None or (prev is not None and prev.text not in _WEEKDAYS_MONTHS):
                     facts.name_uses[key] += 1
                 else:
                     facts.lone_uses[key] += 1
-                candidates.append((words, i, opening, quotes))
+                candidates.append((words, i, opening, quotes, prev, nxt))
 
-    for words, i, opening, quotes in candidates:
-        suspect = _judge(doc, words, i, opening, quotes, facts, allowed, phrases)
+    for words, i, opening, quotes, prev, nxt in candidates:
+        suspect = _judge(doc, words, i, opening, quotes, facts, allowed, phrases, prev, nxt)
         if suspect is None:
             continue
         w = suspect.word
@@ -399,8 +416,11 @@ def _judge(
     quotes: list[tuple[int, int]],
     facts: _DocumentFacts,
     allowed: frozenset[str],
-    phrases: Sequence[tuple[str, ...]],
+    phrases: Mapping[str, Iterable[tuple[int, tuple[str, ...]]]],
+    prev: Word | None,
+    nxt: Word | None,
 ) -> _Suspect | None:
+    """``prev`` and ``nxt``: the capitalised neighbours of ``words[i]`` (``_capital_neighbour``)."""
     from qualitycheck.resources import lexicon
 
     w = words[i]
@@ -421,9 +441,6 @@ def _judge(
         quoted = doc.text[in_quote[0] : in_quote[1]]
         if not function_word or heuristics.is_title_case(quoted):
             return None  # a title, a foreign phrase or a name in quotes
-
-    prev = _capital_neighbour(doc, words, i, -1, opening)
-    nxt = _capital_neighbour(doc, words, i, +1, opening)
 
     if function_word:
         return _judge_function_word(doc, words, i, opening, prev, nxt, key)
