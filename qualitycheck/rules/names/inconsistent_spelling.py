@@ -30,6 +30,7 @@ Use instead
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -175,9 +176,6 @@ class _Pair:
 
 def _compare(a: _Form, b: _Form) -> _Pair | None:
     """How alike two spellings are, or None when they are clearly not one name."""
-    import jellyfish
-    from rapidfuzz.distance import Levenshtein
-
     from qualitycheck.resources import fold
 
     fa, fb = fold(a.text), fold(b.text)
@@ -187,6 +185,9 @@ def _compare(a: _Form, b: _Form) -> _Pair | None:
     max_distance = 1 if shortest <= 6 else 2
     if longest - shortest > max_distance:
         return None
+    import jellyfish
+    from rapidfuzz.distance import Levenshtein
+
     distance = Levenshtein.distance(fa, fb, score_cutoff=max_distance)
     if distance > max_distance or distance / longest > 0.25:
         return None
@@ -232,15 +233,25 @@ def _strength(form: _Form, ctx: Context) -> tuple[bool, bool, int, bool, int]:
 
 
 def _find_inconsistencies(forms: dict[tuple[str, str], _Form], ctx: Context) -> Iterator[Match]:
-    from qualitycheck.resources import given_names
+    from qualitycheck.resources import fold, given_names
 
     firsts = given_names()
     candidates = [f for f in forms.values() if _is_candidate(f, ctx)]
+    # _compare rejects spellings whose folded lengths differ by more than two: only pairs of one
+    # role within that distance are compared, in the order of a loop over all pairs.
+    by_length: dict[tuple[str, int], list[int]] = {}
+    for k, f in enumerate(candidates):
+        by_length.setdefault((f.role, len(fold(f.text))), []).append(k)
     best: dict[int, tuple[_Form, _Pair]] = {}  # loser id -> (winner, comparison)
     for i, a in enumerate(candidates):
-        for b in candidates[i + 1 :]:
-            if a.role != b.role:
-                continue
+        la = len(fold(a.text))
+        near: list[int] = []
+        for n in range(la - 2, la + 3):
+            ks = by_length.get((a.role, n))
+            if ks:
+                near.extend(ks[bisect.bisect_right(ks, i) :])
+        near.sort()
+        for b in (candidates[k] for k in near):
             if a.role == "name" and a.text in firsts and b.text in firsts:
                 continue  # "Prince Mohammed" / "Sheikh Mohamed": first names of two people
             pair = _compare(a, b)
