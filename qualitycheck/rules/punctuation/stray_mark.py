@@ -38,6 +38,12 @@ _MARKS = ".,;:!?"
 # A run of marks, optionally preceded by spaces and with spaces between them; it must follow
 # something that is not white space (marks at the start of a line are someone else's business).
 _RUN_RE = re.compile(r"(?<=\S)[ \t\u00a0]*[.,;:!?…](?:[ \t\u00a0]*[.,;:!?…])*")
+# The runs of _RUN_RE that are longer than one character: a lone mark right after a word is
+# ordinary punctuation, never reported, and by far the most common run.
+_LONG_RUN_RE = re.compile(
+    r"(?<=\S)(?:[ \t\u00a0]+[.,;:!?…](?:[ \t\u00a0]*[.,;:!?…])*"
+    r"|[.,;:!?…](?:[ \t\u00a0]*[.,;:!?…])+)"
+)
 _SKIP_RE = re.compile(
     r"(?:https?://|ftp://|www\.)\S+"  # URLs
     r"|\S+@\S+\.\w+"  # e-mail addresses
@@ -72,12 +78,26 @@ def _is_short_capitalised_word(text: str, dot: int) -> bool:
     return word.isalpha() and word[:1].isupper() and len(word) <= 5
 
 
-def _skipped_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SKIP_RE.finditer(text)]
+def _skipped_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    return [
+        (m.start(), m.end())
+        for m in _SKIP_RE.finditer(text, start, len(text) if end is None else end)
+    ]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def _line_skipped_spans(text: str, pos: int) -> tuple[int, list[tuple[int, int]]]:
+    """The end of the line holding ``text[pos]`` and the ``_skipped_spans`` on that line. No
+    _SKIP_RE match holds or starts at a line break, so scanning the line alone finds the same
+    matches as scanning the whole text (at its end, "$" and the "\\W" after an emoticon agree)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    if line_end < 0:
+        line_end = len(text)
+    return line_end, _skipped_spans(text, line_start, line_end)
 
 
 def _next_visible(text: str, pos: int) -> str:
@@ -107,9 +127,13 @@ def _choose_mark(marks: str, following: str) -> str:
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
-    skipped = _skipped_spans(text)
-    for m in _RUN_RE.finditer(text):
+    # URLs, addresses, code, emoticons on the current line (runs never hold a line break)
+    line_end = -1
+    skipped: list[tuple[int, int]] = []
+    for m in _LONG_RUN_RE.finditer(text):  # a lone mark is never reported (see _judge)
         start, end = m.start(), m.end()
+        if start > line_end:
+            line_end, skipped = _line_skipped_spans(text, start)
         run = m.group()
         # An abbreviation's own full stop is not part of the run: "U.S.," "a.m., when".
         first_mark = start + len(run) - len(run.lstrip(" \t\u00a0"))
