@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -75,6 +76,7 @@ _QUOTED_RE = re.compile(
     r"“[^”]*”|„[^“”]*[“”]|«[^»]*»|\"[^\"]*\"|‘[^’]*’(?!\w)|\([^)]*\)|\[[^\]]*\]"
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
 @cache
@@ -112,14 +114,21 @@ def _short_quotes_removed(text: str) -> str:
 def _foreign_script(text: str) -> tuple[str, float] | None:
     """The dominant non-Latin script of ``text`` and its share of the letters, when the text is a
     real sentence in that script."""
+    if text.isascii() or not any(
+        ch.isalpha() and _script(ch) != "LATIN" for ch in _NON_ASCII_RE.findall(text)
+    ):
+        return None  # no letter of another script: the common case, settled cheaply
+    # Each distinct character once, in order of first appearance (so scripts tie as they would in
+    # a pass over every character).
     counts: dict[str, int] = {}
     letters = 0
-    for ch in text:
+    for ch, k in Counter(text).items():
         if ch.isalpha():
-            letters += 1
-            script = _script(ch)
-            if script != "LATIN":
-                counts[script] = counts.get(script, 0) + 1
+            letters += k
+            if not ch.isascii():
+                script = _script(ch)
+                if script != "LATIN":
+                    counts[script] = counts.get(script, 0) + k
     if not counts:
         return None
     if "HIRAGANA" in counts or "KATAKANA" in counts:  # Japanese mixes kana and kanji
@@ -141,12 +150,19 @@ def looks_foreign(words: Sequence[str]) -> bool:
     Capitalised words are left out, so names do not count against English."""
     from qualitycheck.resources import lexicon
 
-    lex = lexicon()
+    zipf = lexicon().zipf
     lower = [w for w in words if w[:1].islower()]
-    if len(lower) < MIN_RARE_WORDS:
+    n = len(lower)
+    if n < MIN_RARE_WORDS:
         return False
-    rare = sum(1 for w in lower if lex.zipf(w) < RARE_ZIPF)
-    return rare >= MIN_RARE_WORDS and rare >= MIN_RARE_SHARE * len(lower)
+    need = max(MIN_RARE_WORDS, MIN_RARE_SHARE * n)
+    rare = 0
+    for k, w in enumerate(lower):
+        if zipf(w) < RARE_ZIPF:
+            rare += 1
+        elif rare + n - k - 1 < need:
+            return False  # too few words left to make it foreign: most English sentences
+    return rare >= need
 
 
 _LANGUAGES = (
