@@ -241,7 +241,7 @@ def _results(
 
     for path, problem in checker.iter_paths(paths):
         if problem is not None:
-            yield FileResult(path=path, format="text", error=problem)
+            yield FileResult(path=checker.display_path(path), format="text", error=problem)
             continue
         fmt = input_format.value if input_format else None
         if path == "-" and fmt is None and stdin_filename:
@@ -403,8 +403,8 @@ def lint(
             "--jobs",
             "-j",
             min=0,
-            help="Worker processes; 0 = every core [default: every core from 8 documents on, "
-            "else 1].",
+            help="Worker processes; 0 = every core [default: every core for 8 documents or "
+            "more and 256 KB of input or more, else 1].",
         ),
     ] = None,
     input_jsonl: Annotated[

@@ -121,6 +121,14 @@ def test_default_jobs_one_for_few_files_every_core_for_many(
         resolve_jobs(-1, 10)
 
 
+def test_default_jobs_one_for_little_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "cpu_count", lambda: 6)
+    assert resolve_jobs(None, 100, 64 * 1024) == 1  # worker start-up would cost more than it saves
+    assert resolve_jobs(None, 100, parallel.MIN_PARALLEL_BYTES) == 6
+    assert resolve_jobs(None, None, None) == 6  # standard input: size unknown
+    assert resolve_jobs(2, 100, 1000) == 2  # an explicit --jobs is obeyed
+
+
 def test_negative_jobs_is_a_usage_error() -> None:
     code, _, err = lint("samples", "--jobs", "-1")
     assert code == 2
