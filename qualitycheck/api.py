@@ -233,7 +233,7 @@ class Checker:
                         if self.settings.is_excluded(self._rel(root, name)) or full in seen:
                             continue
                         seen.add(full)
-                        yield full, None
+                        yield full, _special_file(full)
             elif p.exists() or p.is_symlink():
                 if self.settings.is_excluded(self.display_path(raw)):
                     continue
@@ -245,6 +245,25 @@ class Checker:
 
     def _rel(self, root: str, name: str) -> str:
         return self.display_path(os.path.join(root, name))
+
+
+def _special_file(path: str) -> str | None:
+    """Why a file met in a directory walk is not read: a FIFO would block the run until some
+    other process writes to it, a device may never end. None for regular files, and for paths
+    whose stat fails (a dangling link, a symlink loop): reading them reports the reason."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "not a regular file (a FIFO); skipped"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file (a socket); skipped"
+    return "not a regular file (a device or other special file); skipped"
 
 
 def _settings(config: Settings | Mapping[str, Any] | None) -> Settings:

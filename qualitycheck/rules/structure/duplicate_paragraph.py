@@ -3,7 +3,8 @@
 What it does
     Compares every paragraph (block) of at least eight words with the paragraphs before it, after
     normalising case, white space and quotation-mark style. An exact copy, or a near copy (a
-    similarity ratio of 95 or more), is reported on the second occurrence. Table cells are left
+    similarity ratio of 95 or more, looked for among the 200 paragraphs before it so that a
+    book-length file stays fast), is reported on the second occurrence. Table cells are left
     alone.
 
 Why it matters
@@ -39,11 +40,25 @@ _SPACE_RE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 
 
-@cache
-def _ratio() -> Callable[..., float]:
-    from rapidfuzz import fuzz
+# Near copies are looked for among this many paragraphs before each one: comparing every pair
+# is quadratic (hours for a 50 MB file); exact copies are found anywhere.
+_NEAR_WINDOW = 200
 
-    return fuzz.ratio
+
+@cache
+def _near_copies() -> Callable[[str, list[str]], list[int]]:
+    """Indexes of the choices with a similarity ratio of at least ``_MIN_SCORE`` to a text,
+    compared in rapidfuzz's C++ loop (a ratio of 95 implies lengths within 10% of each other, which
+    it checks first)."""
+    from rapidfuzz import fuzz, process
+
+    def near(text: str, choices: list[str]) -> list[int]:
+        found = process.extract(
+            text, choices, scorer=fuzz.ratio, score_cutoff=_MIN_SCORE, limit=None
+        )
+        return sorted(index for _, _, index in found)
+
+    return near
 
 
 def _normalise(text: str) -> str:
@@ -56,6 +71,7 @@ _NUMBER_RE = re.compile(r"\d+")
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     seen: dict[str, int] = {}  # normalised text -> index of the first block with it
     earlier: list[tuple[int, str]] = []
+    earlier_texts: list[str] = []
     for i, block in enumerate(doc.blocks):
         if block.kind == "table_cell":
             continue
@@ -65,23 +81,27 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         norm = _normalise(body)
         first = seen.get(norm)
         exact = first is not None
-        if first is None:
-            ratio = _ratio()
+        # List items repeat a pattern on purpose: only exact copies count.
+        if first is None and block.kind != "list_item" and earlier:
             numbers = _NUMBER_RE.findall(norm)
-            for j, other in earlier:
-                shorter, longer = sorted((len(norm), len(other)))
-                if shorter < 0.9 * longer:
-                    continue
-                if block.kind == "list_item":
-                    break  # list items repeat a pattern on purpose: only exact copies count
-                if ratio(norm, other, score_cutoff=_MIN_SCORE) >= _MIN_SCORE:
-                    if _NUMBER_RE.findall(other) != numbers:
-                        continue  # "upgraded to version 1.5" / "... 1.6": different facts
-                    first = j
-                    break
+            # A ratio of 95 needs lengths within 10% of each other: compare only those.
+            low, high = 0.9 * len(norm), len(norm) / 0.9
+            window = [
+                k
+                for k in range(max(0, len(earlier) - _NEAR_WINDOW), len(earlier))
+                if low <= len(earlier_texts[k]) <= high
+            ]
+            choices = [earlier_texts[k] for k in window]
+            for k in _near_copies()(norm, choices) if choices else ():
+                j, other = earlier[window[k]]
+                if _NUMBER_RE.findall(other) != numbers:
+                    continue  # "upgraded to version 1.5" / "... 1.6": different facts
+                first = j
+                break
         if first is None:
             seen[norm] = i
             earlier.append((i, norm))
+            earlier_texts.append(norm)
             continue
         line = doc.line_col(doc.source_offset(doc.blocks[first].start))[0]
         how = "repeats" if exact else "nearly repeats"
