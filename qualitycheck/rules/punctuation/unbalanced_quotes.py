@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
@@ -65,14 +66,21 @@ def _is_inch_mark(text: str, p: int) -> bool:
     return p > 0 and text[p - 1].isdigit() and not (p + 1 < len(text) and text[p + 1].isalpha())
 
 
+@cache
+def _mark_re(chars: str) -> re.Pattern[str]:
+    """Finds any one of ``chars`` (the marks a block is scanned for)."""
+    return re.compile(f"[{re.escape(chars)}]")
+
+
 def _scan_block(text: str, start: int, end: int) -> _BlockScan:
     scan = _BlockScan()
     code = [(m.start(), m.end()) for m in _CODE_RE.finditer(text, start, end)]
 
     def positions(chars: str) -> list[int]:
         out = []
-        for i in range(start, end):
-            if text[i] in chars and not any(s <= i < e for s, e in code):
+        for m in _mark_re(chars).finditer(text, start, end):
+            i = m.start()
+            if not any(s <= i < e for s, e in code):
                 # A mark between two letters is a misplaced apostrophe ("Kyiv”s"), not a quote.
                 if 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
                     continue
