@@ -23,6 +23,7 @@ Use instead
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -35,6 +36,7 @@ from qualitycheck.rule import Context, define
 _MARKERS = frozenset(
     "ÃÂâÅÄÐÑØÙÚÛÜÝÞßàáãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ€™œšžŸ‚„†‡‰‹›ˆ˜\u0080\u009d\ufffd"
 )
+_MARKER_RE = re.compile("[" + re.escape("".join(sorted(_MARKERS))) + "]")
 _SEPARATORS = " \t\n"
 
 
@@ -106,7 +108,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     fix = is_bad = None
     for start, end in doc.iter_lines():
         line = text[start:end]
-        if not any(c in _MARKERS for c in line):
+        if not _MARKER_RE.search(line):
             continue
         if fix is None:
             fix, is_bad = _ftfy()
