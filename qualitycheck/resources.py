@@ -260,6 +260,7 @@ class Gazetteer:
         self._place_cache: dict[int, Place] = {}
         # Per-name answers are memoised (bounded): rules ask about the same names many times.
         self.lookup = lru_cache(maxsize=1 << 15)(self._lookup)  # type: ignore[method-assign]
+        self.country_of = lru_cache(maxsize=1 << 15)(self._country_of)  # type: ignore[method-assign]
         self._candidates_memo = lru_cache(maxsize=1 << 13)(self._candidates)
 
     def _country_ids(self) -> dict[str, int]:
@@ -383,6 +384,9 @@ class Gazetteer:
     def country_of(self, word: str) -> str | None:
         """ISO alpha-2 code of the country ``word`` names ("Ukraine", "Côte d'Ivoire") or whose
         people or language it names ("Ukrainian", "Nigerians"); None otherwise."""
+        return self._country_of(word)
+
+    def _country_of(self, word: str) -> str | None:
         key = fold(word)
         code = self._demonyms.get(key)
         if code is not None:
