@@ -11,7 +11,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -80,7 +79,6 @@ def _next_content_line(doc: Document, directive: Directive) -> int:
 
 
 # -- fingerprints and baselines ---------------------------------------------------------------
-_SPACE_RE = re.compile(r"\s+")
 
 
 def fingerprint(finding: Finding, source: str) -> str:
@@ -91,7 +89,8 @@ def fingerprint(finding: Finding, source: str) -> str:
     before = source[line_start : finding.start]
     after = source[finding.end : min(line_end, finding.end + CONTEXT_CHARS)]
     parts = [finding.rule, finding.text, before, after]
-    norm = "\x1f".join(_SPACE_RE.sub(" ", p).strip().lower() for p in parts)
+    # " ".join(p.split()) is _SPACE_RE.sub(" ", p).strip(): both use Unicode white space
+    norm = "\x1f".join(" ".join(p.split()).lower() for p in parts)
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:20]
 
 
