@@ -81,6 +81,7 @@ class Word(NamedTuple):
 
 
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_MATCH_START, _MATCH_END, _MATCH_GROUP = re.Match.start, re.Match.end, re.Match.group
 
 
 @dataclass(frozen=True)
@@ -188,12 +189,20 @@ class Document:
     def words(self) -> tuple[Word, ...]:
         out: list[Word] = []
         text = self.text
-        make = Word._make
         finditer = WORD_RE.finditer
+        new = tuple.__new__
+        word_type = itertools.repeat(Word)
+        # Word(start, end, text, sentence, position) for every match, built in C (map/zip)
         for si, sent in enumerate(self.sentences):
-            for pos, m in enumerate(finditer(text, sent.start, sent.end)):
-                start, end = m.span()
-                out.append(make((start, end, text[start:end], si, pos)))
+            found = list(finditer(text, sent.start, sent.end))
+            fields = zip(
+                map(_MATCH_START, found),
+                map(_MATCH_END, found),
+                map(_MATCH_GROUP, found),
+                itertools.repeat(si),
+                itertools.count(),
+            )
+            out.extend(map(new, word_type, fields))
         return tuple(out)
 
     @cached_property
