@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 
 from qualitycheck.segment import WORD_RE
 
@@ -105,6 +106,8 @@ def _is_capitalised_token(token: str) -> bool:
     if token[:1].isupper():
         return True
     for sep in "-’'":
+        if sep not in token:
+            continue
         head, _, tail = token.partition(sep)
         if tail[:1].isupper() and len(head) <= 3:
             return True
@@ -123,10 +126,14 @@ def is_title_case(text: str) -> bool:
     A sentence crowded with names ("Kherson Mayor Igor Kulekhaev wrote in") is *not* title case:
     its verb is lower-case.
     """
+    # token by token: most sentences are decided early
+    return _title_case_tokens(m.group() for m in WORD_RE.finditer(text))
+
+
+def _title_case_tokens(tokens: Iterable[str]) -> bool:
     first = True
     content = lower = 0
-    for m in WORD_RE.finditer(text):  # token by token: most sentences are decided early
-        t = m.group()
+    for t in tokens:
         if t[:1].isdigit():
             continue
         if first:
