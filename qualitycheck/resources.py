@@ -102,6 +102,8 @@ class _Container:
             name, offset, length = line.split("\t")
             self._members[name] = (int(offset), int(length))
         self._lines: dict[str, list[str]] = {}
+        self._texts: dict[str, str] = {}  # "\n" + text + "\n" of members not split yet
+        self._scans: dict[str, int] = {}  # lookups answered from those texts
 
     def __contains__(self, name: str) -> bool:
         return name in self._members
@@ -118,7 +120,8 @@ class _Container:
         """A member's lines, split once and kept."""
         lines = self._lines.get(name)
         if lines is None:
-            text = self.text(name)
+            framed = self._texts.pop(name, None)
+            text = self.text(name) if framed is None else framed[1:-1]
             lines = text.split("\n") if text else []
             self._lines[name] = lines
         return lines
@@ -128,7 +131,15 @@ class _Container:
         the value for ``key`` ("" for a line that is the key alone); None when absent."""
         if not key:
             return None
-        lines = self.lines(f"{prefix}:{key[:2]}")
+        name = f"{prefix}:{key[:2]}"
+        if name not in self._lines and "\n" not in key and "\t" not in key:
+            # The first lookups in a member search its text: splitting a large member into
+            # lines costs as much as a few hundred searches, and a short run asks few words.
+            scans = self._scans.get(name, 0)
+            if scans < _SCANS_BEFORE_SPLIT:
+                self._scans[name] = scans + 1
+                return self._search(name, key)
+        lines = self.lines(name)
         # TAB sorts before any character of a key, so "key<TAB>value" directly follows the lines
         # that sort before "key" and precedes "key and more".
         i = bisect.bisect_left(lines, key)
@@ -139,6 +150,28 @@ class _Container:
             if line.startswith(key) and line[len(key) : len(key) + 1] == "\t":
                 return line[len(key) + 1 :]
         return None
+
+    def _search(self, name: str, key: str) -> str | None:
+        """``find`` by a search of the member's text: the first line that is ``key`` or starts
+        with ``key<TAB>`` is the one ``find`` bisects to, the lines being sorted."""
+        framed = self._texts.get(name)
+        if framed is None:
+            framed = self._texts[name] = "\n" + self.text(name) + "\n"
+        # Sorted, the lines that start with ``key`` come first among those >= ``key``.
+        needle = "\n" + key
+        i = framed.find(needle)
+        if i < 0:
+            return None
+        j = i + len(needle)
+        after = framed[j]
+        if after == "\n":
+            return ""
+        if after == "\t":
+            return framed[j + 1 : framed.index("\n", j)]
+        return None
+
+
+_SCANS_BEFORE_SPLIT = 32
 
 
 class Lexicon:
