@@ -346,7 +346,7 @@ def lint(
     ] = None,
     output_format: Annotated[
         Optional[OutputFormat],  # noqa: UP045
-        typer.Option("--format", "-f", help="Output format [default: text; jsonl for a corpus]."),
+        typer.Option("--format", "-f", help="Output format (default: text; jsonl for a corpus)."),
     ] = None,
     output: OutputOpt = None,
     fail_on: Annotated[
@@ -403,8 +403,8 @@ def lint(
             "--jobs",
             "-j",
             min=0,
-            help="Worker processes; 0 = every core [default: every core for 8 documents or "
-            "more and 256 KB of input or more, else 1].",
+            help="Worker processes; 0 = every core (default: every core for 8 documents or "
+            "more and 256 KB of input or more, else 1).",
         ),
     ] = None,
     input_jsonl: Annotated[

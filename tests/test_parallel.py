@@ -271,3 +271,12 @@ def test_no_progress_bar_in_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
     assert code == 1
     assert "checking" not in err
     assert err == ""
+
+
+def test_jobs_2_diff_identical_to_jobs_1(tmp_path: Path) -> None:
+    for p in sorted((SAMPLES / "garbled").glob("*.txt")):
+        (tmp_path / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    one = lint(str(tmp_path), "--diff", "--jobs", "1")
+    two = lint(str(tmp_path), "--diff", "--jobs", "2")
+    assert one == two
+    assert "+++" in one[1]  # the samples have sure fixes: the diff is not empty
