@@ -266,7 +266,8 @@ def _capitalised_runs(text: str, words: Sequence[Word]) -> list[tuple[int, int]]
     runs: list[tuple[int, int]] = []
     i, n = 0, len(words)
     while i < n:
-        if not _is_cap_word(words[i]):
+        t = words[i].text
+        if not t[:1].isupper() and not _is_cap_word(words[i]):  # most words: one test
             i += 1
             continue
         j = i
