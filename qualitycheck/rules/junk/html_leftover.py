@@ -55,6 +55,40 @@ _ATTRIBUTES_RE = re.compile(
     r"(?:\s*/?>)?",
     re.IGNORECASE,
 )
+
+
+def _attribute_runs(text: str) -> Iterator[re.Match[str]]:
+    """``_ATTRIBUTES_RE.finditer(text)``, trying the pattern only where it can match: at the
+    start of the run of word characters and hyphens that precedes (across white space) an "=".
+    Every match starts there (the look-behind rules out the middle of a run), and prose has
+    few "=" signs, so most of a long text is never scanned."""
+    starts: set[int] = set()
+    eq = text.find("=")
+    while eq >= 0:
+        i = eq
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        end_of_name = i
+        while i > 0 and _is_name_char(text[i - 1]):
+            i -= 1
+        if i < end_of_name:
+            starts.add(i)
+        eq = text.find("=", eq + 1)
+    pos = 0
+    for start in sorted(starts):
+        if start < pos:
+            continue
+        m = _ATTRIBUTES_RE.match(text, start)
+        if m:
+            yield m
+            pos = m.end()
+
+
+def _is_name_char(ch: str) -> bool:
+    r"""``[\w-]`` of the regular expressions: letters, digits, "_" and "-"."""
+    return ch.isalnum() or ch in "_-"
+
+
 # Character references, possibly escaped once more: "&amp;nbsp;", "&amp;#8217;".
 _ENTITY_RE = re.compile(
     r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
@@ -106,7 +140,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             "page was turned into text",
             confidence=0.9,
         )
-    for m in _ATTRIBUTES_RE.finditer(text):
+    for m in _attribute_runs(text):
         if any(s <= m.start() < e for s, e in taken) or _in_code(text, m.start(), m.end()):
             continue
         taken.append(m.span())
