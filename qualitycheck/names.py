@@ -267,9 +267,13 @@ def _capitalised_runs(text: str, words: Sequence[Word]) -> list[tuple[int, int]]
     i, n = 0, len(words)
     while i < n:
         t = words[i].text
-        if not t[:1].isupper() and not _is_cap_word(words[i]):  # most words: one test
-            i += 1
-            continue
+        if not t[:1].isupper():  # _is_cap_word, inline: most words are lower-case
+            head = t[1:4]
+            if ("-" not in head and "’" not in head and "'" not in head) or not (
+                _PARTICLE_PREFIX_RE.match(t)
+            ):
+                i += 1
+                continue
         j = i
         while j + 1 < n:
             nxt = words[j + 1]
