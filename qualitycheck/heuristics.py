@@ -213,12 +213,12 @@ def looks_like_byline(text: str) -> bool:
     Editing by Lee Min-jun", "Ana Souza contributed reporting", "Lee Min-jun contributed to this
     article." Only short lines (at most 30 words) qualify."""
     s = text.strip()
-    if not s or _more_words_than(s, 30):
+    if not s or more_words_than(s, 30):
         return False
     return any(r.search(s) for r in _BYLINE_RES)
 
 
-def _more_words_than(text: str, limit: int) -> bool:
+def more_words_than(text: str, limit: int) -> bool:
     """``len(words(text)) > limit``, without tokenising a long paragraph to the end."""
     return next(itertools.islice(WORD_RE.finditer(text), limit, None), None) is not None
 

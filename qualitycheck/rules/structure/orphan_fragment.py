@@ -143,8 +143,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     for i in range(max(1, first_body), len(blocks) - 1):
         block = blocks[i]
         body = doc.block_text(block)
+        if h.more_words_than(body, _MAX_WORDS_DUPLICATE):  # most paragraphs, settled early
+            continue
         tokens = h.words(body)
-        if not tokens or len(tokens) > _MAX_WORDS_DUPLICATE or _exempt(body, block):
+        if not tokens or _exempt(body, block):
             continue
         if h.has_verb_hint(body):  # a clause, however short, is not debris
             continue
