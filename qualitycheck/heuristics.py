@@ -272,12 +272,12 @@ def looks_like_dateline(text: str) -> bool:
 
 _CREDIT_RE = re.compile(
     r"""
-    \((?:photo|photograph|picture|image|video|file\s+photo|credit)s?\s*:[^)]*\)   # (Photo: Reuters)
-    | \((?:AP|AFP|Reuters|EPA|Getty)\s+Photo[^)]*\)                               # (AP Photo/Name)
+    \((?:photo|photograph|picture|image|video|file\s+photo|credit)s?\s*:[^)]{0,200}\)   # (Photo: X)
+    | \((?:AP|AFP|Reuters|EPA|Getty)\s+Photo[^)]{0,200}\)                         # (AP Photo/Name)
     | ^(?:photo|photograph|picture|image|illustration|video|credit)s?\s*(?:by\b|:)  # Photo by
     | \bvia\s+Getty\s+Images\b | \bGetty\s+Images\b | \bShutterstock\b
     | \b(?:Reuters|AFP|AP|EPA|Bloomberg|Xinhua|Anadolu)\s*/\s*[A-Z]                # Reuters/Name
-    | [A-Z][\w.'’\-]*\s*/\s*(?:Reuters|AFP|AP|EPA|Bloomberg|Getty\s+Images)\b      # Name/AFP
+    | [A-Z][\w.'’\-]{0,60}\s*/\s*(?:Reuters|AFP|AP|EPA|Bloomberg|Getty\s+Images)\b  # Name/AFP
     | \bfile\s+photo\b
     """,
     re.IGNORECASE | re.VERBOSE,

@@ -28,7 +28,9 @@ NUMBER_ABBREVIATIONS = frozenset("no nos art sec ch fig figs para vol vols pp op
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # A candidate sentence end: terminal marks, optional closing quotes/brackets, then white space.
-_END_RE = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
+# A run of marks is only tried from its first mark (the look-behind): from every mark of a long
+# run of "?" or "." the scan would reach its end, in quadratic time; the matches are the same.
+_END_RE = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"'”’»)\]]*(?=\s)")
 _WORD_BEFORE_RE = re.compile(r"([^\W_][\w.\-]*)\.$")
 
 

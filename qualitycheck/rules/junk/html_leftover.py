@@ -22,6 +22,7 @@ Use instead
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterator
@@ -110,12 +111,26 @@ def _decode(reference: str) -> str | None:
     return decoded
 
 
-def _in_code(text: str, start: int, end: int) -> bool:
-    """Inside `code` on the same line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return text.count("`", line_start, start) % 2 == 1 and "`" in text[end:line_end]
+class _CodeSpans:
+    """Answers "inside `code` on the same line?" for many spans of one text in logarithmic time
+    each: scanning the line for every span took quadratic time on a long line full of tags."""
+
+    def __init__(self, text: str) -> None:
+        self.size = len(text)
+        self.ticks = [m.start() for m in re.finditer("`", text)]
+        self.breaks = [m.start() for m in re.finditer("\n", text)] if self.ticks else []
+
+    def __call__(self, start: int, end: int) -> bool:
+        if not self.ticks:
+            return False
+        ticks, breaks = self.ticks, self.breaks
+        k = bisect.bisect_left(breaks, start)
+        line_start = breaks[k - 1] + 1 if k else 0
+        j = bisect.bisect_left(breaks, end)
+        line_end = breaks[j] if j < len(breaks) else self.size
+        before = bisect.bisect_left(ticks, start) - bisect.bisect_left(ticks, line_start)
+        after = bisect.bisect_left(ticks, line_end) - bisect.bisect_left(ticks, end)
+        return before % 2 == 1 and after > 0
 
 
 def _written_as_markup(doc: Document, start: int, end: int) -> bool:
@@ -128,11 +143,12 @@ def _written_as_markup(doc: Document, start: int, end: int) -> bool:
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
-    taken: list[tuple[int, int]] = []
+    in_code = _CodeSpans(text)
+    taken = bytearray(len(text))  # 1 where a tag or an attribute run was reported
     for m in _TAG_RE.finditer(text):
-        if _in_code(text, m.start(), m.end()):
+        if in_code(m.start(), m.end()):
             continue
-        taken.append(m.span())
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         yield Match(
             m.start(),
             m.end(),
@@ -141,9 +157,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             confidence=0.9,
         )
     for m in _attribute_runs(text):
-        if any(s <= m.start() < e for s, e in taken) or _in_code(text, m.start(), m.end()):
+        if taken[m.start()] or in_code(m.start(), m.end()):
             continue
-        taken.append(m.span())
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         yield Match(
             m.start(),
             m.end(),
@@ -152,10 +168,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             confidence=0.8,
         )
     for m in _ENTITY_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken[m.start()]:
             continue
         decoded = _decode(m.group())
-        if decoded is None or _in_code(text, m.start(), m.end()):
+        if decoded is None or in_code(m.start(), m.end()):
             continue
         if _written_as_markup(doc, m.start(), m.end()):
             continue

@@ -73,7 +73,9 @@ MAX_ENGLISH_CONFIDENCE = 0.1
 MAX_QUOTED_WORDS = 6
 
 _QUOTED_RE = re.compile(
-    r"“[^”]*”|„[^“”]*[“”]|«[^»]*»|\"[^\"]*\"|‘[^’]*’(?!\w)|\([^)]*\)|\[[^\]]*\]"
+    # The opening mark is left out of each body: a run of openers with no closer ("((((...")
+    # would otherwise be scanned to its end from every opener, in quadratic time.
+    r"“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|\"[^\"]*\"|‘[^‘’]*’(?!\w)|\([^()]*\)|\[[^\[\]]*\]"
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")

@@ -247,6 +247,9 @@ def _is_place_word(words: Sequence[Word], k: int) -> bool:
 # -- which countries the document talks about ---------------------------------------------------
 
 
+_MAX_PLACE_WORDS = 8
+
+
 def _document_countries(
     doc: Document, mentions: Sequence[NameMention], gaz: Gazetteer
 ) -> Counter[str]:
@@ -265,7 +268,9 @@ def _document_countries(
             code = gaz.country_of(token)
             if code is not None:
                 counts[code] += 1
-        for k in range(len(tokens), 0, -1):  # the longest known place in the name
+        # The longest known place in the name; no place name has more than eight words, and a
+        # run of thousands of capitalised words must not cost a quadratic number of lookups.
+        for k in range(min(len(tokens), _MAX_PLACE_WORDS), 0, -1):
             name = " ".join(tokens[:k])
             places = gaz.lookup(name)
             if not places:

@@ -46,7 +46,9 @@ _LONG_RUN_RE = re.compile(
 )
 _SKIP_RE = re.compile(
     r"(?:https?://|ftp://|www\.)\S+"  # URLs
-    r"|\S+@\S+\.\w+"  # e-mail addresses
+    # e-mail addresses, tried from the start of a run of non-space characters only: from every
+    # character of a long run such as "@@@@..." the scan would take cubic time
+    r"|(?<!\S)[^\s@]+@[^\s@]*\.\w+"
     r"|`[^`\n]*`"  # code spans
     r"|[:;=8][\-'’^o]?[()\[\]DPpOo3|/\\*](?=\W|$)"  # emoticons :) ;-) :D
 )
