@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,92 @@ def test_a_one_megabyte_word(tmp_path: Path) -> None:
     proc = run_cli("blob.txt", cwd=tmp_path, timeout=120)
     assert proc.returncode in (0, 1), proc.stderr
     assert time.monotonic() - start < 60
+
+
+# -- a 50 MB file ---------------------------------------------------------------------------------
+BIG_SIZE = 50_000_000
+MEMORY_BUDGET_MB = 500
+
+
+def _pseudo_prose(size: int) -> str:
+    """Distinct paragraphs of real words (no duplicate paragraphs to report), ``size`` chars."""
+    import random
+    import re
+
+    samples = Path(__file__).resolve().parent.parent / "samples" / "clean"
+    words = sorted(
+        {w for p in samples.glob("*.txt") for w in re.findall(r"\b[a-z]{2,12}\b", p.read_text())}
+    )
+    rng = random.Random(11)
+    out: list[str] = []
+    total = 0
+    while total < size:
+        sentences = [
+            " ".join(rng.choices(words, k=rng.randint(6, 24))).capitalize() + "."
+            for _ in range(rng.randint(2, 6))
+        ]
+        out.append(" ".join(sentences))
+        total += len(out[-1]) + 2
+    return "\n\n".join(out)[:size]
+
+
+@dataclass
+class BigRun:
+    path: Path
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_mb: float
+
+
+@pytest.fixture(scope="module")
+def big_run(tmp_path_factory: pytest.TempPathFactory) -> BigRun:
+    """One run of the CLI on a 50 MB plain-text file, with the child's peak memory (wait4)."""
+    directory = tmp_path_factory.mktemp("big")
+    path = directory / "big.txt"
+    path.write_text(_pseudo_prose(BIG_SIZE), encoding="utf-8")
+    out, err = directory / "out.jsonl", directory / "err.txt"
+    start = time.monotonic()
+    with out.open("w") as stdout, err.open("w") as stderr:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "qualitycheck", "lint", "--isolated", "-f", "jsonl", "big.txt"],
+            cwd=directory,
+            stdout=stdout,
+            stderr=stderr,
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.monotonic() - start
+    return BigRun(
+        path,
+        child.returncode,
+        out.read_text(),
+        err.read_text(),
+        seconds,
+        usage.ru_maxrss / 1024,  # KiB on Linux
+    )
+
+
+class TestFiftyMegabytes:
+    """About 50 s on an idle 2-core machine (2-3 minutes under load), ~3.5 GB peak: kept in the
+    default run, as it is the only test of a file this size."""
+
+    def test_is_checked_with_valid_positions(self, big_run: BigRun) -> None:
+        import json
+
+        assert big_run.returncode in (0, 1), big_run.stderr
+        assert error_lines(big_run.stderr) == []
+        record = json.loads(big_run.stdout)
+        assert record["error"] is None and record["stats"]["words"] > 5_000_000
+        lines = big_run.path.read_text(encoding="utf-8").split("\n")
+        for f in record["findings"]:
+            assert lines[f["line"] - 1][f["column"] - 1 :].startswith(f["text"].split("\n")[0])
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="known limit: every word of a document is held as a tuple (~3.5 GB for 50 MB); "
+        "needs chunked checking of huge files, see docs/hardening.md",
+    )
+    def test_peak_memory_within_budget(self, big_run: BigRun) -> None:
+        assert big_run.peak_mb <= MEMORY_BUDGET_MB, f"{big_run.peak_mb:.0f} MB"
