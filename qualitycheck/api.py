@@ -12,7 +12,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from qualitycheck.config import Settings, settings_from_mapping
 from qualitycheck.document import Document
 from qualitycheck.engine import Engine, RuleFailure
 from qualitycheck.finding import Finding, Severity
+from qualitycheck.suppress import with_fingerprints
 
 if TYPE_CHECKING:
     from qualitycheck.scores.readability import Readability
@@ -40,6 +41,8 @@ class FileResult:
     failures: list[RuleFailure] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)  # e.g. "grammar": the backend's status
+    # Text spans checked one by one, for a huge plain-text file (see Checker.check_document).
+    chunks: tuple[tuple[int, int], ...] = field(default=(), repr=False)
 
     @property
     def ok(self) -> bool:
@@ -69,9 +72,19 @@ class FileResult:
         """Document readability, computed on first use (the text output doesn't need it)."""
         if self.document is None:
             return None
-        from qualitycheck.scores.readability import readability
+        from qualitycheck.scores.readability import Readability, count_text, readability
 
-        return readability(self.document.text)
+        if not self.chunks:
+            return readability(self.document.text)
+        # A huge file: add up the counts chunk by chunk instead of holding every word at once.
+        parts = [count_text(self.document.text[a:b]) for a, b in self.chunks]
+        present = [c for c in parts if c is not None]
+        if not present:
+            return None
+        total = type(present[0])(
+            *(sum(vals) for vals in zip(*(astuple(c) for c in present), strict=True))
+        )
+        return Readability.from_counts(total)
 
     @cached_property
     def paragraph_readability(self) -> list[tuple[int, Readability | None]]:
@@ -115,6 +128,28 @@ class FileResult:
         return data
 
 
+# Plain-text files longer than this are checked in pieces of about CHUNK_CHARS characters.
+HUGE_TEXT_CHARS = 4_000_000
+CHUNK_CHARS = 1_000_000
+
+
+def chunk_bounds(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` spans covering ``text``, each at most about ``size`` characters, cut at a
+    blank line, else at a line break, else at a space, in the second half of the span."""
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            half = start + size // 2
+            for sep in ("\n\n", "\n", " "):
+                cut = text.rfind(sep, half, end)
+                if cut >= 0:
+                    end = cut + len(sep)
+                    break
+        yield start, end
+        start = end
+
+
 class Checker:
     """Loads rules, settings and the glossary once, then checks any number of files or texts."""
 
@@ -142,6 +177,8 @@ class Checker:
         self.close()
 
     def check_document(self, doc: Document, display_path: str) -> FileResult:
+        if doc.format == "text" and len(doc.text) > HUGE_TEXT_CHARS:
+            return self._check_in_chunks(doc, display_path)
         result = self.engine.check(doc)
         return FileResult(
             path=display_path,
@@ -152,6 +189,62 @@ class Checker:
             notices=result.notices,
             extras=result.extras,
         )
+
+    def _check_in_chunks(self, doc: Document, display_path: str) -> FileResult:
+        """Check a huge plain-text file in pieces of about ``CHUNK_CHARS``, cut at paragraph
+        breaks, so that memory stays flat (a Document holds every word of its text). Findings
+        are placed in the whole file. What needs the whole document at once is limited to each
+        piece: a paragraph repeated in another piece, a name spelled differently there."""
+        findings: list[Finding] = []
+        failures: dict[str, RuleFailure] = {}
+        notices: list[str] = []
+        words = sentences = paragraphs = 0
+        bounds = tuple(chunk_bounds(doc.text, CHUNK_CHARS))
+        for a, b in bounds:
+            part = Document.from_text(doc.text[a:b], path=doc.path)
+            checked = self.engine.check(part)
+            words += part.word_count
+            sentences += len(part.sentences)
+            paragraphs += len(part.blocks)
+            for f in checked.findings:
+                s, e = doc.source_span(a + f.start, a + f.end)
+                line, col = doc.line_col(s)
+                end_line, end_col = doc.line_col(e)
+                findings.append(
+                    replace(
+                        f,
+                        start=s,
+                        end=e,
+                        line=line,
+                        column=col,
+                        end_line=end_line,
+                        end_column=end_col,
+                        text=doc.source[s:e],
+                    )
+                )
+            for failure in checked.failures:
+                failures.setdefault(failure.rule, failure)
+            notices.extend(n for n in checked.notices if n not in notices)
+            del part, checked
+        result = FileResult(
+            path=display_path,
+            format=doc.format,
+            findings=with_fingerprints(findings, doc.source),
+            document=doc,
+            failures=list(failures.values()),
+            notices=[
+                *notices,
+                f"checked in {len(bounds)} pieces (a file this large is not "
+                "compared with itself across pieces)",
+            ],
+            chunks=bounds,
+        )
+        result.__dict__["stats"] = {
+            "words": words,
+            "sentences": sentences,
+            "paragraphs": paragraphs,
+        }
+        return result
 
     def check_text(self, text: str, *, fmt: str = "text", path: str | None = None) -> FileResult:
         from qualitycheck.loaders import LoadError, load_text
