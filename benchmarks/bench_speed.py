@@ -92,6 +92,29 @@ def throughput(text: str) -> float:
     return len(text.encode("utf-8")) / 1_000_000 / elapsed
 
 
+def per_rule(text: str) -> list[tuple[str, float]]:
+    """Seconds each rule takes on ``text`` (rules and data warmed up first), slowest first, with
+    the Document build as its own row."""
+    from qualitycheck.document import Document
+    from qualitycheck.registry import all_rules
+    from qualitycheck.rule import Context
+
+    rules = all_rules()
+    for sample in sorted((ROOT / "samples").rglob("*.txt")):
+        warm = Document.from_text(sample.read_text(encoding="utf-8"))
+        for rule in rules.values():
+            list(rule.check(warm, Context()))
+    start = time.perf_counter()
+    doc = Document.from_text(text)
+    _ = doc.words
+    rows = [("(document: blocks, sentences, words)", time.perf_counter() - start)]
+    for rule_id, rule in rules.items():
+        start = time.perf_counter()
+        list(rule.check(doc, Context()))
+        rows.append((rule_id, time.perf_counter() - start))
+    return sorted(rows, key=lambda r: -r[1])
+
+
 def peers() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     if shutil.which("proselint"):
@@ -108,7 +131,12 @@ def main() -> None:
     parser.add_argument("article", nargs="?", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
+    parser.add_argument("--per-rule", action="store_true", help="only time each rule on ~1 MB")
     args = parser.parse_args()
+    if args.per_rule:
+        for name, seconds in per_rule(big_text()):
+            print(f"{name:40} {seconds:7.3f} s")
+        return
     article = args.article or default_article()
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "qualitycheck")],
                    capture_output=True, check=False, env=CHILD_ENV)  # fmt: skip
