@@ -352,7 +352,7 @@ def lint(
     fail_on: Annotated[
         Optional[FailOn],  # noqa: UP045
         typer.Option(
-            "--fail-on", help="Lowest severity that makes the exit code 1 [default: warning]."
+            "--fail-on", help="Lowest severity that makes the exit code 1 (default: warning)."
         ),
     ] = None,
     select: SelectOpt = None,
