@@ -31,5 +31,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def seed_text() -> str:
     """The real machine-translated example article kept outside the repository."""
     if not SEED.is_file():
-        pytest.skip(f"example article not available at {SEED} (it lives outside the repository)")
+        pytest.skip(
+            reason=f"example article not available at {SEED} (it lives outside the repository)"
+        )
     return SEED.read_text(encoding="utf-8")

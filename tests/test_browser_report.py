@@ -37,7 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
     pytest.skip(
-        f"chromium not installed at {CHROMIUM} (apt-get install chromium)", allow_module_level=True
+        reason=f"chromium not installed at {CHROMIUM} (apt-get install chromium)",
+        allow_module_level=True,
     )
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="playwright is not installed (pip install playwright)"

@@ -448,7 +448,7 @@ def test_auto_server_that_never_starts_is_bounded_and_killed(
     monkeypatch.setenv("LTP_JAR_DIR_PATH", str(jars))
     sleep = shutil.which("sleep")
     if sleep is None:
-        pytest.skip("needs a 'sleep' command to stand in for a server that never starts")
+        pytest.skip(reason="needs a 'sleep' command to stand in for a server that never starts")
     pid_file = lt_env / "java.pid"
     fake_java(lt_env / "bin", f'echo $$ > "{pid_file}"\nexec "{sleep}" 60')
     monkeypatch.setenv("PATH", str(lt_env / "bin"))

@@ -89,9 +89,9 @@ def test_pre_commit_try_repo_fails_on_garbled_and_passes_on_clean(
 ) -> None:
     pytest.importorskip("pre_commit", reason="pre-commit is not installed (pip install pre-commit)")
     if shutil.which("git") is None:
-        pytest.skip("git is not installed")
+        pytest.skip(reason="git is not installed")
     if not (ROOT / ".git").exists():
-        pytest.skip("the project is not a git checkout; try-repo needs one")
+        pytest.skip(reason="the project is not a git checkout; try-repo needs one")
     tracked = _git("ls-tree", "--name-only", "HEAD", ".pre-commit-hooks.yaml", cwd=ROOT)
     assert tracked == ".pre-commit-hooks.yaml", "commit .pre-commit-hooks.yaml: try-repo uses HEAD"
 

@@ -11,7 +11,7 @@ from qualitycheck.document import Document
 from qualitycheck.rules.names.misspelled_place import RULE
 from qualitycheck.testing import flagged, run_rule
 
-SEED = Path("/work/shared/seeds/000_7878a072beb5b911.txt")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_7878a072beb5b911.txt"
 
 # (damaged sentence, the flagged name, the suggestion) next to the same sentence spelled right.
 PAIRS = [

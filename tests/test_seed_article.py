@@ -35,7 +35,9 @@ def test_every_artifact_of_the_example_article_is_reported(seed_text: str) -> No
     findings = check_text(seed_text).findings
     got = {(f.rule, f.line, f.text, f.suggestions[0] if f.suggestions else None) for f in findings}
     for rule, line, text, suggestion in EXPECTED:
-        matches = [g for g in got if g[0] == rule and g[1] == line and (text is None or g[2] == text)]
+        matches = [
+            g for g in got if g[0] == rule and g[1] == line and (text is None or g[2] == text)
+        ]
         assert matches, f"not reported: {rule} line {line} {text!r}"
         if suggestion is not None:
             assert any(m[3] == suggestion for m in matches), f"{rule} {text!r}: no {suggestion!r}"
