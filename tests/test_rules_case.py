@@ -412,3 +412,12 @@ def test_lower_case_use_elsewhere_alone_is_only_worth_a_look() -> None:
     (match,) = run_rule(CAPITAL, text)
     assert text[match.start : match.end] == "Flooding"
     assert match.severity == Severity.INFO
+
+
+def test_lowercase_start_after_a_paragraph_that_ends_with_a_quote() -> None:
+    from qualitycheck.rules.case.lowercase_sentence_start import RULE as LOWER
+
+    text = "“We know the drill,” she said. “But it never gets easier.”\nfurther upstream, the river rose.\n"
+    assert flagged(LOWER, text) == ["further"]
+    # within one paragraph, lower case after a closing quote is normal speech attribution
+    assert flagged(LOWER, "“Why now?” she asked. “Because we must.” he said nothing more.\n") == []

@@ -98,10 +98,10 @@ def _deliberate_lower_case(raw: str, word: str, sentence_text: str) -> bool:
     return resources.lexicon().zipf(stem) < _UNKNOWN_WORD_ZIPF
 
 
-def _after_abbreviation_or_speech(prev_text: str, *, same_block: bool = True) -> bool:
+def _after_abbreviation_or_speech(prev_text: str) -> bool:
     """The previous "sentence" ends where a lower-case continuation is normal: after ?, ! or …,
-    after a closing quotation mark, or (in the same block) after a full stop that closes an
-    abbreviation."""
+    after a closing quotation mark, or after a full stop that closes an
+    abbreviation; only ever asked within one paragraph."""
     s = prev_text.rstrip()
     if not s:
         return False
@@ -111,8 +111,6 @@ def _after_abbreviation_or_speech(prev_text: str, *, same_block: bool = True) ->
         return True
     if not s.endswith("."):
         return True  # the splitter cut somewhere else: not a plain full stop
-    if not same_block:
-        return False  # a paragraph break is a real boundary
     m = re.search(r"(\S+)\.$", s)
     last = m.group(1) if m else ""
     if not last:
@@ -155,8 +153,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
                     pass  # a heading closes what came before it
                 elif not heuristics.ends_sentence(prev_text):
                     continue  # a continuation or a truncated sentence: another rule's business
-                elif _after_abbreviation_or_speech(prev_text, same_block=False):
-                    continue
+                # otherwise a paragraph break is a real boundary, even after a closing quote
             where = "at the start of a paragraph" if sent.block > 0 else "at the start of the text"
             confidence = 0.75
 
