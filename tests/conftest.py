@@ -31,7 +31,6 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def seed_text() -> str:
     """The real machine-translated example article kept outside the repository."""
     if not SEED.is_file():
-        pytest.skip(
-            reason=f"example article not available at {SEED} (it lives outside the repository)"
-        )
+        absent = f"example article not available at {SEED} (it lives outside the repository)"
+        pytest.skip(reason=absent)
     return SEED.read_text(encoding="utf-8")

@@ -36,10 +36,8 @@ CHROMIUM_ARGS = [
 ROOT = Path(__file__).resolve().parent.parent
 
 if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-    pytest.skip(
-        reason=f"chromium not installed at {CHROMIUM} (apt-get install chromium)",
-        allow_module_level=True,
-    )
+    NO_CHROMIUM = f"chromium not installed at {CHROMIUM} (apt-get install chromium)"
+    pytest.skip(reason=NO_CHROMIUM, allow_module_level=True)
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
 )

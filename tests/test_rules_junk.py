@@ -303,9 +303,8 @@ def test_quiet_without_a_footer_line() -> None:
 # -- the example article ----------------------------------------------------------------------
 def test_seed_article_junk() -> None:
     if not SEED.exists():
-        pytest.skip(
-            reason=f"the example article is not available at {SEED} (it lives outside the repository)"
-        )
+        absent = f"the example article is not available at {SEED} (it lives outside the repository)"
+        pytest.skip(reason=absent)
     text = SEED.read_text(encoding="utf-8")
     assert flagged(EMAIL, text) == ["[email protected]", "[email protected]"]
     assert flagged(HEX, text) == ["87990cbe856818d5eddac44c7b1cdeb8"]
