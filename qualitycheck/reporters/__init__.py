@@ -68,3 +68,17 @@ def summary(results: Iterable[FileResult]) -> dict[str, object]:
         "by_severity": by_severity,
         "files_with_errors": errors,
     }
+
+
+def summary_sentence(by_severity: Mapping[str, int], files: int, errors: int) -> str:
+    """ "Found 3 findings (1 error, 2 warnings) in 2 files; 1 could not be checked." without the
+    "Found", so each reporter can frame it."""
+    total = sum(by_severity.values())
+    parts = [f"{n} {name}{'s' if n != 1 and name != 'info' else ''}"
+             for name, n in by_severity.items() if n]  # fmt: skip
+    detail = f" ({', '.join(parts)})" if parts else ""
+    noun = "finding" if total == 1 else "findings"
+    text = f"{total} {noun}{detail} in {files} file{'s' if files != 1 else ''}"
+    if errors:
+        text += f"; {errors} could not be checked"
+    return text + "."

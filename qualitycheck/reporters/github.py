@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
+from qualitycheck.reporters import summary_sentence
+
 if TYPE_CHECKING:
     from qualitycheck.api import FileResult
     from qualitycheck.finding import Finding
@@ -55,7 +57,7 @@ def finding_command(path: str, f: Finding) -> str:
 
 
 def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:
-    files = total = errors = 0
+    files = errors = 0
     by_sev = {"error": 0, "warning": 0, "info": 0}
     for result in results:
         files += 1
@@ -65,18 +67,10 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
                               file=result.path, title="qualitycheck") + "\n")  # fmt: skip
             continue
         for f in result.findings:
-            total += 1
             by_sev[f.severity.label] += 1
             out.write(finding_command(result.path, f) + "\n")
         for failure in result.failures:
             out.write(command("warning", f"internal error in rule {failure.rule}: "
                               f"{failure.error} (please report it)", file=result.path,
                               title="qualitycheck") + "\n")  # fmt: skip
-    parts = [f"{n} {name}{'s' if n != 1 and name != 'info' else ''}"
-             for name, n in by_sev.items() if n]  # fmt: skip
-    detail = f" ({', '.join(parts)})" if parts else ""
-    noun = "finding" if total == 1 else "findings"
-    text = f"qualitycheck: found {total} {noun}{detail} in {files} file{'s' if files != 1 else ''}"
-    if errors:
-        text += f"; {errors} could not be checked"
-    out.write(text + ".\n")
+    out.write("qualitycheck: found " + summary_sentence(by_sev, files, errors) + "\n")

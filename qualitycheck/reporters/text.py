@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
+from qualitycheck.reporters import summary_sentence
+
 if TYPE_CHECKING:
     from qualitycheck.api import FileResult
     from qualitycheck.reporters import ReportContext
@@ -33,7 +35,7 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
         from rich.console import Console
 
         console = Console(file=out, highlight=False, soft_wrap=True)
-    total = files = errors = 0
+    files = errors = 0
     by_sev = {"error": 0, "warning": 0, "info": 0}
     for result in results:
         files += 1
@@ -42,7 +44,6 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
             _print(console, out, f"{result.path}: error: {result.error}", "bold red")
             continue
         for i, f in enumerate(result.findings):
-            total += 1
             by_sev[f.severity.label] += 1
             if console is None:
                 out.write(format_line(result, i) + "\n")
@@ -53,14 +54,7 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
                    f"{failure.error} (please report it)", "magenta")  # fmt: skip
         if ctx.show_scores and result.quality is not None:
             _print(console, out, f"{result.path}: quality {result.quality:.1f}/100", "dim")
-    parts = [f"{n} {name}{'s' if n != 1 and name != 'info' else ''}"
-             for name, n in by_sev.items() if n]  # fmt: skip
-    detail = f" ({', '.join(parts)})" if parts else ""
-    noun = "finding" if total == 1 else "findings"
-    text = f"Found {total} {noun}{detail} in {files} file{'s' if files != 1 else ''}"
-    if errors:
-        text += f"; {errors} could not be checked"
-    _print(console, out, text + ".", "bold")
+    _print(console, out, "Found " + summary_sentence(by_sev, files, errors), "bold")
 
 
 def _print(console: object, out: TextIO, text: str, style: str) -> None:
