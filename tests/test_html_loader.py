@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from loader_helpers import assert_blocks_are_trimmed_lines, blocks, located
 
 from qualitycheck.document import Directive, Document
 from qualitycheck.loaders import load_text
@@ -39,19 +40,7 @@ def assert_maps_back(doc: Document) -> None:
         end = offsets[m.end() - 1] + 1
         if "&" not in source[o:end] and end - o == len(m.group()):  # not split by a tag
             assert source[o:end] == m.group()
-    for b in doc.blocks:
-        block = text[b.start : b.end]
-        assert block and block == block.strip() and "\n" not in block
-
-
-def blocks(doc: Document) -> list[tuple[str, str]]:
-    return [(doc.block_text(b), b.kind) for b in doc.blocks]
-
-
-def located(doc: Document, needle: str) -> str:
-    i = doc.text.index(needle)
-    s, e = doc.source_span(i, i + len(needle))
-    return doc.source[s:e]
+    assert_blocks_are_trimmed_lines(doc)
 
 
 PAGE = """<!DOCTYPE html>

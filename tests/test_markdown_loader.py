@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from loader_helpers import assert_blocks_are_trimmed_lines, blocks, located
 
 from qualitycheck.document import Directive, Document
 from qualitycheck.loaders import load_text
@@ -45,20 +46,7 @@ def assert_maps_back(doc: Document) -> None:
         if end - o == len(word) and source[o:end] != word:  # (not split by markup)
             # only words with a decoded entity or escape may differ
             assert "&" in source[o:end] or "\\" in source[o:end], word
-    for b in doc.blocks:
-        block = text[b.start : b.end]
-        assert block and block == block.strip() and "\n" not in block
-
-
-def blocks(doc: Document) -> list[tuple[str, str]]:
-    return [(doc.block_text(b), b.kind) for b in doc.blocks]
-
-
-def located(doc: Document, needle: str) -> str:
-    """The source text that the first occurrence of ``needle`` in the text maps to."""
-    i = doc.text.index(needle)
-    s, e = doc.source_span(i, i + len(needle))
-    return doc.source[s:e]
+    assert_blocks_are_trimmed_lines(doc)
 
 
 # -- what is prose --------------------------------------------------------------------------
