@@ -237,21 +237,13 @@ def _results(
     input_format: InputFormat | None,
     stdin_filename: str | None,
 ) -> Iterator[FileResult]:
-    from qualitycheck.api import FileResult
+    """The files of ``score`` and ``report``, checked in this process, in order: the same tasks
+    ``lint`` runs (``parallel.file_tasks``)."""
+    from qualitycheck.parallel import Done, file_tasks
 
-    for path, problem in checker.iter_paths(paths):
-        if problem is not None:
-            yield FileResult(path=checker.display_path(path), format="text", error=problem)
-            continue
-        fmt = input_format.value if input_format else None
-        if path == "-" and fmt is None and stdin_filename:
-            from qualitycheck.loaders import detect_format
-
-            fmt = detect_format(stdin_filename)
-        result = checker.check_file(path, fmt=fmt)
-        if path == "-" and stdin_filename:
-            result.path = stdin_filename
-        yield result
+    fmt = input_format.value if input_format else None
+    for item in file_tasks(checker, paths, fmt, stdin_filename):
+        yield item.result if isinstance(item, Done) else item.run(checker)
 
 
 def _fix(result: FileResult, root: Path, *, write: bool, min_confidence: float) -> None:

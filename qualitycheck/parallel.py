@@ -201,8 +201,7 @@ def file_tasks(
     checker: Checker, paths: Iterable[str], fmt: str | None, stdin_filename: str | None
 ) -> list[Task | Done]:
     """The work ``qualitycheck lint PATH...`` does, as tasks, in order. ``lint`` runs these for
-    every ``--jobs`` (one process included); ``cli._results`` does the same for ``score`` and
-    ``report``, so a change to one belongs in the other."""
+    every ``--jobs`` (one process included), and ``score`` and ``report`` in this process."""
     from qualitycheck.api import FileResult
     from qualitycheck.loaders import detect_format
 
