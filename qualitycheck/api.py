@@ -13,7 +13,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import astuple, dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -367,15 +367,14 @@ def _settings(config: Settings | Mapping[str, Any] | None) -> Settings:
     return settings_from_mapping(config)
 
 
-_DEFAULT_CHECKERS: dict[int, Checker] = {}
+@cache
+def _default_checker() -> Checker:
+    """The checker with default settings, built once: rules load once per process."""
+    return Checker(Settings())
 
 
 def _checker(config: Settings | Mapping[str, Any] | None) -> Checker:
-    if config is None:  # reuse the default checker: rules load once per process
-        if 0 not in _DEFAULT_CHECKERS:
-            _DEFAULT_CHECKERS[0] = Checker(Settings())
-        return _DEFAULT_CHECKERS[0]
-    return Checker(_settings(config))
+    return _default_checker() if config is None else Checker(_settings(config))
 
 
 def check_text(
