@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -82,6 +84,7 @@ class Word(NamedTuple):
 
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _MATCH_START, _MATCH_END, _MATCH_GROUP = re.Match.start, re.Match.end, re.Match.group
+_WORD_TEXT = operator.itemgetter(2)  # Word.text
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,11 @@ class Document:
             )
             out.extend(map(new, word_type, fields))
         return tuple(out)
+
+    @cached_property
+    def token_counts(self) -> Counter[str]:
+        """How often each word token occurs, as written (counted in C, once per document)."""
+        return Counter(map(_WORD_TEXT, self.words))
 
     @cached_property
     def _word_starts(self) -> list[int]:

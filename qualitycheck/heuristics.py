@@ -127,21 +127,29 @@ def is_title_case(text: str) -> bool:
     its verb is lower-case.
     """
     # token by token: most sentences are decided early
-    return _title_case_tokens(m.group() for m in WORD_RE.finditer(text))
+    return is_title_case_tokens(m.group() for m in WORD_RE.finditer(text))
 
 
-def _title_case_tokens(tokens: Iterable[str]) -> bool:
+def is_title_case_tokens(tokens: Iterable[str]) -> bool:
+    """``is_title_case`` of a text given as its word tokens (``words(text)``, or the texts of the
+    ``Document.words`` it spans), for callers that have them already."""
     first = True
     content = lower = 0
+    small = TITLE_SMALL_WORDS
     for t in tokens:
-        if t[:1].isdigit():
+        c = t[:1]
+        if c.isdigit():
             continue
         if first:
-            if not _is_capitalised_token(t):
+            if not (c.isupper() or _is_capitalised_token(t)):
                 return False
             first = False
             continue
-        if t.lower() in TITLE_SMALL_WORDS:
+        if c.isupper():  # a capitalised word is content or small: either way it passes
+            if t.lower() not in small:
+                content += 1
+            continue
+        if t.lower() in small:
             continue
         content += 1
         if not _is_capitalised_token(t):
@@ -201,10 +209,13 @@ _BYLINE_RES = (
         r"produced|photography|graphics|research|translated|translation)\s+by\b",
         re.IGNORECASE,
     ),
-    # "Ana Souza contributed reporting", "... contributed to this article/report"
-    re.compile(r"\bcontributed\s+(?:reporting|research|to\s+(?:this|the)\b)", re.IGNORECASE),
     # "Ana Souza is a correspondent for ..."/"Ana Souza reported from Lagos"
     re.compile(rf"^{_NAME_SEQ}\s+reported\s+from\s+{_NAME}\.?$"),
+)
+# "Ana Souza contributed reporting", "... contributed to this article/report": searched anywhere
+# in the line, so only run when the line has the word (in any case; see _may_contain)
+_CONTRIBUTED_RE = re.compile(
+    r"\bcontributed\s+(?:reporting|research|to\s+(?:this|the)\b)", re.IGNORECASE
 )
 
 
@@ -213,9 +224,22 @@ def looks_like_byline(text: str) -> bool:
     Editing by Lee Min-jun", "Ana Souza contributed reporting", "Lee Min-jun contributed to this
     article." Only short lines (at most 30 words) qualify."""
     s = text.strip()
-    if not s or more_words_than(s, 30):
+    # the patterns first: most lines fail them at once, and counting words costs more
+    if not s:
         return False
-    return any(r.search(s) for r in _BYLINE_RES)
+    if not (
+        any(r.match(s) for r in _BYLINE_RES)
+        or (_may_contain(s, "contributed") and _CONTRIBUTED_RE.search(s))
+    ):
+        return False
+    return not more_words_than(s, 30)
+
+
+def _may_contain(text: str, word: str) -> bool:
+    """False only when ``text`` surely lacks ``word`` (lower-case ASCII) in any case, also as an
+    IGNORECASE regex sees it: it takes "ı" and "İ" for an "i", "ſ" for an "s" and the Kelvin sign
+    for a "k", which ``str.lower`` does not."""
+    return word in text.lower() or any(c in text for c in "ıİſ\u212a")
 
 
 def more_words_than(text: str, limit: int) -> bool:

@@ -36,6 +36,8 @@ Use instead
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -102,6 +104,8 @@ MONTHS = frozenset(
     "January February March April May June July August September October November December".split()
 )
 _WEEKDAYS_MONTHS = WEEKDAYS | MONTHS
+_WORD_TEXT = operator.itemgetter(2)  # Word.text
+_FIRST_CHAR = operator.itemgetter(0)
 
 # Adjective, adverb and verb endings: a proper noun rarely has them. "-ing", "-ed" and "-ly" only
 # count when what is left is itself a common word ("Bombing" -> "bomb"), which keeps "Beijing",
@@ -321,27 +325,127 @@ def _is_known_name(key: str) -> bool:
 # -- the check ---------------------------------------------------------------------------------
 
 
-@dataclass
-class _DocumentFacts:
-    lower_counts: Counter[str]  # lower-case tokens
-    name_uses: Counter[str]  # capitalised, mid-sentence, inside a multi-word name
-    lone_uses: Counter[str]  # capitalised, mid-sentence, on its own
+def _is_skipped_block(doc: Document, bi: int) -> bool:
+    block = doc.blocks[bi]
+    text = doc.block_text(block)
+    return (
+        block.kind in ("heading", "caption", "table_cell")
+        or heuristics.is_title_case_tokens(
+            map(_WORD_TEXT, doc.words_between(block.start, block.end))
+        )
+        or heuristics.is_all_caps(text)
+        or heuristics.looks_like_byline(text)
+        or heuristics.looks_like_caption_credit(text)
+        or heuristics.looks_like_signoff(text)
+    )
 
 
-def _skipped_blocks(doc: Document) -> set[int]:
-    skipped: set[int] = set()
-    for bi, block in enumerate(doc.blocks):
-        text = doc.block_text(block)
-        if (
-            block.kind in ("heading", "caption", "table_cell")
-            or heuristics.is_title_case(text)
-            or heuristics.is_all_caps(text)
-            or heuristics.looks_like_byline(text)
-            or heuristics.looks_like_caption_credit(text)
-            or heuristics.looks_like_signoff(text)
-        ):
-            skipped.add(bi)
-    return skipped
+class _Scan:
+    """The capitalised words of one document that stand where no capital is expected (the
+    candidates), with what judging them needs. Most candidates are names, rejected by a look-up
+    or two, so the costlier facts are computed on demand: the quoted spans of a sentence, the
+    capitalised neighbours of a word, and how the document uses a word elsewhere (which needs the
+    neighbours of every capitalised occurrence of that word)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.words: list[Sequence[Word]] = []  # per candidate: its sentence's words,
+        self.index: list[int] = []  # its index there,
+        self.opening: list[int] = []  # where the sentence's first clause opens,
+        self.sentence: list[int] = []  # the sentence's index,
+        self.keys: list[str] = []  # and the candidate's key (see _key)
+        self.by_key: dict[str, list[int]] = {}  # lower-case key -> candidates
+        self._neighbours: dict[int, tuple[Word | None, Word | None]] = {}
+        self._quotes: dict[int, list[tuple[int, int]]] = {}
+        self._uses: dict[str, tuple[int, int]] = {}
+        self._lower_counts: Counter[str] | None = None
+        self._collect()
+
+    def _collect(self) -> None:
+        doc = self.doc
+        text = doc.text
+        all_words = doc.words
+        skipped: dict[int, bool] = {}
+        current = -1
+        usable = False
+        words: Sequence[Word] = ()
+        opening = 0
+        # only capitalised words after the first of their sentence can be candidates (the
+        # capitalised words are found in C: compress keeps the indexes whose first letter is upper)
+        capitalised = map(str.isupper, map(_FIRST_CHAR, map(_WORD_TEXT, all_words)))
+        for k in itertools.compress(itertools.count(), capitalised):
+            _, _, _, si, i = all_words[k]
+            if i == 0:
+                continue
+            if si != current:
+                current = si
+                sent = doc.sentences[si]
+                if sent.block not in skipped:
+                    skipped[sent.block] = _is_skipped_block(doc, sent.block)
+                usable = not skipped[sent.block]
+                if usable:
+                    words = doc.sentence_words(si)
+                    usable = not heuristics.is_title_case_tokens(map(_WORD_TEXT, words))
+                if usable:
+                    sent_text = text[sent.start : sent.end]
+                    opening = sent.start
+                    if sent.start == doc.blocks[sent.block].start:
+                        opening = sent.start + heuristics.dateline_end(sent_text)
+            if not usable:
+                continue
+            if _is_initial(doc, words, i, opening):
+                continue
+            key = _key(words[i].text)
+            self.keys.append(key)
+            self.by_key.setdefault(key.lower(), []).append(len(self.index))
+            self.words.append(words)
+            self.index.append(i)
+            self.opening.append(opening)
+            self.sentence.append(si)
+
+    def neighbours(self, c: int) -> tuple[Word | None, Word | None]:
+        """The capitalised neighbours (before, after) of candidate ``c``."""
+        found = self._neighbours.get(c)
+        if found is None:
+            doc, words, i, opening = self.doc, self.words[c], self.index[c], self.opening[c]
+            found = self._neighbours[c] = (
+                _capital_neighbour(doc, words, i, -1, opening),
+                _capital_neighbour(doc, words, i, +1, opening),
+            )
+        return found
+
+    def quotes(self, c: int) -> list[tuple[int, int]]:
+        si = self.sentence[c]
+        spans = self._quotes.get(si)
+        if spans is None:
+            sent = self.doc.sentences[si]
+            spans = self._quotes[si] = _quoted_spans(self.doc.text, sent.start, sent.end)
+        return spans
+
+    def uses(self, lower: str) -> tuple[int, int]:
+        """How often the document capitalises ``lower`` mid-sentence as part of a multi-word
+        name, and on its own."""
+        found = self._uses.get(lower)
+        if found is None:
+            name = lone = 0
+            for c in self.by_key.get(lower, ()):
+                prev, nxt = self.neighbours(c)
+                if nxt is not None or (prev is not None and prev.text not in _WEEKDAYS_MONTHS):
+                    name += 1
+                else:
+                    lone += 1
+            found = self._uses[lower] = (name, lone)
+        return found
+
+    def lower_count(self, lower: str) -> int:
+        """How often the document writes ``lower`` in lower case."""
+        if self._lower_counts is None:
+            counts: Counter[str] = Counter()
+            for token, n in self.doc.token_counts.items():
+                if token[:1].islower():
+                    counts[token.lower()] += n
+            self._lower_counts = counts
+        return self._lower_counts[lower]
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
@@ -351,47 +455,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     glossary_tokens = ctx.glossary.preferred_tokens if ctx.glossary is not None else frozenset()
     allowed = pack_words | extra | glossary_tokens
 
-    skipped = _skipped_blocks(doc)
-    # every word belongs to exactly one sentence: count the lower-case ones in one go
-    facts = _DocumentFacts(
-        Counter(t.lower() for _, _, t, _, _ in doc.words if t[:1].islower()), Counter(), Counter()
-    )
-    candidates: list[
-        tuple[Sequence[Word], int, int, list[tuple[int, int]], Word | None, Word | None]
-    ] = []
-
-    for si, sent in enumerate(doc.sentences):
-        if sent.block in skipped:
-            continue
-        words = doc.sentence_words(si)
-        if len(words) < 2:
-            continue
-        for w in words[1:]:
-            if w.text[:1].isupper():
-                break
-        else:
-            continue  # nothing capitalised after the first word: nothing to judge
-        sent_text = doc.text[sent.start : sent.end]
-        if heuristics.is_title_case(sent_text):
-            continue
-        opening = sent.start
-        block = doc.blocks[sent.block]
-        if sent.start == block.start:
-            opening = sent.start + heuristics.dateline_end(sent_text)
-        quotes = _quoted_spans(doc.text, sent.start, sent.end)
-        for i, w in enumerate(words):
-            if w.text[:1].isupper() and not _is_initial(doc, words, i, opening):
-                prev = _capital_neighbour(doc, words, i, -1, opening)
-                nxt = _capital_neighbour(doc, words, i, +1, opening)
-                key = _key(w.text).lower()
-                if nxt is not None or (prev is not None and prev.text not in _WEEKDAYS_MONTHS):
-                    facts.name_uses[key] += 1
-                else:
-                    facts.lone_uses[key] += 1
-                candidates.append((words, i, opening, quotes, prev, nxt))
-
-    for words, i, opening, quotes, prev, nxt in candidates:
-        suspect = _judge(doc, words, i, opening, quotes, facts, allowed, phrases, prev, nxt)
+    scan = _Scan(doc)
+    for c in range(len(scan.index)):
+        suspect = _judge(scan, c, allowed, phrases)
         if suspect is None:
             continue
         w = suspect.word
@@ -409,24 +475,21 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
 
 
 def _judge(
-    doc: Document,
-    words: Sequence[Word],
-    i: int,
-    opening: int,
-    quotes: list[tuple[int, int]],
-    facts: _DocumentFacts,
+    scan: _Scan,
+    c: int,
     allowed: frozenset[str],
     phrases: Mapping[str, Iterable[tuple[int, tuple[str, ...]]]],
-    prev: Word | None,
-    nxt: Word | None,
 ) -> _Suspect | None:
-    """``prev`` and ``nxt``: the capitalised neighbours of ``words[i]`` (``_capital_neighbour``)."""
+    """Whether candidate ``c`` of ``scan`` is a stray capital. Every test that can only clear
+    the word comes before the ones that need the word's neighbours or the document's counts."""
     from qualitycheck.resources import lexicon
 
+    doc, words, i, opening = scan.doc, scan.words[c], scan.index[c], scan.opening[c]
     w = words[i]
     text = w.text
-    key = _key(text)
-    if len(key) < 2 or any(c.isupper() for c in key[1:]) or not key.isalpha():
+    key = scan.keys[c]
+    tail = key[1:]
+    if len(key) < 2 or not key.isalpha() or (not tail.islower() and any(map(str.isupper, tail))):
         return None  # "A", "X-ray", acronyms, "iPhone"/"McDonald", "TB-2"
     lower = key.lower()
     if key in allowed or text in allowed or key in WEEKDAYS or key in MONTHS:
@@ -436,12 +499,21 @@ def _judge(
     if _in_phrase(words, i, phrases):
         return None
     function_word = lower in FUNCTION_WORDS
-    in_quote = next(((s, e) for s, e in quotes if s <= w.start < e), None)
+    zipf = 0.0
+    if not function_word:
+        zipf = lexicon().zipf(lower)
+        if zipf < 3.0:
+            return None  # not a common word: most likely a name
+        if _is_known_name(key):
+            return None
+    quotes = scan.quotes(c)
+    in_quote = next(((s, e) for s, e in quotes if s <= w.start < e), None) if quotes else None
     if in_quote is not None:
         quoted = doc.text[in_quote[0] : in_quote[1]]
         if not function_word or heuristics.is_title_case(quoted):
             return None  # a title, a foreign phrase or a name in quotes
 
+    prev, nxt = scan.neighbours(c)
     if function_word:
         return _judge_function_word(doc, words, i, opening, prev, nxt, key)
 
@@ -460,23 +532,18 @@ def _judge(
             return None
         weekday_before = True
 
-    zipf = lexicon().zipf(lower)
-    if zipf < 3.0:
-        return None  # not a common word: most likely a name
-    if _is_known_name(key):
-        return None
-    if facts.lower_counts[lower] == 0 and (
-        facts.name_uses[lower] > 0 or facts.lone_uses[lower] > 1
-    ):
+    name_uses, lone_uses = scan.uses(lower)
+    lower_count = scan.lower_count(lower)
+    if lower_count == 0 and (name_uses > 0 or lone_uses > 1):
         return None  # the document uses it as (part of) a name elsewhere
-    capital_uses = facts.name_uses[lower] + facts.lone_uses[lower]
-    if capital_uses > 2 and capital_uses > 2 * facts.lower_counts[lower]:
+    capital_uses = name_uses + lone_uses
+    if capital_uses > 2 and capital_uses > 2 * lower_count:
         # Mostly capitalised in this document ("Python" 40 times, "python" twice as a command):
         # the capital form is the name, the lower-case one the exception.
         return None
 
     signals: list[str] = []
-    if facts.lower_counts[lower] > 0:
+    if lower_count > 0:
         signals.append(f"the document also writes it '{lower}'")
     if weekday_before:
         signals.append(f"a weekday or month does not start a name with '{lower}'")
