@@ -35,6 +35,9 @@ Use instead
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -79,6 +82,7 @@ _QUOTED_RE = re.compile(
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_FIRST_CHAR = operator.itemgetter(0)
 
 
 @cache
@@ -152,19 +156,13 @@ def looks_foreign(words: Sequence[str]) -> bool:
     Capitalised words are left out, so names do not count against English."""
     from qualitycheck.resources import lexicon
 
-    zipf = lexicon().zipf
-    lower = [w for w in words if w[:1].islower()]
-    n = len(lower)
+    # in C: the lower-case words' frequencies, sorted, so that bisect counts the rare ones
+    first_lower = map(str.islower, map(_FIRST_CHAR, words))
+    frequencies = sorted(map(lexicon().zipf, itertools.compress(words, first_lower)))
+    n = len(frequencies)
     if n < MIN_RARE_WORDS:
         return False
-    need = max(MIN_RARE_WORDS, MIN_RARE_SHARE * n)
-    rare = 0
-    for k, w in enumerate(lower):
-        if zipf(w) < RARE_ZIPF:
-            rare += 1
-        elif rare + n - k - 1 < need:
-            return False  # too few words left to make it foreign: most English sentences
-    return rare >= need
+    return bisect.bisect_left(frequencies, RARE_ZIPF) >= max(MIN_RARE_WORDS, MIN_RARE_SHARE * n)
 
 
 _LANGUAGES = (
