@@ -83,7 +83,7 @@ class Word(NamedTuple):
 
 
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
-_MATCH_START, _MATCH_END, _MATCH_GROUP = re.Match.start, re.Match.end, re.Match.group
+_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")  # the word pattern as one group
 _WORD_TEXT = operator.itemgetter(2)  # Word.text
 
 
@@ -192,16 +192,19 @@ class Document:
     def words(self) -> tuple[Word, ...]:
         out: list[Word] = []
         text = self.text
-        finditer = WORD_RE.finditer
+        split = _WORD_SPLIT_RE.split
         new = tuple.__new__
         word_type = itertools.repeat(Word)
-        # Word(start, end, text, sentence, position) for every match, built in C (map/zip)
+        # Word(start, end, text, sentence, position) for every word, built in C: splitting a
+        # sentence on the word pattern gives [gap, word, gap, word, ..., gap], and the running
+        # sum of their lengths gives every word's start and end.
         for si, sent in enumerate(self.sentences):
-            found = list(finditer(text, sent.start, sent.end))
+            parts = split(text[sent.start : sent.end])
+            bounds = list(itertools.accumulate(map(len, parts), initial=sent.start))
             fields = zip(
-                map(_MATCH_START, found),
-                map(_MATCH_END, found),
-                map(_MATCH_GROUP, found),
+                bounds[1::2],
+                bounds[2::2],
+                parts[1::2],
                 itertools.repeat(si),
                 itertools.count(),
             )

@@ -21,6 +21,8 @@ Use instead
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Iterator, Sequence
 
 from qualitycheck import heuristics as h
@@ -28,6 +30,7 @@ from qualitycheck.document import Document, Sentence, Word
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
 
+_WORD_TEXT = operator.itemgetter(2)  # Word.text
 _PRONOUNS = frozenset("i me you he him she her it we us they them one".split())
 _FUNCTION_WORDS = (
     h.ARTICLES
@@ -65,17 +68,20 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
     words = doc.words
     sentences = doc.sentences
-    i = 0
-    while i < len(words) - 1:
+    # Pairs of neighbouring words that are the same word, compared in C; each is then checked
+    # for what separates the two.
+    folded = list(map(str.casefold, map(_WORD_TEXT, words)))
+    same = itertools.compress(itertools.count(), map(operator.eq, folded, folded[1:]))
+    done = 0  # words before this index belong to a reported run
+    for i in same:
+        if i < done or not _joined(text, words[i], words[i + 1], sentences):
+            continue
         first = words[i]
-        last = i
+        last = i + 1
         while last + 1 < len(words) and _joined(text, words[last], words[last + 1], sentences):
             last += 1
-        if last == i:
-            i += 1
-            continue
         second, following = words[last], words[i + 1]
-        i = last + 1  # "of of of" is one finding
+        done = last + 1  # "of of of" is one finding
         low = first.text.casefold()
         if any(c.isdigit() for c in low) or low in _LEGIT_DOUBLES:
             continue
