@@ -15,9 +15,12 @@ are different names, never misspellings of one another.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
 from qualitycheck.document import Document, Word
 from qualitycheck.heuristics import (
@@ -121,18 +124,17 @@ _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
 _PARTICLE_PREFIX_RE = re.compile(r"^(?:[a-z]{1,3}[\-’'])+(?=[A-Z])")
 
 
-@dataclass(frozen=True, slots=True)
-class NameToken:
+class NameToken(NamedTuple):
     """One comparable word of a name: ``text`` is ``doc.text[start:end]``, possessive and
-    lower-case particle prefix removed ("Putin’s" -> "Putin", "al-Assad" -> "Assad")."""
+    lower-case particle prefix removed ("Putin’s" -> "Putin", "al-Assad" -> "Assad"). A named
+    tuple: a long document has tens of thousands, and tuples are the cheapest to build."""
 
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class NameMention:
+class NameMention(NamedTuple):
     """A run of capitalised words that looks like a name, without its title.
 
     ``tokens`` are the comparable words (no initials, no particles); ``title`` is the title or
@@ -233,18 +235,79 @@ def find_name_mentions(doc: Document) -> list[NameMention]:
     return list(doc.memo("names.mentions", _find_name_mentions))
 
 
+_TEXT = itemgetter(2)  # Word.text
+_FIRST = itemgetter(0)  # a word's first character (words are never empty)
+# Where a lower-case particle may be glued to a capitalised name ("al-Assad", "d’Orsay"): the
+# separator right before the capital that _PARTICLE_PREFIX_RE looks ahead to.
+_GLUED_RE = re.compile(r"[\-’'][A-Z]")
+
+
 def _find_name_mentions(doc: Document) -> tuple[NameMention, ...]:
     from qualitycheck.resources import given_names
 
     first_names = given_names()
     text = doc.text
+    words = doc.words
+    n = len(words)
+    if not n:
+        return ()
+    texts = list(map(_TEXT, words))
+    # flags[k] == 1 when words[k] is a capitalised word (_is_cap_word). Most words are
+    # lower-case: the test of the first letter runs in C over all of them, and the few words with
+    # a glued particle are found by a scan of the text for a separator before a capital.
+    flags = bytearray(map(str.isupper, map(_FIRST, texts)))
+    starts = None
+    for m in _GLUED_RE.finditer(text):
+        if starts is None:
+            starts = doc._word_starts  # shared with Document.words_between
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and not flags[k] and words[k].end > m.start() and _is_cap_word(words[k]):
+            flags[k] = 1
     mentions: list[NameMention] = []
-    for si in range(len(doc.sentences)):
-        words = doc.sentence_words(si)
-        for run in _capitalised_runs(text, words):
-            mention = _mention_from_run(text, words, run, si, first_names)
+    append = mentions.append
+    last_index = n - 1
+    i = flags.find(1)
+    while i >= 0:
+        if i < last_index and (flags[i + 1] or texts[i + 1] in PARTICLES):
+            j = _run_end(text, words, texts, flags, i)
+            mention = _mention_from_run(text, words, texts, i, j, first_names)
             if mention is not None:
-                mentions.append(mention)
+                append(mention)
+            i = flags.find(1, j + 1)
+            continue
+        # A single capitalised word (most runs): what _mention_from_run does, inline.
+        start, end, t, sentence, position = words[i]
+        info = _single_word(t)
+        if info is None or (info[3] and position == 0):
+            i = flags.find(1, i + 1)
+            continue
+        s, e, core, _, feature = info
+        title = ""
+        if position:
+            prev = words[i - 1]
+            role = prev.text.lower()
+            if role in _LOWER_ROLE_WORDS and text[prev.end : start].strip() in ("", ","):
+                title = role
+        i = flags.find(1, i + 1)
+        if not feature:
+            after = _NEXT_WORD_RE.match(text, end)
+            feature = after is not None and after.group(1).lower() in FEATURE_WORDS
+        append(
+            _new_mention(
+                NameMention,
+                (
+                    start,
+                    end,
+                    (_new_token(NameToken, (start + s, start + e, core)),),
+                    title,
+                    False,  # given_name: needs two tokens
+                    _NAME_CONTEXT_RE.match(text, end) is not None,
+                    sentence,
+                    position == 0,
+                    feature,
+                ),
+            )
+        )
     return tuple(mentions)
 
 
@@ -260,109 +323,168 @@ def _is_cap_word(w: Word) -> bool:
     return bool(_PARTICLE_PREFIX_RE.match(t))
 
 
-def _capitalised_runs(text: str, words: Sequence[Word]) -> list[tuple[int, int]]:
-    """``(first, last)`` indexes (inclusive) of runs of capitalised words joined only by spaces,
-    by ". " after a title abbreviation or an initial, or by lower-case particles."""
-    runs: list[tuple[int, int]] = []
-    i, n = 0, len(words)
-    while i < n:
-        t = words[i].text
-        if not t[:1].isupper():  # _is_cap_word, inline: most words are lower-case
-            head = t[1:4]
-            if ("-" not in head and "’" not in head and "'" not in head) or not (
-                _PARTICLE_PREFIX_RE.match(t)
-            ):
-                i += 1
-                continue
-        j = i
-        while j + 1 < n:
-            nxt = words[j + 1]
-            gap = text[words[j].end : nxt.start]
+def _run_end(text: str, words: Sequence[Word], texts: list[str], flags: bytearray, i: int) -> int:
+    """The last index of the run of capitalised words that starts at ``words[i]``, within its
+    sentence: words joined only by spaces, by ". " after a title abbreviation or an initial, or
+    by lower-case particles (``flags`` marks the capitalised words)."""
+    n = len(words)
+    sentence = words[i].sentence
+    j = i
+    while j + 1 < n:
+        # The cheap tests first: most capitalised words are followed by a lower-case word.
+        if flags[j + 1]:
+            step = 1
+        elif (
+            # a particle is part of the name only between two capitalised words
+            texts[j + 1] in PARTICLES
+            and j + 2 < n
+            and flags[j + 2]
+            and words[j + 2].sentence == sentence
+            and text[words[j + 1].end : words[j + 2].start].isspace()
+        ):
+            step = 2
+        else:
+            break
+        nxt = words[j + 1]
+        if nxt.sentence != sentence:
+            break
+        gap = text[words[j].end : nxt.start]
+        if gap != " ":  # a single space is by far the most common gap
             if not _GAP_RE.fullmatch(gap):
                 break
-            if gap.startswith(".") and not _abbreviation_like(words[j].text):
+            if gap.startswith(".") and not _abbreviation_like(texts[j]):
                 break
-            if _is_cap_word(nxt):
-                j += 1
-                continue
-            # a particle is part of the name only between two capitalised words
-            if (
-                nxt.text in PARTICLES
-                and j + 2 < n
-                and _is_cap_word(words[j + 2])
-                and text[nxt.end : words[j + 2].start].isspace()
-            ):
-                j += 2
-                continue
-            break
-        runs.append((i, j))
-        i = j + 1
-    return runs
+        j += step
+    return j
 
 
 def _abbreviation_like(word: str) -> bool:
     return len(word) == 1 or word.lower() in TITLE_WORDS
 
 
+@lru_cache(maxsize=1 << 14)
+def _name_token(word: str) -> tuple[int, int, str] | None:
+    """``(start, end, text)`` of the comparable part of a word of a name, relative to the word;
+    None for particles, initials and words that are not name-like. Memoised (bounded): names
+    recur within and across documents."""
+    if word in PARTICLES or len(word) == 1:
+        return None
+    span = normalise_name_token(word)
+    if span is None:
+        return None
+    s, e = span
+    return s, e, word[s:e]
+
+
+@lru_cache(maxsize=1 << 14)
+def _single_word(word: str) -> tuple[int, int, str, bool, bool] | None:
+    """For a name of one word: ``_name_token(word)`` plus whether the word is a function word
+    (no name when it starts the sentence) and whether it is a feature word ("River"); None when
+    the word cannot be a name on its own (a title, a particle, an initial, an acronym...)."""
+    low = word.lower()
+    tok = _name_token(word)
+    if tok is None or low in TITLE_WORDS:
+        return None
+    s, e, core = tok
+    return s, e, core, low in _FUNCTION_WORDS, core.lower() in FEATURE_WORDS
+
+
 def _mention_from_run(
     text: str,
     words: Sequence[Word],
-    run: tuple[int, int],
-    sentence: int,
+    texts: list[str],
+    first: int,
+    last: int,
     first_names: frozenset[str],
 ) -> NameMention | None:
-    first, last = run
-    # A capitalised function word that only starts the sentence: "In Bosnia", "On Thursday".
-    while (
-        first <= last
-        and words[first].position == 0
-        and words[first].text.lower() in _FUNCTION_WORDS
-    ):
-        first += 1
-    if first > last:
+    start = words[first].start
+    end = words[last].end
+    initial = words[first].position == 0
+    shape = _run_shape(text[start:end], initial)
+    if shape is None:
         return None
+    dropped, name_first, offset, title, tokens, given = shape
+    # "businessman Andrei Malets": a role word right before the name (when the run has no title)
+    if not title and not (initial and not dropped):
+        prev = words[first - 1 + dropped]
+        low = prev.text.lower()
+        if low in _LOWER_ROLE_WORDS and text[prev.end : words[first + dropped].start].strip() in (
+            "",
+            ",",
+        ):
+            title = low
+    context = _NAME_CONTEXT_RE.match(text, end) is not None
+    feature = tokens[-1][3]
+    if not feature:
+        after = _NEXT_WORD_RE.match(text, end)
+        feature = after is not None and after.group(1).lower() in FEATURE_WORDS
+    return _new_mention(
+        NameMention,
+        (
+            start + offset,
+            end,
+            tuple(
+                [_new_token(NameToken, (start + s, start + e, core)) for s, e, core, _ in tokens]
+            ),
+            title,
+            given,
+            context,
+            words[last].sentence,
+            initial and name_first == 0,
+            feature,
+        ),
+    )
+
+
+_Shape = tuple[int, int, int, str, tuple[tuple[int, int, str, bool], ...], bool]
+
+
+@lru_cache(maxsize=1 << 12)
+def _run_shape(run: str, initial: bool) -> _Shape | None:
+    """What ``_mention_from_run`` makes of a run of capitalised words, from the run's text alone
+    (offsets relative to the run), memoised (bounded): a name recurs within a document, and
+    "Prime Minister", "European Union" across documents. ``initial``: the run starts its
+    sentence. The parts that depend on the surrounding text (a role word before the run,
+    ", a ..." or "said" after it) are left to the caller.
+
+    Returns ``(dropped, name_first, offset, title, tokens, given_name)``: 1 when a sentence-initial
+    function word was dropped, the index of the first word of the name among the run's words and
+    its offset, the title in the run, the tokens as ``(start, end, text, is_feature_word)``; None
+    when the run holds no name."""
+    from qualitycheck.resources import given_names
+    from qualitycheck.segment import WORD_RE
+
+    found = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(run)]
+    first, last = 0, len(found) - 1
+    # A capitalised function word that only starts the sentence: "In Bosnia", "On Thursday".
+    if initial and found[0][2].lower() in _FUNCTION_WORDS:
+        first = 1
+        if first > last:
+            return None
     title = ""
     name_first = first
     for k in range(first, last + 1):
-        if words[k].text.lower().rstrip(".") in TITLE_WORDS:
-            title = words[k].text.lower()
+        low = found[k][2].lower()  # words never contain a full stop: nothing to strip
+        if low in TITLE_WORDS:
+            title = low
             name_first = k + 1
     if name_first > last:
         return None
-    if not title and first > 0:
-        prev = words[first - 1]
-        gap = text[prev.end : words[first].start]
-        if prev.text.lower() in _LOWER_ROLE_WORDS and gap.strip() in {"", ","}:
-            title = prev.text.lower()
-    tokens: list[NameToken] = []
+    tokens: list[tuple[int, int, str, bool]] = []
     for k in range(name_first, last + 1):
-        w = words[k]
-        if w.text in PARTICLES or len(w.text) == 1:  # particles and initials
-            continue
-        span = normalise_name_token(w.text)
-        if span is None:
-            continue
-        s, e = span
-        tokens.append(NameToken(w.start + s, w.start + e, w.text[s:e]))
+        ws, _, wt = found[k]
+        tok = _name_token(wt)
+        if tok is not None:
+            s, e, core = tok
+            tokens.append((ws + s, ws + e, core, core.lower() in FEATURE_WORDS))
     if not tokens:
         return None
-    start, end = words[name_first].start, words[last].end
-    given = len(tokens) >= 2 and (
-        tokens[0].text in first_names or tokens[0].text.split("-")[0] in first_names
-    )
-    context = bool(_NAME_CONTEXT_RE.match(text, end))
-    after = _NEXT_WORD_RE.match(text, end)
-    feature = tokens[-1].text.lower() in FEATURE_WORDS or bool(
-        after and after.group(1).lower() in FEATURE_WORDS
-    )
-    return NameMention(
-        start=start,
-        end=end,
-        tokens=tuple(tokens),
-        title=title,
-        given_name=given,
-        name_context=context,
-        sentence=sentence,
-        sentence_initial=words[name_first].position == 0,
-        feature=feature,
-    )
+    first_names = given_names()
+    lead = tokens[0][2]
+    given = len(tokens) >= 2 and (lead in first_names or lead.split("-")[0] in first_names)
+    return first, name_first, found[name_first][0], title, tuple(tokens), given
+
+
+# Named tuples built without their Python-level __new__ (fields in declaration order).
+_new_token = tuple.__new__
+_new_mention = tuple.__new__

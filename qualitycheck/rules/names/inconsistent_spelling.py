@@ -104,19 +104,39 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
 def _collect_forms(doc: Document, mentions: list[NameMention]) -> dict[tuple[str, str], _Form]:
     from qualitycheck.resources import fold
 
-    forms: dict[tuple[str, str], _Form] = {}
+    text = doc.text
+    # A name recurs: mentions with the same text and the same evidence update the forms alike,
+    # so the work below is done once per group (in order of first appearance: forms are created
+    # in document order) and only the spans are added per mention.
+    groups: dict[tuple[str, str, bool, bool, bool, bool], list[NameMention]] = {}
     for m in mentions:
+        signature = (
+            text[m.start : m.end],
+            m.title,
+            m.given_name,
+            m.name_context,
+            m.sentence_initial,
+            m.feature,
+        )
+        group = groups.get(signature)
+        if group is None:
+            groups[signature] = [m]
+        else:
+            group.append(m)
+    forms: dict[tuple[str, str], _Form] = {}
+    for group in groups.values():
+        m = group[0]
         tokens = m.tokens
         lead_key = fold(tokens[0].text) if len(tokens) >= 2 else ""
         tail_key = fold(tokens[-1].text) if len(tokens) >= 2 else ""
-        full = doc.text[tokens[0].start : tokens[-1].end] if m.is_full_name else ""
+        full = text[tokens[0].start : tokens[-1].end] if m.is_full_name else ""
         for i, tok in enumerate(tokens):
             role = "lead" if i == 0 and len(tokens) >= 2 else "name"
             key = (role, tok.text.casefold())
             form = forms.get(key)
             if form is None:
                 form = forms[key] = _Form(tok.text, role)
-            form.spans.append((tok.start, tok.end))
+            form.spans.extend([other.tokens[i][:2] for other in group])  # (start, end)
             if role == "lead":
                 form.tails.add(tail_key)
             elif i > 0:
@@ -135,6 +155,8 @@ def _collect_forms(doc: Document, mentions: list[NameMention]) -> dict[tuple[str
                 form.feature = True
             if full and not form.full_name:
                 form.full_name = full
+    for form in forms.values():
+        form.spans.sort()  # document order, as the mentions came (groups interleave)
     return forms
 
 
@@ -233,25 +255,38 @@ def _strength(form: _Form, ctx: Context) -> tuple[bool, bool, int, bool, int]:
 
 
 def _find_inconsistencies(forms: dict[tuple[str, str], _Form], ctx: Context) -> Iterator[Match]:
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import extract
+
     from qualitycheck.resources import fold, given_names
 
     firsts = given_names()
     candidates = [f for f in forms.values() if _is_candidate(f, ctx)]
     # _compare rejects spellings whose folded lengths differ by more than two: only pairs of one
     # role within that distance are compared, in the order of a loop over all pairs.
+    keys = [fold(f.text) for f in candidates]
     by_length: dict[tuple[str, int], list[int]] = {}
     for k, f in enumerate(candidates):
-        by_length.setdefault((f.role, len(fold(f.text))), []).append(k)
+        by_length.setdefault((f.role, len(keys[k])), []).append(k)
     best: dict[int, tuple[_Form, _Pair]] = {}  # loser id -> (winner, comparison)
     for i, a in enumerate(candidates):
-        la = len(fold(a.text))
+        la = len(keys[i])
         near: list[int] = []
         for n in range(la - 2, la + 3):
             ks = by_length.get((a.role, n))
             if ks:
                 near.extend(ks[bisect.bisect_right(ks, i) :])
-        near.sort()
-        for b in (candidates[k] for k in near):
+        if not near:
+            continue
+        # _compare rejects spellings more than two edits apart: one call in C drops them.
+        hits = extract(
+            keys[i],
+            [keys[k] for k in near],
+            scorer=Levenshtein.distance,
+            score_cutoff=2,
+            limit=None,
+        )
+        for b in (candidates[k] for k in sorted(near[h[2]] for h in hits)):
             if a.role == "name" and a.text in firsts and b.text in firsts:
                 continue  # "Prince Mohammed" / "Sheikh Mohamed": first names of two people
             pair = _compare(a, b)

@@ -112,19 +112,38 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     if not mentions:
         return
 
+    text = doc.text
+    # Mentions of the same text have the same tokens (a name recurs): what depends only on the
+    # name is worked out once per text.
+    by_text: dict[str, list[NameMention]] = {}
+    for m in mentions:
+        key = text[m.start : m.end]
+        group = by_text.get(key)
+        if group is None:
+            by_text[key] = [m]
+        else:
+            group.append(m)
+    names = {key: " ".join([t.text for t in group[0].tokens]) for key, group in by_text.items()}
+
     person_words = _person_words(doc, mentions)
-    countries = _document_countries(doc, mentions, gaz)
-    folded_mentions = {fold(" ".join(t.text for t in m.tokens)) for m in mentions}
-    folded_mentions.update(fold(t.text) for m in mentions for t in m.tokens)
+    countries = _document_countries(by_text, gaz)
+    folded_mentions = {fold(name) for name in names.values()}
+    folded_mentions.update(fold(t.text) for group in by_text.values() for t in group[0].tokens)
+    unknown: dict[str, bool] = {}  # name -> _is_unknown_name (it depends on the name only)
 
     for mention in mentions:
         if _is_person(doc, mention) or mention.feature or len(mention.tokens) > _MAX_TOKENS:
             continue
-        if _MOJIBAKE_RE.search(doc.text, mention.start, min(len(doc.text), mention.end + 3)):
-            continue  # "Tbilisiâ€™s": broken encoding, not a misspelling (junk.mojibake)
-        name = " ".join(t.text for t in mention.tokens)
-        if not _is_unknown_name(name, mention, lex, gaz, first_names, person_words, ctx):
+        name = names[text[mention.start : mention.end]]
+        is_unknown = unknown.get(name)
+        if is_unknown is None:
+            is_unknown = unknown[name] = _is_unknown_name(
+                name, mention, lex, gaz, first_names, person_words, ctx
+            )
+        if not is_unknown:
             continue
+        if _MOJIBAKE_RE.search(text, mention.start, min(len(text), mention.end + 3)):
+            continue  # "Tbilisiâ€™s": broken encoding, not a misspelling (junk.mojibake)
         strength = _place_context(doc, mention)
         if not strength:
             continue
@@ -250,24 +269,24 @@ def _is_place_word(words: Sequence[Word], k: int) -> bool:
 _MAX_PLACE_WORDS = 8
 
 
-def _document_countries(
-    doc: Document, mentions: Sequence[NameMention], gaz: Gazetteer
-) -> Counter[str]:
+def _document_countries(by_text: dict[str, list[NameMention]], gaz: Gazetteer) -> Counter[str]:
     """Country code -> number of mentions: country names and nationalities ("Ukraine",
-    "Ukrainian"), and cities of 100,000 people or more named exactly ("Kharkiv")."""
+    "Ukrainian"), and cities of 100,000 people or more named exactly ("Kharkiv"). ``by_text``:
+    the mentions grouped by their text (one group has the same tokens throughout)."""
     from qualitycheck.resources import fold
 
     counts: Counter[str] = Counter()
-    for m in mentions:
-        whole = gaz.country_of(doc.text[m.start : m.end])  # "Côte d'Ivoire", "South Africa"
+    for whole_text, group in by_text.items():
+        n = len(group)
+        whole = gaz.country_of(whole_text)  # "Côte d'Ivoire", "South Africa"
         if whole is not None:
-            counts[whole] += 1
+            counts[whole] += n
             continue
-        tokens = [t.text for t in m.tokens]
+        tokens = [t.text for t in group[0].tokens]
         for token in tokens:
             code = gaz.country_of(token)
             if code is not None:
-                counts[code] += 1
+                counts[code] += n
         # The longest known place in the name; no place name has more than eight words, and a
         # run of thousands of capitalised words must not cost a quadratic number of lookups.
         for k in range(min(len(tokens), _MAX_PLACE_WORDS), 0, -1):
@@ -278,7 +297,7 @@ def _document_countries(
             top = places[0]
             exact = fold(top.name) == fold(name)
             if top.kind == "city" and top.population >= (100_000 if exact else 500_000):
-                counts[top.country] += 1
+                counts[top.country] += n
             break
     return counts
 
