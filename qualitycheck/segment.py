@@ -32,6 +32,7 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # run of "?" or "." the scan would reach its end, in quadratic time; the matches are the same.
 _END_RE = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"'”’»)\]]*(?=\s)")
 _WORD_BEFORE_RE = re.compile(r"([^\W_][\w.\-]*)\.$")
+_DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S" of "U.S.", "e.g" of "e.g."
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -47,7 +48,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word.lower() in NUMBER_ABBREVIATIONS:
         rest = text[dot + 1 : dot + 4].lstrip()
         return rest[:1].isdigit()
-    return word.lower() in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
+    return word.lower() in ABBREVIATIONS or bool(_DOTTED_RE.fullmatch(word))
 
 
 def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
