@@ -84,6 +84,7 @@ class Word(NamedTuple):
 
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")  # the word pattern as one group
+_WORD_START = operator.itemgetter(0)  # Word.start
 _WORD_TEXT = operator.itemgetter(2)  # Word.text
 
 
@@ -218,13 +219,18 @@ class Document:
 
     @cached_property
     def _word_starts(self) -> list[int]:
-        return [w.start for w in self.words]
+        return list(map(_WORD_START, self.words))
 
     def words_between(self, start: int, end: int) -> Sequence[Word]:
         """Words whose start lies in ``[start, end)``."""
         lo = bisect.bisect_left(self._word_starts, start)
         hi = bisect.bisect_left(self._word_starts, end)
         return self.words[lo:hi]
+
+    def count_words(self, start: int, end: int) -> int:
+        """``len(self.words_between(start, end))``, without building the slice."""
+        starts = self._word_starts
+        return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
 
     def sentence_words(self, index: int) -> Sequence[Word]:
         sent = self.sentences[index]

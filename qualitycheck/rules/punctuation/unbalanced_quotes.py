@@ -39,6 +39,7 @@ from qualitycheck.rule import Context, define
 
 _OPENING_MARKS = '“"«‘„'
 _CODE_RE = re.compile(r"`[^`\n]*`")
+_ANY_QUOTE_RE = re.compile('[“”„«»"]')  # every mark _scan_block looks at
 
 
 @dataclass
@@ -74,13 +75,15 @@ def _mark_re(chars: str) -> re.Pattern[str]:
 
 def _scan_block(text: str, start: int, end: int) -> _BlockScan:
     scan = _BlockScan()
+    if not _ANY_QUOTE_RE.search(text, start, end):
+        return scan  # most paragraphs: nothing to pair
     code = [(m.start(), m.end()) for m in _CODE_RE.finditer(text, start, end)]
 
     def positions(chars: str) -> list[int]:
         out = []
         for m in _mark_re(chars).finditer(text, start, end):
             i = m.start()
-            if not any(s <= i < e for s, e in code):
+            if not (code and any(s <= i < e for s, e in code)):
                 # A mark between two letters is a misplaced apostrophe ("Kyiv”s"), not a quote.
                 if 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
                     continue

@@ -121,7 +121,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         sentence_counts[sentence.block] += 1
     for i, block in enumerate(blocks[:-1]):
         body = doc.block_text(block)
-        if not h.more_words_than(body, 2) or _exempt(body, block) or _strands_preposition(body):
+        if block.kind not in _PROSE_KINDS or h.ends_sentence(body, colon=True):
+            continue  # the common case first: a paragraph that ends like a sentence
+        if doc.count_words(block.start, block.end) <= 2 or _exempt(body, block) or _strands_preposition(body):
             continue
         nxt_block = blocks[i + 1]
         nxt = doc.block_text(nxt_block).lstrip("“‘\"'«([ ")
