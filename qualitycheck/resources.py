@@ -294,6 +294,8 @@ class Gazetteer:
         # Per-name answers are memoised (bounded): rules ask about the same names many times.
         self.lookup = lru_cache(maxsize=1 << 15)(self._lookup)  # type: ignore[method-assign]
         self.country_of = lru_cache(maxsize=1 << 15)(self._country_of)  # type: ignore[method-assign]
+        self.is_minor_place = lru_cache(maxsize=1 << 14)(self._is_minor_place)  # type: ignore[method-assign]
+        self._known = lru_cache(maxsize=1 << 15)(self._has_name)
         self._candidates_memo = lru_cache(maxsize=1 << 13)(self._candidates)
 
     def _country_ids(self) -> dict[str, int]:
@@ -346,11 +348,17 @@ class Gazetteer:
         return tuple(places)
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and bool(self._ids(fold(name)))
+        return isinstance(name, str) and self._known(name)
+
+    def _has_name(self, name: str) -> bool:
+        return bool(self._ids(fold(name)))
 
     def is_minor_place(self, name: str) -> bool:
         """Whether ``name`` is a populated place of 1,000-5,000 people (GeoNames) that the main
         index does not have."""
+        return self._is_minor_place(name)
+
+    def _is_minor_place(self, name: str) -> bool:
         return self._data.find("minor", fold(name)) is not None
 
     # -- fuzzy ----------------------------------------------------------------------------

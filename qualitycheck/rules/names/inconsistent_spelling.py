@@ -30,9 +30,9 @@ Use instead
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
@@ -105,58 +105,41 @@ def _collect_forms(doc: Document, mentions: list[NameMention]) -> dict[tuple[str
     from qualitycheck.resources import fold
 
     text = doc.text
-    # A name recurs: mentions with the same text and the same evidence update the forms alike,
-    # so the work below is done once per group (in order of first appearance: forms are created
-    # in document order) and only the spans are added per mention.
-    groups: dict[tuple[str, str, bool, bool, bool, bool], list[NameMention]] = {}
-    for m in mentions:
-        signature = (
-            text[m.start : m.end],
-            m.title,
-            m.given_name,
-            m.name_context,
-            m.sentence_initial,
-            m.feature,
-        )
-        group = groups.get(signature)
-        if group is None:
-            groups[signature] = [m]
-        else:
-            group.append(m)
     forms: dict[tuple[str, str], _Form] = {}
-    for group in groups.values():
-        m = group[0]
+    for m in mentions:
         tokens = m.tokens
-        lead_key = fold(tokens[0].text) if len(tokens) >= 2 else ""
-        tail_key = fold(tokens[-1].text) if len(tokens) >= 2 else ""
-        full = text[tokens[0].start : tokens[-1].end] if m.is_full_name else ""
+        multi = len(tokens) >= 2
+        title = m.title
+        lead_key = fold(tokens[0].text) if multi else ""
+        tail_key = fold(tokens[-1].text) if multi else ""
+        full = text[tokens[0].start : tokens[-1].end] if multi and m.given_name else ""
+        # Person evidence belongs to the name the title or first name introduces; a
+        # sentence-initial single word has no evidence of its own.
+        person = (bool(title) or m.given_name or m.name_context) and not (
+            m.sentence_initial and not multi and not title
+        )
+        strong_person = bool(title) or m.given_name
         for i, tok in enumerate(tokens):
-            role = "lead" if i == 0 and len(tokens) >= 2 else "name"
+            role = "lead" if i == 0 and multi else "name"
             key = (role, tok.text.casefold())
             form = forms.get(key)
             if form is None:
                 form = forms[key] = _Form(tok.text, role)
-            form.spans.extend([other.tokens[i][:2] for other in group])  # (start, end)
+            form.spans.append((tok.start, tok.end))
             if role == "lead":
                 form.tails.add(tail_key)
             elif i > 0:
                 form.leads.add(lead_key)
-            if m.title:
-                form.titles.add(m.title.rstrip("."))
-            # Person evidence belongs to the name the title or first name introduces; a
-            # sentence-initial single word has no evidence of its own.
-            if m.has_person_evidence and not (
-                m.sentence_initial and len(tokens) == 1 and not m.title
-            ):
+            if title:
+                form.titles.add(title.rstrip("."))
+            if person:
                 form.person = True
-            if m.title or m.given_name:
+            if strong_person:
                 form.strong_person = True
             if m.feature:
                 form.feature = True
             if full and not form.full_name:
                 form.full_name = full
-    for form in forms.values():
-        form.spans.sort()  # document order, as the mentions came (groups interleave)
     return forms
 
 
@@ -166,6 +149,8 @@ def _annotate(forms: dict[tuple[str, str], _Form], ctx: Context) -> None:
     lex = lexicon()
     gaz = gazetteer()
     for form in forms.values():
+        if len(form.text) < _MIN_LENGTH:
+            continue  # never a candidate (_is_candidate): nothing to look up
         form.zipf = lex.zipf(form.text)
         # Many first names and surnames are also places somewhere ("Volodymyr", "Florence"): a
         # title or a first name outweighs the gazetteer, and first names are never places here.
@@ -254,6 +239,9 @@ def _strength(form: _Form, ctx: Context) -> tuple[bool, bool, int, bool, int]:
     return (accepted, form.place, form.count, bool(form.full_name), -form.first)
 
 
+_INDEX = itemgetter(2)  # of a rapidfuzz extract hit: (choice, score, index)
+
+
 def _find_inconsistencies(forms: dict[tuple[str, str], _Form], ctx: Context) -> Iterator[Match]:
     from rapidfuzz.distance import Levenshtein
     from rapidfuzz.process import extract
@@ -262,31 +250,28 @@ def _find_inconsistencies(forms: dict[tuple[str, str], _Form], ctx: Context) -> 
 
     firsts = given_names()
     candidates = [f for f in forms.values() if _is_candidate(f, ctx)]
-    # _compare rejects spellings whose folded lengths differ by more than two: only pairs of one
-    # role within that distance are compared, in the order of a loop over all pairs.
-    keys = [fold(f.text) for f in candidates]
-    by_length: dict[tuple[str, int], list[int]] = {}
+    # Only spellings of one role are compared, in the order of a loop over all pairs; _compare
+    # rejects spellings more than two edits apart, so one call in C per spelling (rapidfuzz)
+    # finds the later spellings of its role worth comparing.
+    by_role: dict[str, tuple[list[int], list[str]]] = {}
+    position: list[int] = []  # index of each candidate in its role's list
     for k, f in enumerate(candidates):
-        by_length.setdefault((f.role, len(keys[k])), []).append(k)
+        members, keys = by_role.setdefault(f.role, ([], []))
+        position.append(len(members))
+        members.append(k)
+        keys.append(fold(f.text))
     best: dict[int, tuple[_Form, _Pair]] = {}  # loser id -> (winner, comparison)
     for i, a in enumerate(candidates):
-        la = len(keys[i])
-        near: list[int] = []
-        for n in range(la - 2, la + 3):
-            ks = by_length.get((a.role, n))
-            if ks:
-                near.extend(ks[bisect.bisect_right(ks, i) :])
-        if not near:
+        members, keys = by_role[a.role]
+        p = position[i] + 1
+        if p == len(members):
             continue
-        # _compare rejects spellings more than two edits apart: one call in C drops them.
         hits = extract(
-            keys[i],
-            [keys[k] for k in near],
-            scorer=Levenshtein.distance,
-            score_cutoff=2,
-            limit=None,
+            keys[p - 1], keys[p:], scorer=Levenshtein.distance, score_cutoff=2, limit=None
         )
-        for b in (candidates[k] for k in sorted(near[h[2]] for h in hits)):
+        if not hits:
+            continue
+        for b in (candidates[members[p + h[2]]] for h in sorted(hits, key=_INDEX)):
             if a.role == "name" and a.text in firsts and b.text in firsts:
                 continue  # "Prince Mohammed" / "Sheikh Mohamed": first names of two people
             pair = _compare(a, b)
