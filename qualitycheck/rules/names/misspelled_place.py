@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from qualitycheck.document import Document, Word
@@ -48,7 +49,7 @@ from qualitycheck.rule import Context, define
 
 if TYPE_CHECKING:
     from qualitycheck.names import NameMention
-    from qualitycheck.resources import Gazetteer, PlaceCandidate
+    from qualitycheck.resources import Gazetteer, Lexicon, PlaceCandidate
 
 # A name that English uses this often (Zipf) is a word or a well-known name, not a garble.
 _KNOWN_WORD_ZIPF = 2.0
@@ -113,32 +114,24 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         return
 
     text = doc.text
-    # Mentions of the same text have the same tokens (a name recurs): what depends only on the
-    # name is worked out once per text.
-    by_text: dict[str, list[NameMention]] = {}
-    for m in mentions:
-        key = text[m.start : m.end]
-        group = by_text.get(key)
-        if group is None:
-            by_text[key] = [m]
-        else:
-            group.append(m)
-    names = {key: " ".join([t.text for t in group[0].tokens]) for key, group in by_text.items()}
-
+    # A mention's name: its tokens, without possessives and glued particles ("Putin’s" -> "Putin")
+    names = [
+        m.tokens[0].text if len(m.tokens) == 1 else " ".join([t.text for t in m.tokens])
+        for m in mentions
+    ]
     person_words = _person_words(doc, mentions)
-    countries = _document_countries(by_text, gaz)
-    folded_mentions = {fold(name) for name in names.values()}
-    folded_mentions.update(fold(t.text) for group in by_text.values() for t in group[0].tokens)
-    unknown: dict[str, bool] = {}  # name -> _is_unknown_name (it depends on the name only)
+    countries = _document_countries(doc, mentions, names, gaz)
+    folded_mentions = set(map(fold, names))
+    folded_mentions.update(fold(t.text) for m in mentions if len(m.tokens) > 1 for t in m.tokens)
+    unknown: dict[str, bool] = {}  # name -> _is_unknown_name, which depends on the name only
 
-    for mention in mentions:
-        if _is_person(doc, mention) or mention.feature or len(mention.tokens) > _MAX_TOKENS:
+    for mention, name in zip(mentions, names, strict=True):
+        if mention.feature or len(mention.tokens) > _MAX_TOKENS or _is_person(doc, mention):
             continue
-        name = names[text[mention.start : mention.end]]
         is_unknown = unknown.get(name)
         if is_unknown is None:
             is_unknown = unknown[name] = _is_unknown_name(
-                name, mention, lex, gaz, first_names, person_words, ctx
+                name, lex, gaz, first_names, person_words, ctx
             )
         if not is_unknown:
             continue
@@ -176,8 +169,7 @@ def _person_words(doc: Document, mentions: Sequence[NameMention]) -> frozenset[s
 
 def _is_unknown_name(
     name: str,
-    mention: NameMention,
-    lex: object,
+    lex: Lexicon,
     gaz: Gazetteer,
     first_names: frozenset[str],
     person_words: frozenset[str],
@@ -185,12 +177,23 @@ def _is_unknown_name(
 ) -> bool:
     """Not an English word, a known place, a nationality, a first name, a person's name, nor a
     spelling the glossary accepts."""
-    from qualitycheck.resources import Lexicon, fold
+    if not _unknown_anywhere(name, lex, gaz, first_names):
+        return False
+    if any(w in person_words for w in name.split(" ")):
+        return False
+    return not (ctx.glossary is not None and ctx.glossary.accepts(name))
 
-    assert isinstance(lex, Lexicon)
+
+@lru_cache(maxsize=1 << 13)
+def _unknown_anywhere(name: str, lex: Lexicon, gaz: Gazetteer, first_names: frozenset[str]) -> bool:
+    """The part of ``_is_unknown_name`` that does not depend on the document, memoised
+    (bounded): not an acronym, an English word, a known place, a nationality nor a first name.
+    ``name``: the words of a name joined by single spaces."""
+    from qualitycheck.resources import fold
+
     if len(fold(name).replace(" ", "")) < _MIN_LENGTH:
         return False
-    words = [t.text for t in mention.tokens]
+    words = name.split(" ")
     if any(w.isupper() for w in words):  # acronyms
         return False
     if len(words) == 1 and lex.zipf(name) >= _KNOWN_WORD_ZIPF:
@@ -199,9 +202,7 @@ def _is_unknown_name(
         return False
     if name in gaz or gaz.is_minor_place(name) or gaz.country_of(name) is not None:
         return False
-    if any(w in first_names or w in person_words for w in words):
-        return False
-    return not (ctx.glossary is not None and ctx.glossary.accepts(name))
+    return not any(w in first_names for w in words)
 
 
 # -- where the name stands ---------------------------------------------------------------------
@@ -269,37 +270,44 @@ def _is_place_word(words: Sequence[Word], k: int) -> bool:
 _MAX_PLACE_WORDS = 8
 
 
-def _document_countries(by_text: dict[str, list[NameMention]], gaz: Gazetteer) -> Counter[str]:
+def _document_countries(
+    doc: Document, mentions: Sequence[NameMention], names: Sequence[str], gaz: Gazetteer
+) -> Counter[str]:
     """Country code -> number of mentions: country names and nationalities ("Ukraine",
-    "Ukrainian"), and cities of 100,000 people or more named exactly ("Kharkiv"). ``by_text``:
-    the mentions grouped by their text (one group has the same tokens throughout)."""
+    "Ukrainian"), and cities of 100,000 people or more named exactly ("Kharkiv"). ``names``:
+    each mention's tokens joined by spaces."""
+    text = doc.text
+    counts: Counter[str] = Counter()
+    for m, name in zip(mentions, names, strict=True):
+        for code in _countries_named(text[m.start : m.end], name, gaz):
+            counts[code] += 1
+    return counts
+
+
+@lru_cache(maxsize=1 << 13)
+def _countries_named(whole: str, name: str, gaz: Gazetteer) -> tuple[str, ...]:
+    """The countries one mention counts for: ``whole`` is its text, ``name`` its tokens joined
+    by spaces. Memoised (bounded): names recur."""
     from qualitycheck.resources import fold
 
-    counts: Counter[str] = Counter()
-    for whole_text, group in by_text.items():
-        n = len(group)
-        whole = gaz.country_of(whole_text)  # "Côte d'Ivoire", "South Africa"
-        if whole is not None:
-            counts[whole] += n
+    code = gaz.country_of(whole)  # "Côte d'Ivoire", "South Africa"
+    if code is not None:
+        return (code,)
+    tokens = name.split(" ")
+    codes = [code for code in map(gaz.country_of, tokens) if code is not None]
+    # The longest known place in the name; no place name has more than eight words, and a
+    # run of thousands of capitalised words must not cost a quadratic number of lookups.
+    for k in range(min(len(tokens), _MAX_PLACE_WORDS), 0, -1):
+        prefix = " ".join(tokens[:k])
+        places = gaz.lookup(prefix)
+        if not places:
             continue
-        tokens = [t.text for t in group[0].tokens]
-        for token in tokens:
-            code = gaz.country_of(token)
-            if code is not None:
-                counts[code] += n
-        # The longest known place in the name; no place name has more than eight words, and a
-        # run of thousands of capitalised words must not cost a quadratic number of lookups.
-        for k in range(min(len(tokens), _MAX_PLACE_WORDS), 0, -1):
-            name = " ".join(tokens[:k])
-            places = gaz.lookup(name)
-            if not places:
-                continue
-            top = places[0]
-            exact = fold(top.name) == fold(name)
-            if top.kind == "city" and top.population >= (100_000 if exact else 500_000):
-                counts[top.country] += n
-            break
-    return counts
+        top = places[0]
+        exact = fold(top.name) == fold(prefix)
+        if top.kind == "city" and top.population >= (100_000 if exact else 500_000):
+            codes.append(top.country)
+        break
+    return tuple(codes)
 
 
 # -- the place it was meant to be ----------------------------------------------------------------
