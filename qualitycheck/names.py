@@ -243,19 +243,15 @@ _GLUED_RE = re.compile(r"[\-’'][A-Z]")
 
 
 def _find_name_mentions(doc: Document) -> tuple[NameMention, ...]:
-    from qualitycheck.resources import given_names
-
-    first_names = given_names()
     text = doc.text
     words = doc.words
     n = len(words)
     if not n:
         return ()
-    texts = list(map(_TEXT, words))
     # flags[k] == 1 when words[k] is a capitalised word (_is_cap_word). Most words are
     # lower-case: the test of the first letter runs in C over all of them, and the few words with
     # a glued particle are found by a scan of the text for a separator before a capital.
-    flags = bytearray(map(str.isupper, map(_FIRST, texts)))
+    flags = bytearray(map(str.isupper, map(_FIRST, map(_TEXT, words))))
     starts = None
     for m in _GLUED_RE.finditer(text):
         if starts is None:
@@ -268,9 +264,9 @@ def _find_name_mentions(doc: Document) -> tuple[NameMention, ...]:
     last_index = n - 1
     i = flags.find(1)
     while i >= 0:
-        if i < last_index and (flags[i + 1] or texts[i + 1] in PARTICLES):
-            j = _run_end(text, words, texts, flags, i)
-            mention = _mention_from_run(text, words, texts, i, j, first_names)
+        if i < last_index and (flags[i + 1] or words[i + 1][2] in PARTICLES):
+            j = _run_end(text, words, flags, i)
+            mention = _mention_from_run(text, words, i, j)
             if mention is not None:
                 append(mention)
             i = flags.find(1, j + 1)
@@ -323,7 +319,7 @@ def _is_cap_word(w: Word) -> bool:
     return bool(_PARTICLE_PREFIX_RE.match(t))
 
 
-def _run_end(text: str, words: Sequence[Word], texts: list[str], flags: bytearray, i: int) -> int:
+def _run_end(text: str, words: Sequence[Word], flags: bytearray, i: int) -> int:
     """The last index of the run of capitalised words that starts at ``words[i]``, within its
     sentence: words joined only by spaces, by ". " after a title abbreviation or an initial, or
     by lower-case particles (``flags`` marks the capitalised words)."""
@@ -336,7 +332,7 @@ def _run_end(text: str, words: Sequence[Word], texts: list[str], flags: bytearra
             step = 1
         elif (
             # a particle is part of the name only between two capitalised words
-            texts[j + 1] in PARTICLES
+            words[j + 1].text in PARTICLES
             and j + 2 < n
             and flags[j + 2]
             and words[j + 2].sentence == sentence
@@ -352,7 +348,7 @@ def _run_end(text: str, words: Sequence[Word], texts: list[str], flags: bytearra
         if gap != " ":  # a single space is by far the most common gap
             if not _GAP_RE.fullmatch(gap):
                 break
-            if gap.startswith(".") and not _abbreviation_like(texts[j]):
+            if gap.startswith(".") and not _abbreviation_like(words[j].text):
                 break
         j += step
     return j
@@ -392,10 +388,8 @@ def _single_word(word: str) -> tuple[int, int, str, bool, bool] | None:
 def _mention_from_run(
     text: str,
     words: Sequence[Word],
-    texts: list[str],
     first: int,
     last: int,
-    first_names: frozenset[str],
 ) -> NameMention | None:
     start = words[first].start
     end = words[last].end
