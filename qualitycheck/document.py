@@ -191,7 +191,18 @@ class Document:
 
     @cached_property
     def words(self) -> tuple[Word, ...]:
+        return self._words_by_sentence[0]
+
+    @cached_property
+    def sentence_word_offsets(self) -> tuple[int, ...]:
+        """Where each sentence's words start in ``words``, plus the total at the end: the words
+        of sentence ``i`` are ``words[offsets[i] : offsets[i + 1]]``."""
+        return self._words_by_sentence[1]
+
+    @cached_property
+    def _words_by_sentence(self) -> tuple[tuple[Word, ...], tuple[int, ...]]:
         out: list[Word] = []
+        offsets = [0]
         text = self.text
         split = _WORD_SPLIT_RE.split
         new = tuple.__new__
@@ -210,7 +221,8 @@ class Document:
                 itertools.count(),
             )
             out.extend(map(new, word_type, fields))
-        return tuple(out)
+            offsets.append(len(out))
+        return tuple(out), tuple(offsets)
 
     @cached_property
     def token_counts(self) -> Counter[str]:
@@ -233,8 +245,8 @@ class Document:
         return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
 
     def sentence_words(self, index: int) -> Sequence[Word]:
-        sent = self.sentences[index]
-        return self.words_between(sent.start, sent.end)
+        offsets = self.sentence_word_offsets
+        return self.words[offsets[index] : offsets[index + 1]]
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]

@@ -42,7 +42,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from qualitycheck import heuristics
@@ -160,6 +160,7 @@ def _is_capitalised(text: str) -> bool:
     return text[:1].isupper()
 
 
+@lru_cache(maxsize=1 << 14)
 def _key(text: str) -> str:
     """The part of a token the rule judges: "Minister's" -> "Minister", "Russian-speaking" ->
     "Russian"."""
@@ -385,7 +386,12 @@ class _Scan:
                 usable = not skipped[sent.block]
                 if usable:
                     words = doc.sentence_words(si)
-                    usable = not heuristics.is_title_case_tokens(map(_WORD_TEXT, words))
+                    block = doc.blocks[sent.block]
+                    whole_block = sent.start == block.start and sent.end == block.end
+                    # (a sentence that is its whole block was tested with the block)
+                    usable = whole_block or not heuristics.is_title_case_tokens(
+                        map(_WORD_TEXT, words)
+                    )
                 if usable:
                     sent_text = text[sent.start : sent.end]
                     opening = sent.start

@@ -83,6 +83,7 @@ _QUOTED_RE = re.compile(
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _FIRST_CHAR = operator.itemgetter(0)
+_WORD_TEXT = operator.itemgetter(2)  # Document.words: Word.text
 
 
 @cache
@@ -204,12 +205,39 @@ def detect_language(text: str) -> tuple[str, float, float]:
     return best.language.name.title(), float(best.value), float(english)
 
 
+def _rare_word_bounds(doc: Document) -> list[int]:
+    """For each sentence, at least as many as the rare lower-case words ``looks_foreign`` would
+    count in it, from the document's own tokens (each looked up once): a sentence with fewer than
+    ``MIN_RARE_WORDS`` cannot look foreign, and most English sentences are settled here.
+
+    A document token made of letters (and inner apostrophes or hyphens) is exactly one word of
+    ``_WORD_RE``; a token of digits holds none; any other token (letters and digits mixed) could
+    hold several, and counts as enough to run the full test."""
+    from qualitycheck.resources import lexicon
+
+    zipf = lexicon().zipf
+    weight: dict[str, int] = {}
+    for token in doc.token_counts:
+        core = token.replace("-", "").replace("'", "").replace("’", "")
+        if core.isalpha():
+            weight[token] = 1 if token[0].islower() and zipf(token) < RARE_ZIPF else 0
+        else:
+            weight[token] = 0 if core.isdecimal() else MIN_RARE_WORDS
+    weights = list(map(weight.__getitem__, map(_WORD_TEXT, doc.words)))
+    offsets = doc.sentence_word_offsets
+    return [sum(weights[a:b]) for a, b in itertools.pairwise(offsets)]
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
-    for sent in doc.sentences:
+    rare_bounds = _rare_word_bounds(doc)
+    for si, sent in enumerate(doc.sentences):
         raw = text[sent.start : sent.end]
+        ascii_only = raw.isascii()  # then no other script, and only the word test can flag it
+        if ascii_only and rare_bounds[si] < MIN_RARE_WORDS:
+            continue
         body = _short_quotes_removed(raw)
-        found = _foreign_script(body)
+        found = None if ascii_only else _foreign_script(body)
         if found is not None:
             script, share = found
             yield Match(
@@ -220,6 +248,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
                 " edition of the page",
                 confidence=0.9 if share >= 0.8 else 0.7,
             )
+            continue
+        if rare_bounds[si] < MIN_RARE_WORDS:
             continue
         words = _WORD_RE.findall(body)
         if len(words) < MIN_WORDS_FOR_DETECTION or not looks_foreign(words):
