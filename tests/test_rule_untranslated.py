@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qualitycheck.document import Document
 from qualitycheck.rules.language import untranslated
@@ -184,3 +186,50 @@ def test_detector_is_built_once_and_fast() -> None:
     per_sentence = (time.perf_counter() - start) / 20
     assert untranslated.detector.cache_info().currsize == 1
     assert per_sentence < 0.01
+
+
+_TOKENS = [
+    "la",
+    "situación",
+    "es",
+    "muy",
+    "grave",
+    "the",
+    "minister",
+    "said",
+    "Kyiv",
+    "covid19",
+    "x²y",
+    "2022",
+    "3.5",
+    "rock’n’roll",
+    "de-facto",
+    "«",
+    "»",
+    "“",
+    "”",
+    "(",
+    ")",
+    ".",
+    ",",
+    "zzqx",
+    "qwv-brr",
+    "ñandú",
+    "Łódź",
+    "über",
+    "straße",
+    "1,000",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=30))
+def test_rare_word_bound_never_undercounts(tokens: list[str]) -> None:
+    # the per-sentence bound lets check() skip sentences; it must never skip one the full
+    # word test would flag
+    doc = Document.from_text(" ".join(tokens))
+    bounds = untranslated._rare_word_bounds(doc)
+    for sent, bound in zip(doc.sentences, bounds, strict=True):
+        body = untranslated._short_quotes_removed(doc.text[sent.start : sent.end])
+        if untranslated.looks_foreign(untranslated._WORD_RE.findall(body)):
+            assert bound >= untranslated.MIN_RARE_WORDS
