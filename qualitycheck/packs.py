@@ -27,7 +27,7 @@ import string
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -114,9 +114,10 @@ class CompiledPack:
     # -- existence and substitution -------------------------------------------------------
     def _phrase_matches(self, doc: Document) -> Iterator[Match]:
         text = doc.text
+        lowered = doc.memo("packs.lowered", _lowered_text)  # shared by every phrase pack
         seen: set[tuple[int, int]] = set()
         found: list[tuple[int, int, int]] = []  # (start, end, entry index)
-        for index, start, end in self._candidates(text):
+        for index, start, end in self._candidates(text, lowered):
             if (start, end) in seen:
                 continue
             seen.add((start, end))
@@ -131,17 +132,28 @@ class CompiledPack:
             last_end = end
             yield self._make_match(text, start, end, self.entries[index])
 
-    def _candidates(self, text: str) -> Iterator[tuple[int, int, int]]:
-        lowered = _lower_same_length(text)
+    @cached_property
+    def _plan(self) -> _PhrasePlan:
+        return _PhrasePlan(self)
+
+    def _candidates(self, text: str, lowered: str | None = None) -> Iterator[tuple[int, int, int]]:
+        if lowered is None:
+            lowered = _lower_same_length(text)
         n = len(text)
+        plan = self._plan
+        occurrences = plan.scanner.find_all(lowered)
+        # The filter compares literal words of a pattern with the lower-cased text; a few letters
+        # match an ASCII letter in a case-insensitive pattern without lower-casing to it.
+        filtering = not any(c in text for c in _FOLDS_TO_ASCII)
         for anchor, indices in self.anchors.items():
-            pos = lowered.find(anchor)
-            while pos >= 0:
+            size = len(anchor)
+            for pos in occurrences[anchor]:
                 lo = max(0, pos - _WINDOW_BEFORE)
-                hi = min(n, pos + len(anchor) + _WINDOW_AFTER)
+                hi = min(n, pos + size + _WINDOW_AFTER)
                 for index in indices:
+                    if filtering and not plan.may_match(index, lowered, lo, hi):
+                        continue
                     yield from self._verify(index, text, lo, hi, pos)
-                pos = lowered.find(anchor, pos + 1)
         for index in self.unanchored:
             entry = self.entries[index]
             for m in entry.regex.finditer(text):
@@ -237,6 +249,233 @@ def _lower_same_length(text: str) -> str:
 
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _lowered_text(doc: Document) -> str:
+    return _lower_same_length(doc.text)
+
+
+# Letters that a case-insensitive pattern matches to an ASCII letter although they do not
+# lower-case to it: "İ" and "ı" (i), "ſ" (s), the Kelvin sign (k).
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+# -- speed: the plan of a phrase pack ----------------------------------------------------------
+# A large text has thousands of anchor occurrences and most windows around them cannot match:
+# "Monday" is everywhere, "the past Monday" is not. Two things keep this cheap, neither of which
+# changes what is found:
+# - the occurrences of all anchors come from one regular-expression pass (``_AnchorScanner``)
+#   instead of one ``str.find`` pass over the text per anchor;
+# - before an entry's expression runs over a window, a few literal words that every match of
+#   it contains (read off the parsed pattern) must occur in the window (``_PhrasePlan``).
+
+
+class _PhrasePlan:
+    """What a phrase pack computes once, on first use: its anchor scanner and, per entry, the
+    literal words to look for before running the entry's expression."""
+
+    def __init__(self, pack: CompiledPack) -> None:
+        self.entries = pack.entries
+        self.scanner = _AnchorScanner(tuple(pack.anchors))
+        self._needs: list[tuple[tuple[str, ...], ...] | None] = [None] * len(pack.entries)
+
+    def may_match(self, index: int, lowered: str, lo: int, hi: int) -> bool:
+        """False when a match of entry ``index`` inside ``lowered[lo:hi]`` is impossible."""
+        needs = self._needs[index]
+        if needs is None:
+            needs = self._needs[index] = _filter_words(self.entries[index])
+        find = lowered.find
+        for words in needs:
+            for word in words:
+                if find(word, lo, hi) >= 0:
+                    break
+            else:
+                return False
+        return True
+
+
+def _filter_words(entry: PackEntry) -> tuple[tuple[str, ...], ...]:
+    """At most two requirements of the entry's pattern (each: words one of which every match
+    contains), the rarest-looking ones besides its anchor; words of three letters or more."""
+    regex = entry.regex
+    if isinstance(regex, _DeferredPattern):
+        pattern, flags = regex.source()
+    else:
+        pattern, flags = regex.pattern, regex.flags
+    anchor = entry.anchor or frozenset()
+    options = [
+        r
+        for r in _literal_requirements(pattern, flags)
+        if min(map(len, r)) >= 3 and not r <= anchor
+    ]
+    options.sort(key=lambda r: -min(_rarity(w) for w in r))
+    return tuple(tuple(sorted(r)) for r in options[:2])
+
+
+def _literal_requirements(pattern: str, flags: int) -> list[frozenset[str]]:
+    """Lower-cased runs of printable ASCII that every match of ``pattern`` contains (as sets of
+    alternatives: a group "(Monday|Tuesday)" gives {"monday", "tuesday"}), read off the parsed
+    pattern. Only what the match itself consumes counts (not look-arounds), so each run lies
+    inside the match."""
+    import re._constants as sc
+    import re._parser as sp
+
+    found: list[frozenset[str]] = []
+
+    def walk(items: Any, run: list[str]) -> None:
+        for op, av in items:
+            if op is sc.LITERAL and 32 < av < 127:
+                run.append(chr(av).lower())
+                continue
+            if op is sc.SUBPATTERN:
+                walk(av[-1], run)  # a group is required: its text continues the run
+                continue
+            flush(run)
+            if op in (sc.MAX_REPEAT, sc.MIN_REPEAT) and av[0] >= 1:
+                walk_alone(av[2])
+            elif op is sc.BRANCH:
+                alternatives = [requirements(a) for a in av[1]]
+                if all(alternatives):
+                    best = [max(a, key=lambda r: min(map(len, r))) for a in alternatives]
+                    found.append(frozenset().union(*best))
+
+    def flush(run: list[str]) -> None:
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run.clear()
+
+    def walk_alone(items: Any) -> None:
+        run: list[str] = []
+        walk(items, run)
+        flush(run)
+
+    def requirements(items: Any) -> list[frozenset[str]]:
+        nonlocal found
+        outer, found = found, []
+        try:
+            walk_alone(items)
+            return found
+        finally:
+            found = outer
+
+    walk_alone(sp.parse(pattern, flags))
+    return found
+
+
+# Rough share of each character in English text, per cent; other characters are rarer.
+_CHAR_SHARE = {
+    " ": 17.0, "e": 9.8, "t": 7.0, "a": 6.4, "o": 6.0, "i": 5.6, "n": 5.5, "s": 5.2, "r": 4.9,
+    "h": 4.2, "d": 3.3, "l": 3.2, ".": 1.0, ",": 1.0, "c": 2.3, "u": 2.2, "m": 2.0, "f": 1.8,
+    "w": 1.7, "g": 1.6, "y": 1.5, "p": 1.5, "b": 1.2, "v": 0.8, "k": 0.6,
+}  # fmt: skip
+_RARE_SHARE = 0.3
+# What one str.find pass over a text costs, in per cent of the text's characters that one
+# regular-expression pass tries a match at for the same time (both measured on CPython 3.11).
+_FIND_PASS_SHARE = 1.1
+
+
+class _AnchorScanner:
+    """Every occurrence of a set of anchor words in a lower-cased text, overlapping ones
+    included: what ``str.find`` repeated from each hit + 1 returns for each word.
+
+    Each anchor is found through a *key*: its tail from its rarest character on (three
+    characters at least where the word has them). One regular expression, a trie of the keys,
+    finds the keys' occurrences; Python's ``re`` skips quickly over characters no key starts
+    with, so the pass is fast when the keys start with rare letters. A match consumes its key;
+    the keys that may start inside it are checked at their offsets (``_inside``), so none is
+    missed. Anchors made only of common letters are cheaper with their own ``str.find`` pass
+    (``_alone``)."""
+
+    def __init__(self, anchors: Sequence[str]) -> None:
+        self.anchors = tuple(anchors)
+        allowed = {c for a in anchors for c in a}
+        while True:  # drop starting characters whose pass costs more than the finds it saves
+            choice = {a: _key_start(a, allowed) for a in anchors}
+            counts: dict[str, int] = {}
+            for a, i in choice.items():
+                if i is not None:
+                    counts[a[i]] = counts.get(a[i], 0) + 1
+            costly = {
+                c
+                for c, k in counts.items()
+                if _CHAR_SHARE.get(c, _RARE_SHARE) > k * _FIND_PASS_SHARE
+            }
+            if not costly:
+                break
+            allowed -= costly
+        self._alone = tuple(a for a, i in choice.items() if i is None)
+        self._keyed: dict[str, list[tuple[str, int]]] = {}  # key -> (anchor, offset of the key)
+        for a, i in choice.items():
+            if i is not None:
+                self._keyed.setdefault(a[i:], []).append((a, i))
+        keys = sorted(self._keyed)
+        self._regex = re.compile(_trie_pattern(keys)) if keys else None
+        by_first: dict[str, list[str]] = {}
+        for key in keys:
+            by_first.setdefault(key[0], []).append(key)
+        # key -> (other key, offset) pairs that may occur at that offset while key occurs at 0
+        self._inside: dict[str, tuple[tuple[str, int], ...]] = {}
+        for key in keys:
+            pairs = []
+            for j in range(len(key)):
+                tail = key[j:]
+                for other in by_first.get(key[j], ()):
+                    if other[: len(tail)] == tail[: len(other)]:
+                        pairs.append((other, j))
+            self._inside[key] = tuple(pairs)
+
+    def find_all(self, lowered: str) -> dict[str, list[int]]:
+        """Anchor -> its positions in ``lowered``, ascending."""
+        found: dict[str, list[int]] = {a: [] for a in self.anchors}
+        for a in self._alone:
+            positions = found[a]
+            pos = lowered.find(a)
+            while pos >= 0:
+                positions.append(pos)
+                pos = lowered.find(a, pos + 1)
+        if self._regex is None:
+            return found
+        keyed, inside, starts = self._keyed, self._inside, lowered.startswith
+        for m in self._regex.finditer(lowered):
+            hit = m.start()
+            for key, j in inside[m.group()]:
+                if j and not starts(key, hit + j):
+                    continue  # at offset 0 the trie matched the longest key: its prefixes are there
+                for a, i in keyed[key]:
+                    pos = hit + j - i
+                    if pos >= 0 and starts(a, pos):
+                        found[a].append(pos)
+        return found
+
+
+def _key_start(anchor: str, allowed: set[str]) -> int | None:
+    """Where the key of ``anchor`` starts: at its rarest allowed character that leaves a key of
+    three characters (or the whole of a shorter word); None when there is no such character."""
+    last = len(anchor) - min(3, len(anchor))
+    options = [i for i in range(last + 1) if anchor[i] in allowed]
+    if not options:
+        return None
+    return min(options, key=lambda i: (_CHAR_SHARE.get(anchor[i], _RARE_SHARE), i))
+
+
+def _trie_pattern(words: Sequence[str]) -> str:
+    """A regular expression that matches, at a position, the longest of ``words`` found there."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(c) + build(node[c]) for c in sorted(node) if c]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return build(root)
 
 
 def _starts_on_boundary(text: str, start: int, bounded: bool) -> bool:
@@ -642,6 +881,10 @@ class _DeferredPattern:
         self._pattern = pattern
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
+
+    def source(self) -> tuple[str, int]:
+        """The pattern and flags, without compiling."""
+        return self._pattern, self._flags
 
     def __getattr__(self, name: str) -> Any:
         if self._compiled is None:

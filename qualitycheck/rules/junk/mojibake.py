@@ -103,13 +103,25 @@ def _changed_words(line: str, fixed: str) -> Iterator[tuple[int, int, int, int]]
         yield s, e, fs, fe
 
 
+def _marked_lines(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the lines (as ``Document.iter_lines`` cuts them) that contain a
+    marker, found by one search over the whole text rather than one per line."""
+    m = _MARKER_RE.search(text)
+    while m:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        if end < 0:
+            yield start, len(text)
+            return
+        yield start, end
+        m = _MARKER_RE.search(text, end + 1)
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
     fix = is_bad = None
-    for start, end in doc.iter_lines():
+    for start, end in _marked_lines(text):
         line = text[start:end]
-        if not _MARKER_RE.search(line):
-            continue
         if fix is None:
             fix, is_bad = _ftfy()
         assert is_bad is not None
