@@ -40,7 +40,7 @@ import itertools
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -342,78 +342,94 @@ def _is_skipped_block(doc: Document, bi: int) -> bool:
 
 
 class _Scan:
-    """The capitalised words of one document that stand where no capital is expected (the
+    """The capitalised words of one document after the first word of their sentence (the
     candidates), with what judging them needs. Most candidates are names, rejected by a look-up
-    or two, so the costlier facts are computed on demand: the quoted spans of a sentence, the
-    capitalised neighbours of a word, and how the document uses a word elsewhere (which needs the
-    neighbours of every capitalised occurrence of that word)."""
+    or two, so everything else is computed on demand and remembered: whether the sentence is one
+    to judge at all (not in a heading, byline or title-case line) and where its first clause
+    opens, whether the word stands where a capital is expected anyway, the quoted spans of a
+    sentence, the capitalised neighbours of a word, and how the document uses a word elsewhere
+    (which needs the neighbours of every capitalised occurrence of that word)."""
 
     def __init__(self, doc: Document) -> None:
+        from qualitycheck.resources import lexicon
+
         self.doc = doc
-        self.words: list[Sequence[Word]] = []  # per candidate: its sentence's words,
-        self.index: list[int] = []  # its index there,
-        self.opening: list[int] = []  # where the sentence's first clause opens,
-        self.sentence: list[int] = []  # the sentence's index,
-        self.keys: list[str] = []  # and the candidate's key (see _key)
+        self.zipf = lexicon().zipf
+        self.verdicts: dict[str, tuple[bool, float] | None] = {}  # see _word_verdict
+        all_words = doc.words
+        # the capitalised words, found in C: compress keeps the indexes whose first letter is upper
+        capitalised = map(str.isupper, map(_FIRST_CHAR, map(_WORD_TEXT, all_words)))
+        indexes = itertools.compress(itertools.count(), capitalised)
+        self.candidates = [k for k in indexes if all_words[k][4]]  # not a sentence's first word
+        self.keys = [_key(all_words[k][2]) for k in self.candidates]  # see _key
         self.by_key: dict[str, list[int]] = {}  # lower-case key -> candidates
+        for c, key in enumerate(self.keys):
+            self.by_key.setdefault(key.lower(), []).append(c)
+        self._sentences: dict[int, tuple[Sequence[Word], int] | None] = {}
+        self._skipped_blocks: dict[int, bool] = {}
+        self._valid: dict[int, bool] = {}
         self._neighbours: dict[int, tuple[Word | None, Word | None]] = {}
         self._quotes: dict[int, list[tuple[int, int]]] = {}
         self._uses: dict[str, tuple[int, int]] = {}
         self._lower_counts: Counter[str] | None = None
-        self._collect()
 
-    def _collect(self) -> None:
+    def word(self, c: int) -> Word:
+        return self.doc.words[self.candidates[c]]
+
+    def sentence_words(self, c: int) -> tuple[Sequence[Word], int]:
+        """The words of candidate ``c``'s sentence and its index among them."""
+        w = self.doc.words[self.candidates[c]]
+        return self.doc.sentence_words(w.sentence), w.position
+
+    def _sentence(self, si: int) -> tuple[Sequence[Word], int] | None:
+        """The words of sentence ``si`` and where its first clause opens (after a dateline), or
+        None for a sentence not to judge: in a heading, caption, byline, title-case line..."""
+        if si in self._sentences:
+            return self._sentences[si]
         doc = self.doc
-        text = doc.text
-        all_words = doc.words
-        skipped: dict[int, bool] = {}
-        current = -1
-        usable = False
-        words: Sequence[Word] = ()
-        opening = 0
-        # only capitalised words after the first of their sentence can be candidates (the
-        # capitalised words are found in C: compress keeps the indexes whose first letter is upper)
-        capitalised = map(str.isupper, map(_FIRST_CHAR, map(_WORD_TEXT, all_words)))
-        for k in itertools.compress(itertools.count(), capitalised):
-            _, _, _, si, i = all_words[k]
-            if i == 0:
-                continue
-            if si != current:
-                current = si
-                sent = doc.sentences[si]
-                if sent.block not in skipped:
-                    skipped[sent.block] = _is_skipped_block(doc, sent.block)
-                usable = not skipped[sent.block]
-                if usable:
-                    words = doc.sentence_words(si)
-                    block = doc.blocks[sent.block]
-                    whole_block = sent.start == block.start and sent.end == block.end
-                    # (a sentence that is its whole block was tested with the block)
-                    usable = whole_block or not heuristics.is_title_case_tokens(
-                        map(_WORD_TEXT, words)
-                    )
-                if usable:
-                    sent_text = text[sent.start : sent.end]
-                    opening = sent.start
-                    if sent.start == doc.blocks[sent.block].start:
-                        opening = sent.start + heuristics.dateline_end(sent_text)
-            if not usable:
-                continue
-            if _is_initial(doc, words, i, opening):
-                continue
-            key = _key(words[i].text)
-            self.keys.append(key)
-            self.by_key.setdefault(key.lower(), []).append(len(self.index))
-            self.words.append(words)
-            self.index.append(i)
-            self.opening.append(opening)
-            self.sentence.append(si)
+        sent = doc.sentences[si]
+        found: tuple[Sequence[Word], int] | None = None
+        if sent.block not in self._skipped_blocks:
+            self._skipped_blocks[sent.block] = _is_skipped_block(doc, sent.block)
+        if not self._skipped_blocks[sent.block]:
+            words = doc.sentence_words(si)
+            block = doc.blocks[sent.block]
+            # (a sentence that is its whole block was tested with the block)
+            whole_block = sent.start == block.start and sent.end == block.end
+            if whole_block or not heuristics.is_title_case_tokens(map(_WORD_TEXT, words)):
+                opening = sent.start
+                if sent.start == block.start:
+                    sent_text = doc.text[sent.start : sent.end]
+                    opening = sent.start + heuristics.dateline_end(sent_text)
+                found = (words, opening)
+        self._sentences[si] = found
+        return found
+
+    def valid(self, c: int) -> bool:
+        """Whether candidate ``c`` is to be judged: in a sentence to judge, and not where a
+        capital is expected (after a dateline, a colon, a quotation mark...)."""
+        found = self._valid.get(c)
+        if found is None:
+            w = self.doc.words[self.candidates[c]]
+            sentence = self._sentence(w.sentence)
+            found = sentence is not None and not _is_initial(
+                self.doc, sentence[0], w.position, sentence[1]
+            )
+            self._valid[c] = found
+        return found
+
+    def opening(self, c: int) -> int:
+        """Where the first clause of candidate ``c``'s sentence opens (``c`` must be valid)."""
+        sentence = self._sentence(self.doc.words[self.candidates[c]].sentence)
+        assert sentence is not None
+        return sentence[1]
 
     def neighbours(self, c: int) -> tuple[Word | None, Word | None]:
         """The capitalised neighbours (before, after) of candidate ``c``."""
         found = self._neighbours.get(c)
         if found is None:
-            doc, words, i, opening = self.doc, self.words[c], self.index[c], self.opening[c]
+            doc, opening = self.doc, self.opening(c)
+            words, i = self.sentence_words(c)
             found = self._neighbours[c] = (
                 _capital_neighbour(doc, words, i, -1, opening),
                 _capital_neighbour(doc, words, i, +1, opening),
@@ -421,7 +437,7 @@ class _Scan:
         return found
 
     def quotes(self, c: int) -> list[tuple[int, int]]:
-        si = self.sentence[c]
+        si = self.word(c).sentence
         spans = self._quotes.get(si)
         if spans is None:
             sent = self.doc.sentences[si]
@@ -435,6 +451,8 @@ class _Scan:
         if found is None:
             name = lone = 0
             for c in self.by_key.get(lower, ()):
+                if not self.valid(c):
+                    continue
                 prev, nxt = self.neighbours(c)
                 if nxt is not None or (prev is not None and prev.text not in _WEEKDAYS_MONTHS):
                     name += 1
@@ -462,7 +480,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     allowed = pack_words | extra | glossary_tokens
 
     scan = _Scan(doc)
-    for c in range(len(scan.index)):
+    for c in range(len(scan.candidates)):
         suspect = _judge(scan, c, allowed, phrases)
         if suspect is None:
             continue
@@ -480,6 +498,30 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         )
 
 
+def _word_verdict(
+    text: str, key: str, allowed: frozenset[str], zipf: Callable[[str], float]
+) -> tuple[bool, float] | None:
+    """What the word alone says: None when it is no stray capital wherever it stands (an acronym,
+    a listed name, a rare word, a known place or first name), else whether it is a function word
+    and its frequency."""
+    tail = key[1:]
+    if len(key) < 2 or not key.isalpha() or (not tail.islower() and any(map(str.isupper, tail))):
+        return None  # "A", "X-ray", acronyms, "iPhone"/"McDonald", "TB-2"
+    if key in allowed or text in allowed or key in WEEKDAYS or key in MONTHS:
+        return None
+    if key.endswith("s") and (key[:-1] in allowed or key[:-2] in allowed):
+        return None  # plurals of listed words: "Syrians", "Catholics"
+    lower = key.lower()
+    if lower in FUNCTION_WORDS:
+        return True, 0.0
+    frequency = zipf(lower)
+    if frequency < 3.0:
+        return None  # not a common word: most likely a name
+    if _is_known_name(key):
+        return None
+    return False, frequency
+
+
 def _judge(
     scan: _Scan,
     c: int,
@@ -488,30 +530,24 @@ def _judge(
 ) -> _Suspect | None:
     """Whether candidate ``c`` of ``scan`` is a stray capital. Every test that can only clear
     the word comes before the ones that need the word's neighbours or the document's counts."""
-    from qualitycheck.resources import lexicon
-
-    doc, words, i, opening = scan.doc, scan.words[c], scan.index[c], scan.opening[c]
-    w = words[i]
+    doc = scan.doc
+    w = scan.word(c)
     text = w.text
     key = scan.keys[c]
-    tail = key[1:]
-    if len(key) < 2 or not key.isalpha() or (not tail.islower() and any(map(str.isupper, tail))):
-        return None  # "A", "X-ray", acronyms, "iPhone"/"McDonald", "TB-2"
+    if text in scan.verdicts:  # a document repeats its names: judge each spelling once
+        verdict = scan.verdicts[text]
+    else:
+        verdict = scan.verdicts[text] = _word_verdict(text, key, allowed, scan.zipf)
+    if verdict is None:
+        return None
+    function_word, zipf = verdict
     lower = key.lower()
-    if key in allowed or text in allowed or key in WEEKDAYS or key in MONTHS:
+    if text in phrases and _in_phrase(*scan.sentence_words(c), phrases):
         return None
-    if key.endswith("s") and (key[:-1] in allowed or key[:-2] in allowed):
-        return None  # plurals of listed words: "Syrians", "Catholics"
-    if _in_phrase(words, i, phrases):
-        return None
-    function_word = lower in FUNCTION_WORDS
-    zipf = 0.0
-    if not function_word:
-        zipf = lexicon().zipf(lower)
-        if zipf < 3.0:
-            return None  # not a common word: most likely a name
-        if _is_known_name(key):
-            return None
+    if not scan.valid(c):
+        return None  # not in a sentence to judge, or where a capital is expected
+    words, i = scan.sentence_words(c)
+    opening = scan.opening(c)
     quotes = scan.quotes(c)
     in_quote = next(((s, e) for s, e in quotes if s <= w.start < e), None) if quotes else None
     if in_quote is not None:
