@@ -200,13 +200,37 @@ class CompiledPack:
         trimmed = line.strip(_LINE_TRIM)
         if not trimmed or len(trimmed) > _MAX_BOILERPLATE_LINE or self.combined is None:
             return None
-        if not self.combined.fullmatch(trimmed):
-            return None
-        for entry in self.entries:
-            m = entry.regex.fullmatch(trimmed)
+        # Only entries that can start with the line's first character are tried; the combined
+        # pattern (what decides whether the line matches at all) then only confirms a match.
+        for entry, fullmatch in self._line_entries(trimmed[0]):
+            m = fullmatch(trimmed)
             if m:
-                return entry, m
-        return None  # pragma: no cover - the combined pattern is the union of the entries
+                return (entry, m) if self.combined.fullmatch(trimmed) else None
+        return None
+
+    def _line_entries(self, first: str) -> tuple[tuple[PackEntry, _FullMatch], ...]:
+        """The boilerplate entries a line starting with ``first`` can match, in pack order, each
+        with its compiled ``fullmatch``: those whose matches can start with that character (all
+        of them for a character outside ASCII)."""
+        table = self._line_table
+        key = first if first.isascii() else ""
+        found = table.get(key)
+        if found is None:
+            found = table[key] = tuple(
+                (entry, _resolved(entry.regex).fullmatch)
+                for entry, starts in zip(self.entries, self._first_chars, strict=True)
+                if starts is None or first in starts or not first.isascii()
+            )
+        return found
+
+    @cached_property
+    def _first_chars(self) -> tuple[frozenset[str] | None, ...]:
+        return tuple(_first_chars(entry.regex) for entry in self.entries)
+
+    @cached_property
+    def _line_table(self) -> dict[str, tuple[tuple[PackEntry, _FullMatch], ...]]:
+        # One key per ASCII character, one for all others: stays small.
+        return {}
 
     def _boilerplate_matches(self, doc: Document) -> Iterator[Match]:
         text = doc.text
@@ -297,11 +321,7 @@ class _PhrasePlan:
 def _filter_words(entry: PackEntry) -> tuple[tuple[str, ...], ...]:
     """At most two requirements of the entry's pattern (each: words one of which every match
     contains), the rarest-looking ones besides its anchor; words of three letters or more."""
-    regex = entry.regex
-    if isinstance(regex, _DeferredPattern):
-        pattern, flags = regex.source()
-    else:
-        pattern, flags = regex.pattern, regex.flags
+    pattern, flags = _pattern_source(entry.regex)
     anchor = entry.anchor or frozenset()
     options = [
         r
@@ -360,6 +380,73 @@ def _literal_requirements(pattern: str, flags: int) -> list[frozenset[str]]:
 
     walk_alone(sp.parse(pattern, flags))
     return found
+
+
+def _first_chars(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """The ASCII characters a non-empty match of ``regex`` can start with (case variants
+    included), or None when that is not a short list (a class such as \\w, a negated class)."""
+    import re._constants as sc
+    import re._parser as sp
+
+    pattern, flags = _pattern_source(regex)
+    out: set[str] = set()
+
+    def first(items: Any) -> bool:
+        """Add what ``items`` can start with to ``out``; whether it can match the empty string.
+        Raises LookupError for an open-ended set."""
+        for op, av in items:
+            if op is sc.LITERAL:
+                out.add(chr(av))
+                return False
+            if op is sc.IN:
+                for o, v in av:
+                    if o is sc.LITERAL:
+                        out.add(chr(v))
+                    elif o is sc.RANGE and v[1] - v[0] < 256:
+                        out.update(map(chr, range(v[0], v[1] + 1)))
+                    elif o is sc.CATEGORY and v is sc.CATEGORY_DIGIT:
+                        out.update(string.digits)  # other digits start no ASCII line anyway
+                    else:
+                        raise LookupError
+                return False
+            if op is sc.SUBPATTERN:
+                if not first(av[-1]):
+                    return False
+            elif op is sc.BRANCH:
+                if not any([first(a) for a in av[1]]):
+                    return False
+            elif op in (sc.MAX_REPEAT, sc.MIN_REPEAT, sc.POSSESSIVE_REPEAT):
+                if not first(av[2]) and av[0] > 0:
+                    return False
+            elif op in (sc.AT, sc.ASSERT, sc.ASSERT_NOT):
+                continue  # zero width: the next element starts the match
+            else:
+                raise LookupError
+        return True
+
+    try:
+        first(sp.parse(pattern, flags))
+    except LookupError:
+        return None
+    found: set[str] = set()
+    for c in out:
+        found.update({c, c.lower(), c.upper()})
+        if not c.isascii():  # "ſ" matches "s", the Kelvin sign "k" when case is ignored
+            found.update(x for x in string.ascii_letters if re.fullmatch(re.escape(c), x, flags))
+    return frozenset(c for c in found if len(c) == 1 and c.isascii())
+
+
+_FullMatch = Callable[[str], "re.Match[str] | None"]
+
+
+def _resolved(regex: re.Pattern[str]) -> re.Pattern[str]:
+    return regex.compiled() if isinstance(regex, _DeferredPattern) else regex
+
+
+def _pattern_source(regex: re.Pattern[str]) -> tuple[str, int]:
+    if isinstance(regex, _DeferredPattern):
+        return regex.source()
+    return regex.pattern, regex.flags
 
 
 # Rough share of each character in English text, per cent; other characters are rarer.
@@ -882,6 +969,11 @@ class _DeferredPattern:
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
 
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, self._flags)
+        return self._compiled
+
     def source(self) -> tuple[str, int]:
         """The pattern and flags, without compiling."""
         return self._pattern, self._flags
@@ -1367,12 +1459,21 @@ def _footer_matcher(patterns: tuple[tuple[int, str], ...]) -> Callable[[str], bo
     compiled = [
         re.compile(_spaces_to_whitespace(src), flags & re.IGNORECASE) for flags, src in patterns
     ]
+    # Only the patterns whose matches can start with the line's first character are tried.
+    starts = [_first_chars(r) for r in compiled]
+    by_first = {
+        chr(c): tuple(
+            r.fullmatch for r, f in zip(compiled, starts, strict=True) if f is None or chr(c) in f
+        )
+        for c in range(128)
+    }
+    every = tuple(r.fullmatch for r in compiled)
 
     def is_footer(line: str) -> bool:
         trimmed = line.strip(_LINE_TRIM)
         if not trimmed or len(trimmed) > _MAX_BOILERPLATE_LINE:
             return False
-        return any(r.fullmatch(trimmed) for r in compiled)
+        return any(fullmatch(trimmed) for fullmatch in by_first.get(trimmed[0], every))
 
     return is_footer
 
