@@ -30,7 +30,9 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # A candidate sentence end: terminal marks, optional closing quotes/brackets, then white space.
 # A run of marks is only tried from its first mark (the look-behind): from every mark of a long
 # run of "?" or "." the scan would reach its end, in quadratic time; the matches are the same.
-_END_RE = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"'”’»)\]]*(?=\s)")
+# The look-behind comes after the first mark (so it looks two characters back): a pattern that
+# starts with a character class lets the regex engine skip to the next mark in C.
+_END_RE = re.compile(r"(?:[.!?](?<![.!?].)[.!?]*|…)[\"'”’»)\]]*(?=\s)")
 _WORD_BEFORE_RE = re.compile(r"([^\W_][\w.\-]*)\.$")
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S" of "U.S.", "e.g" of "e.g."
 
