@@ -114,7 +114,7 @@ class CompiledPack:
     # -- existence and substitution -------------------------------------------------------
     def _phrase_matches(self, doc: Document) -> Iterator[Match]:
         text = doc.text
-        lowered = doc.memo("packs.lowered", _lowered_text)  # shared by every phrase pack
+        lowered = lowered_text(doc)  # shared by every phrase pack
         seen: set[tuple[int, int]] = set()
         found: list[tuple[int, int, int]] = []  # (start, end, entry index)
         for index, start, end in self._candidates(text, lowered):
@@ -144,7 +144,7 @@ class CompiledPack:
         occurrences = plan.scanner.find_all(lowered)
         # The filter compares literal words of a pattern with the lower-cased text; a few letters
         # match an ASCII letter in a case-insensitive pattern without lower-casing to it.
-        filtering = not any(c in text for c in _FOLDS_TO_ASCII)
+        filtering = not any(c in text for c in FOLDS_TO_ASCII)
         for anchor, indices in self.anchors.items():
             size = len(anchor)
             for pos in occurrences[anchor]:
@@ -275,13 +275,20 @@ def _lower_same_length(text: str) -> str:
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
+def lowered_text(doc: Document) -> str:
+    """``doc.text`` lower-cased character for character (same length, same offsets), computed
+    once per document for every rule that asks."""
+    return doc.memo("packs.lowered", _lowered_text)
+
+
 def _lowered_text(doc: Document) -> str:
     return _lower_same_length(doc.text)
 
 
 # Letters that a case-insensitive pattern matches to an ASCII letter although they do not
-# lower-case to it: "İ" and "ı" (i), "ſ" (s), the Kelvin sign (k).
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+# lower-case to it: "İ" and "ı" (i), "ſ" (s), the Kelvin sign (k). Where the text has none, a
+# word a case-insensitive pattern matches shows in the lower-cased text as the word itself.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
 # -- speed: the plan of a phrase pack ----------------------------------------------------------

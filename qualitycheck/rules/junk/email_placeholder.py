@@ -34,8 +34,49 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
+_PATH = "/cdn-cgi/l/"
+
+
+def _placeholders(doc: Document) -> Iterator[re.Match[str]]:
+    """``_PLACEHOLDER_RE.finditer(doc.text)``, trying the pattern only where a match can start.
+
+    Every match contains "email" (in any case), and where it starts follows from there: at the
+    "[" before it (across white space), at "/cdn-cgi/l/" just before it, or at "http://" or
+    "https://" before the host in front of that. The search for "email" in the lower-cased text
+    is fast; the pattern alone would start a match at every character."""
+    from qualitycheck.packs import FOLDS_TO_ASCII, lowered_text
+
+    text = doc.text
+    if any(c in text for c in FOLDS_TO_ASCII):  # "EMAİL": lower-casing does not show these
+        yield from _PLACEHOLDER_RE.finditer(text)
+        return
+    lowered = lowered_text(doc)
+    starts: set[int] = set()
+    hit = lowered.find("email")
+    while hit >= 0:
+        i = hit - 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        if i >= 0 and text[i] == "[":
+            starts.add(i)
+        path = hit - len(_PATH)
+        if path >= 0:
+            starts.add(path)
+            slash = text.rfind("/", 0, path)  # the end of "//" before the host
+            starts.update(s for s in (slash - len("http:/"), slash - len("https:/")) if s >= 0)
+        hit = lowered.find("email", hit + 1)
+    pos = 0
+    for start in sorted(starts):
+        if start < pos:
+            continue
+        m = _PLACEHOLDER_RE.match(text, start)
+        if m:
+            yield m
+            pos = m.end()
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
-    for m in _PLACEHOLDER_RE.finditer(doc.text):
+    for m in _placeholders(doc):
         yield Match(
             m.start(),
             m.end(),
