@@ -218,7 +218,9 @@ def _rare_word_bounds(doc: Document) -> list[int]:
     zipf = lexicon().zipf
     weight: dict[str, int] = {}
     for token in doc.token_counts:
-        core = token.replace("-", "").replace("'", "").replace("’", "")
+        core = token
+        if not token.isalpha():  # most tokens are plain words
+            core = token.replace("-", "").replace("'", "").replace("’", "")
         if core.isalpha():
             weight[token] = 1 if token[0].islower() and zipf(token) < RARE_ZIPF else 0
         else:
