@@ -17,6 +17,7 @@ network: the data ships with the package in compact files built by ``scripts/bui
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 import zlib
@@ -94,23 +95,55 @@ class _Container:
         data = path.read_bytes()
         end = data.index(b"\n\n")
         lines = data[:end].decode("utf-8").split("\n")
-        if lines[0] != "qualitycheck-data 1":
+        if lines[0] not in ("qualitycheck-data 1", "qualitycheck-data 2"):
             raise ValueError(f"{path}: not a qualitycheck data file")
         self._data = memoryview(data)[end + 2 :]
-        self._members: dict[str, tuple[int, int]] = {}
-        for line in lines[1:]:
-            name, offset, length = line.split("\t")
-            self._members[name] = (int(offset), int(length))
+        # Member lines ``name<TAB>offset<TAB>length`` (a chunk of a large group has a fourth
+        # field, its first key: format 2). Only the names are indexed here; a line is parsed
+        # when its member is first used.
+        self._header = lines[1:]
+        self._index = {line[: line.find("\t")]: i for i, line in enumerate(self._header)}
+        self._chunks: dict[str, tuple[list[str], list[str]]] = {}  # group -> first keys, names
         self._lines: dict[str, list[str]] = {}
         self._texts: dict[str, str] = {}  # "\n" + text + "\n" of members not split yet
         self._scans: dict[str, int] = {}  # lookups answered from those texts
 
+    def _span(self, name: str) -> tuple[int, int] | None:
+        """``(offset, length)`` of a member; None when there is none."""
+        i = self._index.get(name)
+        if i is None:
+            return None
+        fields = self._header[i].split("\t")
+        return int(fields[1]), int(fields[2])
+
+    def _chunk(self, group: str, key: str) -> str:
+        """The member that holds ``key`` among the members of ``group`` (``prefix:cc``): a large
+        group is cut into chunks ``group#1``, ``group#2``... listed right after it, whose header
+        lines give their first key; the chunk is the last one starting at or before ``key``."""
+        chunks = self._chunks.get(group)
+        if chunks is None:
+            firsts, names = [""], [group]
+            i = self._index.get(group)
+            if i is not None:
+                tag = group + "#"
+                for line in itertools.islice(self._header, i + 1, None):
+                    fields = line.split("\t")
+                    if not line.startswith(tag) or len(fields) != 4:
+                        break  # the next group ("a#..." after "a" is a group of its own)
+                    names.append(fields[0])
+                    firsts.append(fields[3])
+            chunks = self._chunks[group] = (firsts, names)
+        firsts, names = chunks
+        if len(names) == 1:
+            return group
+        return names[bisect.bisect_right(firsts, key) - 1]
+
     def __contains__(self, name: str) -> bool:
-        return name in self._members
+        return self._span(name) is not None
 
     def text(self, name: str) -> str:
         """A member's text; empty when there is no such member."""
-        span = self._members.get(name)
+        span = self._span(name)
         if span is None:
             return ""
         offset, length = span
@@ -127,11 +160,12 @@ class _Container:
         return lines
 
     def find(self, prefix: str, key: str) -> str | None:
-        """In the sorted ``key<TAB>value`` lines of member ``prefix:<first two chars of key>``,
-        the value for ``key`` ("" for a line that is the key alone); None when absent."""
+        """In the sorted ``key<TAB>value`` lines of member ``prefix:<first two chars of key>``
+        (or of its chunk that holds ``key``), the value for ``key`` ("" for a line that is the
+        key alone); None when absent."""
         if not key:
             return None
-        name = f"{prefix}:{key[:2]}"
+        name = self._chunk(f"{prefix}:{key[:2]}", key)
         if name not in self._lines and "\n" not in key and "\t" not in key:
             # The first lookups in a member search its text: splitting a large member into
             # lines costs as much as a few hundred searches, and a short run asks few words.

