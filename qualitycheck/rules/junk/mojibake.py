@@ -25,7 +25,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from qualitycheck.document import Document
@@ -117,28 +117,50 @@ def _marked_lines(text: str) -> Iterator[tuple[int, int]]:
         m = _MARKER_RE.search(text, end + 1)
 
 
+# Lines longer than this are analysed every time; shorter ones are remembered (see _repairs).
+_MAX_REMEMBERED_LINE = 2000
+
+
+def _repairs(line: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, repaired word)`` of the mojibake in one line that contains a marker."""
+    if len(line) <= _MAX_REMEMBERED_LINE:
+        return _remembered_repairs(line)
+    return _line_repairs(line)
+
+
+def _line_repairs(line: str) -> tuple[tuple[int, int, str], ...]:
+    fix, is_bad = _ftfy()
+    if not is_bad(line):
+        return ()
+    fixed = fix(line)
+    if fixed == line:
+        return ()
+    found = []
+    for s, e, fs, fe in _changed_words(line, fixed):
+        # Punctuation the repair left alone ("München," -> the word only).
+        while e > s and fe > fs and line[e - 1] == fixed[fe - 1] and not line[e - 1].isalnum():
+            e, fe = e - 1, fe - 1
+        while s < e and fs < fe and line[s] == fixed[fs] and not line[s].isalnum():
+            s, fs = s + 1, fs + 1
+        word, repaired = line[s:e], fixed[fs:fe]
+        if not word.strip() or repaired == word:
+            continue
+        found.append((s, e, repaired))
+    return tuple(found)
+
+
+# Scraped corpora repeat lines across documents (footers, bylines, notices): the analysis of a
+# line (ftfy's test, its repair and the alignment, ~0.5 ms for a bad line) is kept for the most
+# recent ones. Bounded: at most this many lines of at most _MAX_REMEMBERED_LINE characters.
+_remembered_repairs = lru_cache(maxsize=1024)(_line_repairs)
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
-    fix = is_bad = None
     for start, end in _marked_lines(text):
         line = text[start:end]
-        if fix is None:
-            fix, is_bad = _ftfy()
-        assert is_bad is not None
-        if not is_bad(line):
-            continue
-        fixed = fix(line)
-        if fixed == line:
-            continue
-        for s, e, fs, fe in _changed_words(line, fixed):
-            # Punctuation the repair left alone ("München," -> the word only).
-            while e > s and fe > fs and line[e - 1] == fixed[fe - 1] and not line[e - 1].isalnum():
-                e, fe = e - 1, fe - 1
-            while s < e and fs < fe and line[s] == fixed[fs] and not line[s].isalnum():
-                s, fs = s + 1, fs + 1
-            word, repaired = line[s:e], fixed[fs:fe]
-            if not word.strip() or repaired == word:
-                continue
+        for s, e, repaired in _repairs(line):
+            word = line[s:e]
             yield Match(
                 start + s,
                 start + e,
