@@ -268,10 +268,10 @@ def given_names() -> frozenset[str]:
     """
     names: set[str] = set()
     for path in sorted((rules_dir() / "names").glob("given-names*.txt")):
-        for name in _read_name_list(path):
-            for form in (name, name.title()):
-                names.add(form)
-                names.add(_strip_accents(form))
+        listed = list(_read_name_list(path))
+        names.update(listed)
+        names.update(map(str.title, listed))
+    names.update([_strip_accents(name) for name in names if not name.isascii()])
     return frozenset(names)
 
 
@@ -321,7 +321,7 @@ class Gazetteer:
         self._extra: dict[str, list[int]] = {}  # folded name -> place ids, from packs
         self._extra_places: list[Place] = []  # places added by packs (ids after the shipped ones)
         self._fuzzy_extra: dict[int, list[tuple[str, int, str]]] = {}  # len -> (key, id, name)
-        self._fuzzy_split: dict[int, tuple[list[str], list[int]]] = {}
+        self._fuzzy_split: dict[int, tuple[list[str], list[str], list[str]]] = {}
         self._display: dict[int, str] = {}  # a pack's preferred spelling of a shipped place
         self._demonyms: dict[str, str] = {}  # folded country name or demonym -> alpha-2
         self._place_cache: dict[int, Place] = {}
@@ -396,27 +396,25 @@ class Gazetteer:
         return self._data.find("minor", fold(name)) is not None
 
     # -- fuzzy ----------------------------------------------------------------------------
-    def _fuzzy_pool(self, length: int) -> tuple[list[str], list[int], list[str]]:
-        """Folded names of ``length`` characters, their place ids, their display spellings
-        ("" for the place's own name)."""
-        split = self._fuzzy_split.get(length)
-        if split is None:
+    def _fuzzy_pool(self, length: int) -> tuple[list[str], list[str], list[str]]:
+        """Folded names of ``length`` characters, their place ids (as text: only the few that
+        match are converted), their display spellings ("" for the place's own name); built once
+        per length, shipped names then pack names."""
+        pool = self._fuzzy_split.get(length)
+        if pool is None:
             text = self._data.text(f"fuzzy:{length}")
-            if text:
-                names, ids = text.split("\n")
-                split = (names.split("|"), [int(x) for x in ids.split(",")])
-            else:
-                split = ([], [])
-            self._fuzzy_split[length] = split
-        keys, place_ids = split
-        extra = self._fuzzy_extra.get(length, ())
-        if not extra:
-            return keys, place_ids, [""] * len(keys)
-        return (
-            keys + [k for k, _, _ in extra],
-            place_ids + [i for _, i, _ in extra],
-            [""] * len(keys) + [n for _, _, n in extra],
-        )
+            keys, ids = text.split("\n") if text else ("", "")
+            pool = (
+                keys.split("|") if keys else [],
+                ids.split(",") if ids else [],
+                [""] * (keys.count("|") + 1 if keys else 0),
+            )
+            for key, place_id, name in self._fuzzy_extra.get(length, ()):
+                pool[0].append(key)
+                pool[1].append(str(place_id))
+                pool[2].append(name)
+            self._fuzzy_split[length] = pool
+        return pool
 
     def candidates(
         self, token: str, *, max_distance: int = 2, limit: int = 5
@@ -443,7 +441,7 @@ class Gazetteer:
                 continue
             hits = extract(key, keys, scorer=OSA.distance, score_cutoff=max_distance, limit=None)
             for _, dist, idx in hits:
-                place_id = ids[idx]
+                place_id = int(ids[idx])
                 old = found.get(place_id)
                 if old is not None and old.distance <= dist:
                     continue
@@ -522,6 +520,7 @@ def _attach(gaz: Gazetteer, place_id: int, form: str, *, fuzzy: bool) -> None:
         ids.append(place_id)
     if fuzzy and len(key) >= 3:
         gaz._fuzzy_extra.setdefault(len(key), []).append((key, place_id, form))
+        gaz._fuzzy_split.pop(len(key), None)  # built again with this name
 
 
 def _add_pack_place(gaz: Gazetteer, entry: dict[str, Any]) -> None:
