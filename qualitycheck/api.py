@@ -21,7 +21,7 @@ from qualitycheck.config import Settings, settings_from_mapping
 from qualitycheck.document import Document
 from qualitycheck.engine import Engine, RuleFailure
 from qualitycheck.finding import Finding, Severity
-from qualitycheck.suppress import with_fingerprints
+from qualitycheck.suppress import fingerprint_of
 
 if TYPE_CHECKING:
     from qualitycheck.scores.readability import Readability
@@ -220,6 +220,7 @@ class Checker:
                         end_line=end_line,
                         end_column=end_col,
                         text=doc.source[s:e],
+                        fingerprint=fingerprint_of(f.rule, doc.source[s:e], s, e, doc.source),
                     )
                 )
             for failure in checked.failures:
@@ -229,7 +230,7 @@ class Checker:
         result = FileResult(
             path=display_path,
             format=doc.format,
-            findings=with_fingerprints(findings, doc.source),
+            findings=findings,
             document=doc,
             failures=list(failures.values()),
             notices=[

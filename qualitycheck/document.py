@@ -84,6 +84,7 @@ class Word(NamedTuple):
 
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")  # the word pattern as one group
+_MATCH_END = re.Match.end
 _WORD_START = operator.itemgetter(0)  # Word.start
 _WORD_TEXT = operator.itemgetter(2)  # Word.text
 
@@ -150,7 +151,7 @@ class Document:
     @cached_property
     def _source_line_starts(self) -> list[int]:
         starts = [0]
-        starts.extend(m.end() for m in _LINE_BREAK_RE.finditer(self.source))
+        starts.extend(map(_MATCH_END, _LINE_BREAK_RE.finditer(self.source)))
         return starts
 
     def line_col(self, source_index: int) -> tuple[int, int]:

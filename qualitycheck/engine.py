@@ -14,7 +14,7 @@ from qualitycheck.document import Document
 from qualitycheck.finding import Finding, Match, Severity
 from qualitycheck.registry import all_rules
 from qualitycheck.rule import Context, Rule
-from qualitycheck.suppress import apply_directives, with_fingerprints
+from qualitycheck.suppress import apply_directives, fingerprint_of
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ class Engine:
             for d in doc.directives
             if d.action == "invalid"
         ]
-        return EngineResult(with_fingerprints(findings, doc.source), failures, notices, extras)
+        return EngineResult(findings, failures, notices, extras)
 
     @staticmethod
     def _locate(doc: Document, rule: Rule, m: Match, level: str | None) -> Finding | None:
@@ -211,6 +211,7 @@ class Engine:
             severity = Severity.parse(level)
         else:
             severity = m.severity or rule.severity
+        text = doc.source[s:e]
         return Finding(
             rule=rule.id,
             category=rule.category,
@@ -220,9 +221,10 @@ class Engine:
             column=col,
             end_line=end_line,
             end_column=end_col,
-            text=doc.source[s:e],
+            text=text,
             suggestions=tuple(m.suggestions),
             confidence=max(0.0, min(1.0, float(m.confidence))),
             start=s,
             end=e,
+            fingerprint=fingerprint_of(rule.id, text, s, e, doc.source),
         )

@@ -14,7 +14,6 @@ import os
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from qualitycheck.document import Directive, Document
@@ -82,20 +81,29 @@ def _next_content_line(doc: Document, directive: Directive) -> int:
 
 
 def fingerprint(finding: Finding, source: str) -> str:
+    return fingerprint_of(finding.rule, finding.text, finding.start, finding.end, source)
+
+
+def fingerprint_of(rule: str, text: str, start: int, end: int, source: str) -> str:
+    """The fingerprint of a finding of ``rule`` on ``source[start:end]`` (which is ``text``):
+    a hash of the rule, the text and its context on the same line, white space and case
+    normalised. Line numbers are left out, so edits elsewhere do not change it."""
     # Context stays on the finding's own line, so edits to other lines leave it unchanged.
-    line_start = max(source.rfind("\n", 0, finding.start) + 1, finding.start - CONTEXT_CHARS)
-    line_end = source.find("\n", finding.end)
+    line_start = max(source.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
+    line_end = source.find("\n", end)
     line_end = len(source) if line_end < 0 else line_end
-    before = source[line_start : finding.start]
-    after = source[finding.end : min(line_end, finding.end + CONTEXT_CHARS)]
-    parts = [finding.rule, finding.text, before, after]
+    before = source[line_start:start]
+    after = source[end : min(line_end, end + CONTEXT_CHARS)]
     # " ".join(p.split()) is _SPACE_RE.sub(" ", p).strip(): both use Unicode white space
-    norm = "\x1f".join(" ".join(p.split()).lower() for p in parts)
+    norm = "\x1f".join(
+        (
+            " ".join(rule.split()).lower(),
+            " ".join(text.split()).lower(),
+            " ".join(before.split()).lower(),
+            " ".join(after.split()).lower(),
+        )
+    )
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:20]
-
-
-def with_fingerprints(findings: Iterable[Finding], source: str) -> list[Finding]:
-    return [replace(f, fingerprint=fingerprint(f, source)) for f in findings]
 
 
 class Baseline:
