@@ -39,9 +39,8 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from qualitycheck.document import Document, Word
 from qualitycheck.finding import Match
@@ -94,8 +93,7 @@ _MOJIBAKE_RE = re.compile(r"[ÃÂâ][\x80-\xbf€™œ\u201a-\u201e\u2020-\u2026
 _STRONG, _MEDIUM = 2, 1
 
 
-@dataclass(frozen=True, slots=True)
-class _Verdict:
+class _Verdict(NamedTuple):
     candidate: PlaceCandidate
     in_document_country: bool
     named_in_document: bool
