@@ -26,12 +26,15 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
-from qualitycheck.glossary import Glossary
 from qualitycheck.names import is_derived_form, is_gendered_pair, normalise_name_token
 from qualitycheck.rule import Context, define
+
+if TYPE_CHECKING:  # the glossary module is loaded only when a glossary is configured
+    from qualitycheck.glossary import Glossary
 
 _VARIANT_CONFIDENCE = 0.95
 _RARE_ZIPF = 3.0  # a word at least this common in English is a word, not a misspelt name
