@@ -17,7 +17,6 @@ network: the data ships with the package in compact files built by ``scripts/bui
 from __future__ import annotations
 
 import bisect
-import itertools
 import mmap
 import os
 import re
@@ -130,10 +129,10 @@ class _Container:
             firsts, names = [""], [group]
             i = self._index.get(group)
             if i is not None:
-                tag = group + "#"
-                for line in itertools.islice(self._header, i + 1, None):
-                    fields = line.split("\t")
-                    if not line.startswith(tag) or len(fields) != 4:
+                header, tag = self._header, group + "#"
+                for j in range(i + 1, len(header)):
+                    fields = header[j].split("\t")
+                    if not header[j].startswith(tag) or len(fields) != 4:
                         break  # the next group ("a#..." after "a" is a group of its own)
                     names.append(fields[0])
                     firsts.append(fields[3])
