@@ -581,11 +581,11 @@ def load_gazetteer(index: Path, packs: Iterable[Path]) -> Gazetteer:
 
 
 def _pack_sources(packs: list[Path]) -> list[list[Any]] | None:
-    """``[file name, CRC-32]`` of this module and of each pack, in order; None when a file
-    cannot be read."""
+    """``[file name, CRC-32]`` of this module and of each pack, in order (line ends as in a
+    checkout on any system); None when a file cannot be read."""
     try:
         files = [Path(__file__), *packs]
-        return [[path.name, zlib.crc32(path.read_bytes())] for path in files]
+        return [[p.name, zlib.crc32(p.read_bytes().replace(b"\r\n", b"\n"))] for p in files]
     except OSError:
         return None
 
