@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from qualitycheck.document import Document, Word
@@ -91,6 +92,7 @@ _PLACE_APPOSITIVE_RE = re.compile(
 )
 _MOJIBAKE_RE = re.compile(r"[ÃÂâ][\x80-\xbf€™œ\u201a-\u201e\u2020-\u2026\u02c6\u0152\u0160\u017d]")
 _STRONG, _MEDIUM = 2, 1
+_START, _END = itemgetter(0), itemgetter(1)  # NameMention.start, .end
 
 
 class _Verdict(NamedTuple):
@@ -117,21 +119,21 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         m.tokens[0].text if len(m.tokens) == 1 else " ".join([t.text for t in m.tokens])
         for m in mentions
     ]
-    person_words = _person_words(doc, mentions)
+    persons = [_is_person(doc, m) for m in mentions]
+    person_words = _person_words(mentions, persons)
     countries = _document_countries(doc, mentions, names, gaz)
     folded_mentions = set(map(fold, names))
     folded_mentions.update(fold(t.text) for m in mentions if len(m.tokens) > 1 for t in m.tokens)
     unknown: dict[str, bool] = {}  # name -> _is_unknown_name, which depends on the name only
 
-    for mention, name in zip(mentions, names, strict=True):
-        if mention.feature or len(mention.tokens) > _MAX_TOKENS or _is_person(doc, mention):
-            continue
+    for mention, name, person in zip(mentions, names, persons, strict=True):
+        # (the cheapest test first: most names are English words or known places)
         is_unknown = unknown.get(name)
         if is_unknown is None:
             is_unknown = unknown[name] = _is_unknown_name(
                 name, lex, gaz, first_names, person_words, ctx
             )
-        if not is_unknown:
+        if not is_unknown or person or mention.feature or len(mention.tokens) > _MAX_TOKENS:
             continue
         if _MOJIBAKE_RE.search(text, mention.start, min(len(text), mention.end + 3)):
             continue  # "Tbilisiâ€™s": broken encoding, not a misspelling (junk.mojibake)
@@ -155,12 +157,12 @@ def _is_person(doc: Document, m: NameMention) -> bool:
     return m.name_context and not _PLACE_APPOSITIVE_RE.match(doc.text, m.end)
 
 
-def _person_words(doc: Document, mentions: Sequence[NameMention]) -> frozenset[str]:
+def _person_words(mentions: Sequence[NameMention], persons: Sequence[bool]) -> frozenset[str]:
     """Words used anywhere in the document as part of a person's name ("Mr. Mallets" makes
-    "Mallets" a person everywhere)."""
+    "Mallets" a person everywhere); ``persons``: ``_is_person`` of each mention."""
     words: set[str] = set()
-    for m in mentions:
-        if _is_person(doc, m):
+    for m, person in zip(mentions, persons, strict=True):
+        if person:
             words.update(t.text for t in m.tokens)
     return frozenset(words)
 
@@ -275,10 +277,12 @@ def _document_countries(
     "Ukrainian"), and cities of 100,000 people or more named exactly ("Kharkiv"). ``names``:
     each mention's tokens joined by spaces."""
     text = doc.text
+    # the mentions counted by (text, name) first, in C: names recur
+    wholes = map(text.__getitem__, map(slice, map(_START, mentions), map(_END, mentions)))
     counts: Counter[str] = Counter()
-    for m, name in zip(mentions, names, strict=True):
-        for code in _countries_named(text[m.start : m.end], name, gaz):
-            counts[code] += 1
+    for (whole, name), n in Counter(zip(wholes, names, strict=True)).items():
+        for code in _countries_named(whole, name, gaz):
+            counts[code] += n
     return counts
 
 
