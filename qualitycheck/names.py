@@ -259,12 +259,22 @@ def _find_name_mentions(doc: Document) -> tuple[NameMention, ...]:
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and not flags[k] and words[k].end > m.start() and _is_cap_word(words[k]):
             flags[k] = 1
+    # join[k] == 1 where the run of words[k] may go on (_run_end decides): the next word is
+    # capitalised too, or it is a particle between two capitalised words. Computed on the flags
+    # read as one big integer (a byte per word), in C, so that most words are never looked at.
+    caps = int.from_bytes(flags, "little")
+    join = bytearray((caps & (caps >> 8)).to_bytes(n, "little"))
+    between = bytearray((caps & ~(caps >> 8) & (caps >> 16)).to_bytes(n, "little"))
+    k = between.find(1)
+    while k >= 0:
+        if words[k + 1][2] in PARTICLES:
+            join[k] = 1
+        k = between.find(1, k + 1)
     mentions: list[NameMention] = []
     append = mentions.append
-    last_index = n - 1
     i = flags.find(1)
     while i >= 0:
-        if i < last_index and (flags[i + 1] or words[i + 1][2] in PARTICLES):
+        if join[i]:
             j = _run_end(text, words, flags, i)
             mention = _mention_from_run(text, words, i, j)
             if mention is not None:
