@@ -15,7 +15,6 @@ are different names, never misspellings of one another.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -252,11 +251,8 @@ def _find_name_mentions(doc: Document) -> tuple[NameMention, ...]:
     # lower-case: the test of the first letter runs in C over all of them, and the few words with
     # a glued particle are found by a scan of the text for a separator before a capital.
     flags = bytearray(map(str.isupper, map(_FIRST, map(_TEXT, words))))
-    starts = None
     for m in _GLUED_RE.finditer(text):
-        if starts is None:
-            starts = doc._word_starts  # shared with Document.words_between
-        k = bisect.bisect_right(starts, m.start()) - 1
+        k = doc.count_words(0, m.start()) - 1  # the word the separator may be part of
         if k >= 0 and not flags[k] and words[k].end > m.start() and _is_cap_word(words[k]):
             flags[k] = 1
     # join[k] == 1 where the run of words[k] may go on (_run_end decides): the next word is
