@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from qualitycheck.document import Document
@@ -35,7 +37,9 @@ from qualitycheck.rule import Context, define
 
 if TYPE_CHECKING:  # the glossary module is loaded only when a glossary is configured
     from qualitycheck.glossary import Glossary
+    from qualitycheck.resources import Lexicon
 
+_TEXT, _FIRST = itemgetter(2), itemgetter(0)  # Word.text; a word's first character
 _VARIANT_CONFIDENCE = 0.95
 _RARE_ZIPF = 3.0  # a word at least this common in English is a word, not a misspelt name
 _MIN_LENGTH = 4
@@ -82,22 +86,23 @@ def _near_misses(
     folded_targets = [t.casefold() for t in targets]
     lex = lexicon()
     verdicts: dict[str, tuple[str, int, float] | None] = {}
+    # word text -> (offset of its token, token, verdict), or None when the word needs no check
+    # (words recur: each is looked at once)
+    checks: dict[str, tuple[int, str, tuple[str, int, float]] | None] = {}
     taken_starts = sorted(taken)
-    for word in doc.words:
-        if not word.text[:1].isupper() or _inside(word.start, taken_starts):
+    words = doc.words
+    # only capitalised words (selected in C: most words are lower-case)
+    for word in compress(words, map(str.isupper, map(_FIRST, map(_TEXT, words)))):
+        if word.text in checks:
+            check = checks[word.text]
+        else:
+            check = checks[word.text] = _check_of(
+                word.text, glossary, verdicts, targets, folded_targets, lex
+            )
+        if check is None or _inside(word.start, taken_starts):
             continue
-        span = normalise_name_token(word.text)
-        if span is None:
-            continue
-        token = word.text[span[0] : span[1]]
-        if len(token) < _MIN_LENGTH or glossary.accepts(token):
-            continue
-        if token not in verdicts:
-            verdicts[token] = _closest(token, targets, folded_targets, lex.zipf(token))
-        verdict = verdicts[token]
-        if verdict is None:
-            continue
-        target, distance, zipf = verdict
+        offset, token, (target, distance, zipf) = check
+        span = (offset, offset + len(token))
         same_sound = jellyfish.metaphone(token) == jellyfish.metaphone(target)
         confidence = 0.7 if distance == 1 else 0.55
         confidence += 0.1 if same_sound else 0.0
@@ -114,6 +119,29 @@ def _near_misses(
             confidence=round(confidence, 2),
             severity=severity,
         )
+
+
+def _check_of(
+    text: str,
+    glossary: Glossary,
+    verdicts: dict[str, tuple[str, int, float] | None],
+    targets: list[str],
+    folded_targets: list[str],
+    lex: Lexicon,
+) -> tuple[int, str, tuple[str, int, float]] | None:
+    """For a capitalised word: where its name token starts, the token and the glossary word it
+    seems to misspell; None when it is not name-like, short, accepted, or near no glossary word.
+    ``verdicts`` memoises ``_closest`` per token."""
+    span = normalise_name_token(text)
+    if span is None:
+        return None
+    token = text[span[0] : span[1]]
+    if len(token) < _MIN_LENGTH or glossary.accepts(token):
+        return None
+    if token not in verdicts:
+        verdicts[token] = _closest(token, targets, folded_targets, lex.zipf(token))
+    verdict = verdicts[token]
+    return None if verdict is None else (span[0], token, verdict)
 
 
 def _inside(index: int, spans: list[tuple[int, int]]) -> bool:
