@@ -248,8 +248,8 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    """The English lexicon, loaded once per process (~2 ms; the first lookup of each two-letter
-    prefix inflates the words that start with it, ~0.1 ms)."""
+    """The English lexicon, loaded once per process (~1 ms; a lookup inflates the ~2 KB chunk
+    of words around it the first time, ~10 µs)."""
     return Lexicon(_Container(DATA_DIR / "lexicon.qcd"))
 
 
@@ -630,8 +630,8 @@ def _restore_merged_packs(gaz: Gazetteer, packs: list[Path]) -> bool:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer, loaded once per process (~10 ms): the shipped index plus every
-    ``rules/names/*.toml`` pack."""
+    """The gazetteer, loaded once per process (~3 ms with the packs merged at build time, ~10 ms
+    when a pack was edited since): the shipped index plus every ``rules/names/*.toml`` pack."""
     return load_gazetteer(
         DATA_DIR / "gazetteer.qcd", sorted((rules_dir() / "names").glob("*.toml"))
     )
