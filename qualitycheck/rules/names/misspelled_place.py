@@ -122,8 +122,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     persons = [_is_person(doc, m) for m in mentions]
     person_words = _person_words(mentions, persons)
     countries = _document_countries(doc, mentions, names, gaz)
-    folded_mentions = set(map(fold, names))
-    folded_mentions.update(fold(t.text) for m in mentions if len(m.tokens) > 1 for t in m.tokens)
+    distinct = set(names)
+    folded_mentions = set(map(fold, distinct))
+    for name in distinct:
+        if " " in name:  # and each word of a longer name
+            folded_mentions.update(map(fold, name.split(" ")))
     unknown: dict[str, bool] = {}  # name -> _is_unknown_name, which depends on the name only
 
     for mention, name, person in zip(mentions, names, persons, strict=True):
