@@ -22,12 +22,14 @@ the text around them is handed to the entry's regular expression.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import string
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import compress, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -117,7 +119,7 @@ class CompiledPack:
         lowered = lowered_text(doc)  # shared by every phrase pack
         seen: set[tuple[int, int]] = set()
         found: list[tuple[int, int, int]] = []  # (start, end, entry index)
-        for index, start, end in self._candidates(text, lowered):
+        for index, start, end in self._candidates(text, lowered, doc):
             if (start, end) in seen:
                 continue
             seen.add((start, end))
@@ -136,24 +138,39 @@ class CompiledPack:
     def _plan(self) -> _PhrasePlan:
         return _PhrasePlan(self)
 
-    def _candidates(self, text: str, lowered: str | None = None) -> Iterator[tuple[int, int, int]]:
+    def _candidates(
+        self, text: str, lowered: str | None = None, doc: Document | None = None
+    ) -> Iterator[tuple[int, int, int]]:
         if lowered is None:
             lowered = _lower_same_length(text)
         n = len(text)
         plan = self._plan
-        occurrences = plan.scanner.find_all(lowered)
-        # The filter compares literal words of a pattern with the lower-cased text; a few letters
-        # match an ASCII letter in a case-insensitive pattern without lower-casing to it.
+        occurrences = plan.occurrences(doc, lowered)
+        # The skeletons read the lower-cased text; a few letters match an ASCII letter in a
+        # case-insensitive pattern without lower-casing to it.
         filtering = not any(c in text for c in FOLDS_TO_ASCII)
         for anchor, indices in self.anchors.items():
-            size = len(anchor)
-            for pos in occurrences[anchor]:
-                lo = max(0, pos - _WINDOW_BEFORE)
-                hi = min(n, pos + size + _WINDOW_AFTER)
-                for index in indices:
-                    if filtering and not plan.may_match(index, lowered, lo, hi):
-                        continue
-                    yield from self._verify(index, text, lo, hi, pos)
+            positions = occurrences[anchor]
+            if not positions:
+                continue
+            los = [pos - _WINDOW_BEFORE if pos > _WINDOW_BEFORE else 0 for pos in positions]
+            reach = len(anchor) + _WINDOW_AFTER
+            his = [pos + reach if pos + reach < n else n for pos in positions]
+            # The windows where an entry's skeleton occurs (all where it has none), found by
+            # ``map`` and ``compress`` in C; then verified in the order of a plain loop over the
+            # positions and, at each, the entries.
+            passing: list[tuple[int, int, int]] = []  # (position, order of the entry, entry)
+            for order, index in enumerate(indices):
+                gate = plan.gate(index) if filtering else None
+                found: Iterable[int] = positions
+                if gate is not None:
+                    found = compress(positions, map(gate, repeat(lowered), los, his))
+                passing.extend((pos, order, index) for pos in found)
+            passing.sort()
+            for pos, _, index in passing:
+                lo = pos - _WINDOW_BEFORE if pos > _WINDOW_BEFORE else 0
+                hi = pos + reach if pos + reach < n else n
+                yield from self._verify(index, text, lo, hi, pos)
         for index in self.unanchored:
             entry = self.entries[index]
             for m in entry.regex.finditer(text):
@@ -296,97 +313,236 @@ FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 # "Monday" is everywhere, "the past Monday" is not. Two things keep this cheap, neither of which
 # changes what is found:
 # - the occurrences of all anchors come from one regular-expression pass (``_AnchorScanner``)
-#   instead of one ``str.find`` pass over the text per anchor;
-# - before an entry's expression runs over a window, a few literal words that every match of
-#   it contains (read off the parsed pattern) must occur in the window (``_PhrasePlan``).
+#   instead of one ``str.find`` pass over the text per anchor; the built-in phrase packs share
+#   one pass per document;
+# - before an entry's expression runs over a window, its *skeleton* (``_skeleton``) must occur in
+#   the lower-cased window: a case-sensitive expression that matches inside every match of the
+#   entry, so ``re`` can skip to its literal start in C instead of trying the case-insensitive
+#   entry at every position of the window.
 
 
 class _PhrasePlan:
     """What a phrase pack computes once, on first use: its anchor scanner and, per entry, the
-    literal words to look for before running the entry's expression."""
+    search of its skeleton (None: no skeleton, the entry runs on every window)."""
 
     def __init__(self, pack: CompiledPack) -> None:
         self.entries = pack.entries
-        self.scanner = _AnchorScanner(tuple(pack.anchors))
-        self._needs: list[tuple[tuple[str, ...], ...] | None] = [None] * len(pack.entries)
+        # A built-in pack finds its anchors in the pass shared by all built-in phrase packs.
+        shared = _shared_scanner() if _is_builtin(pack.path) else None
+        self.shared = shared is not None and set(pack.anchors) <= set(shared.anchors)
+        self.scanner = shared if shared and self.shared else _AnchorScanner(tuple(pack.anchors))
+        self._gates: list[_Search | bool | None] = [False] * len(pack.entries)
 
-    def may_match(self, index: int, lowered: str, lo: int, hi: int) -> bool:
-        """False when a match of entry ``index`` inside ``lowered[lo:hi]`` is impossible."""
-        needs = self._needs[index]
-        if needs is None:
-            needs = self._needs[index] = _filter_words(self.entries[index])
-        find = lowered.find
-        for words in needs:
-            for word in words:
-                if find(word, lo, hi) >= 0:
-                    break
-            else:
-                return False
-        return True
+    def occurrences(self, doc: Document | None, lowered: str) -> dict[str, list[int]]:
+        """Anchor -> its positions in ``lowered`` (the lower-cased ``doc.text``)."""
+        if doc is not None and self.shared:
+            return doc.memo("packs.anchors", self._find_in_doc)
+        return self.scanner.find_all(lowered)
 
+    def _find_in_doc(self, doc: Document) -> dict[str, list[int]]:
+        return self.scanner.find_all(lowered_text(doc))
 
-def _filter_words(entry: PackEntry) -> tuple[tuple[str, ...], ...]:
-    """At most two requirements of the entry's pattern (each: words one of which every match
-    contains), the rarest-looking ones besides its anchor; words of three letters or more."""
-    pattern, flags = _pattern_source(entry.regex)
-    anchor = entry.anchor or frozenset()
-    options = [
-        r
-        for r in _literal_requirements(pattern, flags)
-        if min(map(len, r)) >= 3 and not r <= anchor
-    ]
-    options.sort(key=lambda r: -min(_rarity(w) for w in r))
-    return tuple(tuple(sorted(r)) for r in options[:2])
+    def gate(self, index: int) -> _Search | None:
+        """The ``search`` of entry ``index``'s skeleton, or None."""
+        gate = self._gates[index]
+        if gate is False:
+            skeleton = _skeleton(self.entries[index].regex)
+            gate = self._gates[index] = None if skeleton is None else skeleton.search
+        return cast("_Search | None", gate)
 
 
-def _literal_requirements(pattern: str, flags: int) -> list[frozenset[str]]:
-    """Lower-cased runs of printable ASCII that every match of ``pattern`` contains (as sets of
-    alternatives: a group "(Monday|Tuesday)" gives {"monday", "tuesday"}), read off the parsed
-    pattern. Only what the match itself consumes counts (not look-arounds), so each run lies
-    inside the match."""
-    import re._constants as sc
+_Search = Callable[[str, int, int], "re.Match[str] | None"]
+
+
+@cache
+def _shared_scanner() -> _AnchorScanner:
+    """One scanner for the anchors of every built-in phrase pack."""
+    anchors = {a for rule in _builtin_rules() for part in rule.parts for a in part.anchors}
+    return _AnchorScanner(sorted(anchors))
+
+
+class _Unsupported(Exception):
+    """A part of a pattern the skeleton cannot stand for."""
+
+
+# Characters outside ASCII that have no case: they stand for themselves in the lower-cased text.
+_CASELESS = frozenset("’‘“”«»—–…©®™€£¥§°")
+_ANY = r"[\s\S]"
+# A unit of a skeleton: its source, the characters it starts with (a literal or a short class;
+# None for anything else) and whether every match needs it (False: it may match nothing).
+_Unit = tuple[str, frozenset[str] | None, bool]
+
+
+def _skeleton(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-sensitive expression that, wherever ``regex`` matches ``text[s:e]``, matches
+    somewhere inside ``lowered[s:e]`` (``text`` lower-cased character for character, free of
+    ``FOLDS_TO_ASCII``); None when there is no useful one.
+
+    It is the pattern with ASCII letters lower-cased, other cased characters and classes it
+    cannot list turned into "any character", and look-arounds, anchors and boundaries left out
+    (all of which only let it match more). It starts at the literal or short class rarest in
+    prose, so that ``re`` finds candidate positions in C; what comes before that is dropped, and
+    so are optional parts at the end: the rest still matches inside every match."""
     import re._parser as sp
 
-    found: list[frozenset[str]] = []
+    pattern, flags = _pattern_source(regex)
+    try:
+        tree = sp.parse(pattern, flags)
+    except re.error:
+        return None  # reported when the entry's own expression compiles
+    units: list[_Unit] = []
+    with contextlib.suppress(_Unsupported):  # the skeleton ends before a part it cannot stand for
+        _skeleton_units(tree, bool(flags & re.IGNORECASE), units)
+    while units and not units[-1][2]:
+        units.pop()
+    best, best_cost = -1, float("inf")
+    for i, (source, first, _required) in enumerate(units):
+        if first is None:
+            continue
+        # What a window costs, roughly, in ns per character: ``re`` skipping to the first
+        # character (fast for a literal, slower for a class, slow for one with \d), trying the
+        # skeleton there (cheap behind a literal prefix of two characters, ~40 ns otherwise), and
+        # the entry's expression (~10 µs) where the whole skeleton matches by chance.
+        share = min(1.0, sum(map(_share, first)))
+        after = units[i + 1][1] if i + 1 < len(units) else None
+        literal = len(first) == 1
+        prefix = literal and after is not None and len(after) == 1
+        skip = 0.6 if literal else 6.0 if "\\d" in source else 2.0
+        chance = share
+        for _source, starts, required in units[i + 1 :]:
+            if required:  # a letter after a letter says less than one after a space
+                chance *= 0.7 if starts is not None and len(starts) == 1 else 0.2
+        cost = skip + share * (5 if prefix else 40) + chance * 10_000
+        if cost < best_cost:
+            best, best_cost = i, cost
+    if best < 0:
+        return None
+    return re.compile("".join(source for source, _, _ in units[best:]))
 
-    def walk(items: Any, run: list[str]) -> None:
-        for op, av in items:
-            if op is sc.LITERAL and 32 < av < 127:
-                run.append(chr(av).lower())
-                continue
-            if op is sc.SUBPATTERN:
-                walk(av[-1], run)  # a group is required: its text continues the run
-                continue
-            flush(run)
-            if op in (sc.MAX_REPEAT, sc.MIN_REPEAT) and av[0] >= 1:
-                walk_alone(av[2])
-            elif op is sc.BRANCH:
-                alternatives = [requirements(a) for a in av[1]]
-                if all(alternatives):
-                    best = [max(a, key=lambda r: min(map(len, r))) for a in alternatives]
-                    found.append(frozenset().union(*best))
 
-    def flush(run: list[str]) -> None:
-        if run:
-            found.append(frozenset({"".join(run)}))
-            run.clear()
+def _share(c: str) -> float:
+    """Rough frequency of ``c`` in lower-cased prose (a fraction)."""
+    if c.isdigit():
+        return 0.001
+    return _CHAR_SHARE.get(c, _RARE_SHARE) / 100
 
-    def walk_alone(items: Any) -> None:
-        run: list[str] = []
-        walk(items, run)
-        flush(run)
 
-    def requirements(items: Any) -> list[frozenset[str]]:
-        nonlocal found
-        outer, found = found, []
-        try:
-            walk_alone(items)
-            return found
-        finally:
-            found = outer
+def _skeleton_units(items: Any, ignorecase: bool, out: list[_Unit]) -> None:
+    """Append the skeleton units of the sequence ``items`` to ``out`` (raises _Unsupported)."""
+    import re._constants as sc
 
-    walk_alone(sp.parse(pattern, flags))
-    return found
+    for op, av in items:
+        if op is sc.SUBPATTERN:
+            _skeleton_units(av[-1], _group_case(ignorecase, av), out)
+        elif op in (sc.MAX_REPEAT, sc.MIN_REPEAT, sc.POSSESSIVE_REPEAT) and av[0] >= 1:
+            _skeleton_units(av[2], ignorecase, out)  # the first repetition is required
+            if av[1] != 1:
+                high = "" if av[1] is sc.MAXREPEAT else str(av[1] - 1)
+                body = _skeleton_source(av[2], ignorecase)
+                out.append((f"(?:{body}){{{av[0] - 1},{high}}}", None, av[0] > 1))
+        elif op in (sc.MAX_REPEAT, sc.MIN_REPEAT, sc.POSSESSIVE_REPEAT):
+            out.append((_skeleton_source([(op, av)], ignorecase), None, False))
+        elif op not in (sc.AT, sc.ASSERT, sc.ASSERT_NOT):  # zero width: left out
+            source = _skeleton_source([(op, av)], ignorecase)
+            out.append((source, _skeleton_starts(op, av, ignorecase), True))
+
+
+def _group_case(ignorecase: bool, av: Any) -> bool:
+    """Whether the group ``(?flags:...)`` with arguments ``av`` ignores case."""
+    add, remove = av[1], av[2]
+    return (ignorecase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+
+
+def _skeleton_starts(op: Any, av: Any, ignorecase: bool) -> frozenset[str] | None:
+    """The characters the skeleton of a literal, a class or a choice of literals starts with."""
+    import re._constants as sc
+
+    if op is sc.LITERAL:
+        source = _literal_source(av)
+        return None if source == _ANY else frozenset({chr(av).lower()})
+    if op is sc.IN:
+        chars = _class_chars(av)
+        return chars if chars is not None and len(chars) <= 20 else None
+    if op is sc.BRANCH:
+        firsts: set[str] = set()
+        for alternative in av[1]:
+            units: list[_Unit] = []
+            _skeleton_units(alternative, ignorecase, units)
+            first = units[0][1] if units else None
+            if first is None or len(first) != 1:
+                return None  # re skips ahead fast only when every alternative opens with a literal
+            firsts |= first
+        return frozenset(firsts)
+    return None
+
+
+def _literal_source(code: int) -> str:
+    c = chr(code)
+    if c.isascii():
+        return re.escape(c.lower())
+    return re.escape(c) if c in _CASELESS else _ANY
+
+
+def _class_chars(items: Any) -> frozenset[str] | None:
+    """The characters of a class (ASCII letters lower-cased, digits as 0-9), or None for a class
+    this does not list (negated; a category other than digits; a cased character outside
+    ASCII)."""
+    import re._constants as sc
+
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sc.LITERAL and (av < 128 or chr(av) in _CASELESS):
+            chars.add(chr(av).lower())
+        elif op is sc.RANGE and av[1] < 128:
+            chars.update(chr(c).lower() for c in range(av[0], av[1] + 1))
+        elif op is sc.CATEGORY and av is sc.CATEGORY_DIGIT:
+            chars.update(string.digits)
+        else:
+            return None
+    return frozenset(chars)
+
+
+def _skeleton_source(items: Any, ignorecase: bool) -> str:
+    """The skeleton of the sequence ``items`` as a regular expression (raises _Unsupported)."""
+    import re._constants as sc
+
+    out: list[str] = []
+    for op, av in items:
+        if op is sc.LITERAL:
+            out.append(_literal_source(av))
+        elif op in (sc.NOT_LITERAL, sc.ANY):
+            out.append(_ANY)
+        elif op is sc.IN:
+            out.append(_class_skeleton(av))
+        elif op in (sc.MAX_REPEAT, sc.MIN_REPEAT, sc.POSSESSIVE_REPEAT):
+            high = "" if av[1] is sc.MAXREPEAT else str(av[1])
+            out.append(f"(?:{_skeleton_source(av[2], ignorecase)}){{{av[0]},{high}}}")
+        elif op is sc.SUBPATTERN:
+            out.append(f"(?:{_skeleton_source(av[-1], _group_case(ignorecase, av))})")
+        elif op is sc.ATOMIC_GROUP:
+            out.append(f"(?:{_skeleton_source(av, ignorecase)})")
+        elif op is sc.BRANCH:
+            out.append("(?:" + "|".join(_skeleton_source(a, ignorecase) for a in av[1]) + ")")
+        elif op not in (sc.AT, sc.ASSERT, sc.ASSERT_NOT):  # zero width: left out
+            raise _Unsupported(op)
+    return "".join(out)
+
+
+def _class_skeleton(items: Any) -> str:
+    """A class in the lower-cased text: its characters lower-cased, \\d and \\s kept."""
+    import re._constants as sc
+
+    parts: list[str] = []
+    for op, av in items:
+        if op is sc.LITERAL and (av < 128 or chr(av) in _CASELESS):
+            parts.append(re.escape(chr(av).lower()))
+        elif op is sc.RANGE and av[1] < 128:
+            parts.extend(re.escape(chr(c).lower()) for c in range(av[0], av[1] + 1))
+        elif op is sc.CATEGORY and av in (sc.CATEGORY_DIGIT, sc.CATEGORY_SPACE):
+            parts.append(r"\d" if av is sc.CATEGORY_DIGIT else r"\s")
+        else:
+            return _ANY  # negated, a word category, a cased character outside ASCII: any character
+    return "[" + "".join(sorted(set(parts))) + "]"
 
 
 def _first_chars(regex: re.Pattern[str]) -> frozenset[str] | None:
@@ -475,10 +631,10 @@ class _AnchorScanner:
     Each anchor is found through a *key*: its tail from its rarest character on (three
     characters at least where the word has them). One regular expression, a trie of the keys,
     finds the keys' occurrences; Python's ``re`` skips quickly over characters no key starts
-    with, so the pass is fast when the keys start with rare letters. A match consumes its key;
-    the keys that may start inside it are checked at their offsets (``_inside``), so none is
-    missed. Anchors made only of common letters are cheaper with their own ``str.find`` pass
-    (``_alone``)."""
+    with, so the pass is fast when the keys start with rare letters. A match consumes only the
+    first character of the longest key there (the rest is a look-ahead), so keys that overlap
+    are found too, and the shorter keys at the same place are its prefixes. Anchors made only
+    of common letters are cheaper with their own ``str.find`` pass (``_alone``)."""
 
     def __init__(self, anchors: Sequence[str]) -> None:
         self.anchors = tuple(anchors)
@@ -498,25 +654,39 @@ class _AnchorScanner:
                 break
             allowed -= costly
         self._alone = tuple(a for a, i in choice.items() if i is None)
-        self._keyed: dict[str, list[tuple[str, int]]] = {}  # key -> (anchor, offset of the key)
+        keyed: dict[str, list[tuple[str, int]]] = {}  # key -> (anchor, offset of the key)
         for a, i in choice.items():
             if i is not None:
-                self._keyed.setdefault(a[i:], []).append((a, i))
-        keys = sorted(self._keyed)
-        self._regex = re.compile(_trie_pattern(keys)) if keys else None
+                keyed.setdefault(a[i:], []).append((a, i))
+        keys = sorted(keyed)
         by_first: dict[str, list[str]] = {}
         for key in keys:
             by_first.setdefault(key[0], []).append(key)
-        # key -> (other key, offset) pairs that may occur at that offset while key occurs at 0
-        self._inside: dict[str, tuple[tuple[str, int], ...]] = {}
-        for key in keys:
-            pairs = []
-            for j in range(len(key)):
-                tail = key[j:]
-                for other in by_first.get(key[j], ()):
-                    if other[: len(tail)] == tail[: len(other)]:
-                        pairs.append((other, j))
-            self._inside[key] = tuple(pairs)
+        firsts = sorted(by_first)
+        # One alternative per first character, "b(?=(er|...))": group k + 1 holds the rest of
+        # the key when it starts with firsts[k].
+        self._regex = (
+            re.compile(
+                "|".join(
+                    f"{re.escape(c)}(?=({_trie_pattern([k[1:] for k in by_first[c]])}))"
+                    for c in firsts
+                )
+            )
+            if keys
+            else None
+        )
+        # (group, rest of the longest key) -> (offset of an anchor from the match, the anchor,
+        # whether the text must still be compared with the anchor's part before its key): the
+        # anchors of that key and of the keys that are its prefixes.
+        self._actions: dict[tuple[int, str], tuple[tuple[int, str, bool], ...]] = {}
+        for group, c in enumerate(firsts, 1):
+            for key in by_first[c]:
+                self._actions[group, key[1:]] = tuple(
+                    (-i, a, i > 0)
+                    for other in by_first[c]
+                    if key.startswith(other)
+                    for a, i in keyed[other]
+                )
 
     def find_all(self, lowered: str) -> dict[str, list[int]]:
         """Anchor -> its positions in ``lowered``, ascending."""
@@ -529,16 +699,14 @@ class _AnchorScanner:
                 pos = lowered.find(a, pos + 1)
         if self._regex is None:
             return found
-        keyed, inside, starts = self._keyed, self._inside, lowered.startswith
+        actions, starts = self._actions, lowered.startswith
         for m in self._regex.finditer(lowered):
             hit = m.start()
-            for key, j in inside[m.group()]:
-                if j and not starts(key, hit + j):
-                    continue  # at offset 0 the trie matched the longest key: its prefixes are there
-                for a, i in keyed[key]:
-                    pos = hit + j - i
-                    if pos >= 0 and starts(a, pos):
-                        found[a].append(pos)
+            group: int = m.lastindex  # type: ignore[assignment]  # one group takes part
+            for offset, a, check in actions[group, m.group(group)]:
+                pos = hit + offset
+                if not check or (pos >= 0 and starts(a, pos)):
+                    found[a].append(pos)
         return found
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import time
+from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qualitycheck.document import Document
 from qualitycheck.packs import (
+    CompiledPack,
     PackError,
     PackRule,
     builtin_pack_dir,
@@ -378,3 +382,124 @@ def test_user_packs_are_compiled_at_load(tmp_path: Path) -> None:
     )
     with pytest.raises(PackError, match="bad replacement"):
         load_pack(bad)
+
+
+# -- the fast paths agree with the plain ones ----------------------------------------------------
+# Phrase packs skip work in two places; neither may change what is found. The anchor scanner must
+# return exactly what repeated ``str.find`` calls return, and an entry's skeleton (searched in the
+# lower-cased text before the entry runs on a window) must occur inside every match of the entry.
+def _phrase_parts() -> list[CompiledPack]:
+    return [p for r in builtin_rules() if isinstance(r, PackRule) for p in r.parts if p.anchors]
+
+
+@cache
+def _pack_sentences() -> list[str]:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "pack_cases", Path(__file__).parent / "test_pack_garbled_phrases.py"
+    )
+    assert spec is not None and spec.loader is not None
+    cases = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cases)
+    return [c[0] for c in cases.GARBLED_CASES + cases.CALQUE_CASES] + list(cases.CLEAN)
+
+
+_SPACES = [" ", "  ", "\n", " \n ", "\u00a0", "\t", "\u2009"]
+_SWAPS = {"1": "١", "2": "２", "'": "’", "i": "İ", "s": "ſ", "k": "\u212a"}
+
+
+@st.composite
+def _pack_texts(draw: st.DrawFn) -> str:
+    """Sentences that use the packs' phrases, glued and damaged: white space of every kind
+    between words, letters in any case, digits and letters that only match case-insensitively or
+    as Unicode digits."""
+    sentences = draw(st.lists(st.sampled_from(_pack_sentences()), min_size=1, max_size=4))
+    out: list[str] = []
+    for sentence in sentences:
+        words = sentence.split(" ")
+        for word in words:
+            mode = draw(st.integers(0, 9))
+            if mode == 0:
+                word = word.upper()
+            elif mode == 1:
+                word = word.swapcase()
+            elif mode == 2:
+                word = "".join(_SWAPS.get(c, c) for c in word)
+            elif mode == 3 and len(word) > 2:
+                word = word[:-1]
+            out.append(word)
+            out.append(draw(st.sampled_from(_SPACES)) if draw(st.booleans()) else " ")
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pack_texts())
+def test_skeleton_occurs_inside_every_match_of_its_entry(text: str) -> None:
+    from qualitycheck.packs import FOLDS_TO_ASCII, _lower_same_length, _resolved
+
+    if any(c in text for c in FOLDS_TO_ASCII):
+        text = "".join(c for c in text if c not in FOLDS_TO_ASCII)  # the filter is off then
+    lowered = _lower_same_length(text)
+    for part in _phrase_parts():
+        for index, entry in enumerate(part.entries):
+            gate = part._plan.gate(index)
+            if gate is None:
+                continue
+            for m in _resolved(entry.regex).finditer(text):
+                if m.end() > m.start():
+                    assert gate(lowered, m.start(), m.end()), (entry.source, m.group())
+
+
+@settings(max_examples=150, deadline=None)
+@given(_pack_texts())
+def test_phrase_packs_find_the_same_with_and_without_skeletons(text: str) -> None:
+    from qualitycheck.packs import _PhrasePlan
+
+    doc = Document.from_text(text)
+    fast = {p.id: list(p.matches(doc)) for p in _phrase_parts()}
+    original = _PhrasePlan.gate
+    try:
+        _PhrasePlan.gate = lambda self, index: None  # type: ignore[method-assign]
+        plain = {p.id: list(p.matches(Document.from_text(text))) for p in _phrase_parts()}
+    finally:
+        _PhrasePlan.gate = original  # type: ignore[method-assign]
+    assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["ab", "aba", "bab", "b", "abab", "ca", "cab", " ", "x"]), max_size=40
+    ),
+    st.sampled_from([("aba", "bab", "ab"), ("ab", "abab", "cab"), ("b", "ca", "aba", "bab")]),
+)
+def test_anchor_scanner_finds_what_str_find_finds(
+    parts: list[str], anchors: tuple[str, ...]
+) -> None:
+    from qualitycheck.packs import _AnchorScanner
+
+    text = "".join(parts)
+    found = _AnchorScanner(anchors).find_all(text)
+    for anchor in anchors:
+        expected, pos = [], text.find(anchor)
+        while pos >= 0:
+            expected.append(pos)
+            pos = text.find(anchor, pos + 1)
+        assert found[anchor] == expected, anchor
+
+
+@settings(max_examples=100, deadline=None)
+@given(_pack_texts())
+def test_shared_anchor_scan_finds_what_str_find_finds(text: str) -> None:
+    from qualitycheck.packs import _lower_same_length, _shared_scanner
+
+    lowered = _lower_same_length(text * 3)
+    scanner = _shared_scanner()
+    found = scanner.find_all(lowered)
+    for anchor in scanner.anchors:
+        expected, pos = [], lowered.find(anchor)
+        while pos >= 0:
+            expected.append(pos)
+            pos = lowered.find(anchor, pos + 1)
+        assert found[anchor] == expected, anchor
