@@ -26,6 +26,7 @@ import contextlib
 import re
 import string
 import tomllib
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -149,10 +150,10 @@ class CompiledPack:
         # The skeletons read the lower-cased text; a few letters match an ASCII letter in a
         # case-insensitive pattern without lower-casing to it.
         filtering = not any(c in text for c in FOLDS_TO_ASCII)
-        for anchor, indices in self.anchors.items():
+        # The anchors that occur, in the pack's order (a short list in a short document).
+        rank = plan.rank
+        for anchor in sorted((a for a in occurrences if a in rank), key=rank.__getitem__):
             positions = occurrences[anchor]
-            if not positions:
-                continue
             los = [pos - _WINDOW_BEFORE if pos > _WINDOW_BEFORE else 0 for pos in positions]
             reach = len(anchor) + _WINDOW_AFTER
             his = [pos + reach if pos + reach < n else n for pos in positions]
@@ -160,10 +161,9 @@ class CompiledPack:
             # ``map`` and ``compress`` in C; then verified in the order of a plain loop over the
             # positions and, at each, the entries.
             passing: list[tuple[int, int, int]] = []  # (position, order of the entry, entry)
-            for order, index in enumerate(indices):
-                gate = plan.gate(index) if filtering else None
+            for order, index, gate in plan.gates(anchor):
                 found: Iterable[int] = positions
-                if gate is not None:
+                if gate is not None and filtering:
                     found = compress(positions, map(gate, repeat(lowered), los, his))
                 passing.extend((pos, order, index) for pos in found)
             passing.sort()
@@ -332,6 +332,9 @@ class _PhrasePlan:
         self.shared = shared is not None and set(pack.anchors) <= set(shared.anchors)
         self.scanner = shared if shared and self.shared else _AnchorScanner(tuple(pack.anchors))
         self._gates: list[_Search | bool | None] = [False] * len(pack.entries)
+        self.pack_anchors = pack.anchors
+        self.rank = {a: k for k, a in enumerate(pack.anchors)}  # the order anchors are tried in
+        self._by_anchor: dict[str, tuple[tuple[int, int, _Search | None], ...]] = {}
 
     def occurrences(self, doc: Document | None, lowered: str) -> dict[str, list[int]]:
         """Anchor -> its positions in ``lowered`` (the lower-cased ``doc.text``)."""
@@ -349,6 +352,15 @@ class _PhrasePlan:
             skeleton = _skeleton(self.entries[index].regex)
             gate = self._gates[index] = None if skeleton is None else skeleton.search
         return cast("_Search | None", gate)
+
+    def gates(self, anchor: str) -> tuple[tuple[int, int, _Search | None], ...]:
+        """(order, entry, its skeleton's ``search``) for the entries of ``anchor``."""
+        found = self._by_anchor.get(anchor)
+        if found is None:
+            indices = self.pack_anchors[anchor]
+            found = tuple((k, i, self.gate(i)) for k, i in enumerate(indices))
+            self._by_anchor[anchor] = found
+        return found
 
 
 _Search = Callable[[str, int, int], "re.Match[str] | None"]
@@ -689,25 +701,23 @@ class _AnchorScanner:
                 )
 
     def find_all(self, lowered: str) -> dict[str, list[int]]:
-        """Anchor -> its positions in ``lowered``, ascending."""
-        found: dict[str, list[int]] = {a: [] for a in self.anchors}
+        """Anchor -> its positions in ``lowered``, ascending, for the anchors that occur."""
+        found: defaultdict[str, list[int]] = defaultdict(list)
         for a in self._alone:
-            positions = found[a]
             pos = lowered.find(a)
             while pos >= 0:
-                positions.append(pos)
+                found[a].append(pos)
                 pos = lowered.find(a, pos + 1)
-        if self._regex is None:
-            return found
-        actions, starts = self._actions, lowered.startswith
-        for m in self._regex.finditer(lowered):
-            hit = m.start()
-            group: int = m.lastindex  # type: ignore[assignment]  # one group takes part
-            for offset, a, check in actions[group, m.group(group)]:
-                pos = hit + offset
-                if not check or (pos >= 0 and starts(a, pos)):
-                    found[a].append(pos)
-        return found
+        if self._regex is not None:
+            actions, starts = self._actions, lowered.startswith
+            for m in self._regex.finditer(lowered):
+                hit = m.start()
+                group: int = m.lastindex  # type: ignore[assignment]  # one group takes part
+                for offset, a, check in actions[group, m.group(group)]:
+                    pos = hit + offset
+                    if not check or (pos >= 0 and starts(a, pos)):
+                        found[a].append(pos)
+        return dict(found)
 
 
 def _key_start(anchor: str, allowed: set[str]) -> int | None:
