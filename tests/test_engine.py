@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -204,3 +205,50 @@ def test_new_files_written_atomically_get_the_usual_permissions(tmp_path: Path) 
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
     assert target.read_text() == "{}\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left
+
+
+def _sample_texts() -> list[tuple[str, str]]:
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    fmts = {".txt": "text", ".md": "markdown", ".html": "html"}
+    return [
+        (p.read_text(encoding="utf-8"), fmts[p.suffix])
+        for p in sorted(samples.rglob("*"))
+        if p.suffix in fmts
+    ]
+
+
+def test_checks_leave_no_reference_cycles() -> None:
+    # Engine.check moves what a check allocated past the cyclic collector (see Engine.check):
+    # that is only sound while refcounting frees all of it
+    from qualitycheck.api import Checker
+
+    checker = Checker()
+    texts = _sample_texts()
+    for text, fmt in texts:  # load rules and data first
+        checker.check_text(text, fmt=fmt)
+    gc.collect()
+    gc.disable()
+    try:
+        found = 0
+        for text, fmt in texts:
+            result = checker.check_text(text, fmt=fmt)
+            found += len(result.findings)
+            del result
+        assert found > 100  # the garbled samples were really checked
+        assert gc.collect() == 0  # nothing was left for the cyclic collector
+    finally:
+        gc.enable()
+
+
+def test_a_process_that_freezes_objects_keeps_them_frozen() -> None:
+    gc.collect()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        result = engine().check(Document.from_text("an apple and a pear"))
+        assert [f.rule for f in result.findings] == ["demo.apple", "demo.pear"]
+        assert gc.get_freeze_count() >= frozen  # not unfrozen by the check
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
