@@ -87,6 +87,7 @@ _WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")  # the word pattern as one g
 _MATCH_END = re.Match.end
 _WORD_START = operator.itemgetter(0)  # Word.start
 _WORD_TEXT = operator.itemgetter(2)  # Word.text
+_FIRST_CHAR = operator.itemgetter(0)  # a word's first character (words are never empty)
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,13 @@ class Document:
             out.extend(map(new, word_type, fields))
             offsets.append(len(out))
         return tuple(out), tuple(offsets)
+
+    @cached_property
+    def capital_flags(self) -> bytes:
+        """One byte per word of ``words``: 1 when the word's first character is an upper-case
+        letter ("Kyiv", "UN"), else 0. Computed in C, once per document, for the rules that
+        start from the capitalised words."""
+        return bytes(map(str.isupper, map(_FIRST_CHAR, map(_WORD_TEXT, self.words))))
 
     @cached_property
     def token_counts(self) -> Counter[str]:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from operator import itemgetter
 from typing import NamedTuple
 
 from qualitycheck.document import Document, Word
@@ -234,8 +233,6 @@ def find_name_mentions(doc: Document) -> list[NameMention]:
     return list(doc.memo("names.mentions", _find_name_mentions))
 
 
-_TEXT = itemgetter(2)  # Word.text
-_FIRST = itemgetter(0)  # a word's first character (words are never empty)
 # Where a lower-case particle may be glued to a capitalised name ("al-Assad", "d’Orsay"): the
 # separator right before the capital that _PARTICLE_PREFIX_RE looks ahead to.
 _GLUED_RE = re.compile(r"[\-’'][A-Z]")
@@ -250,7 +247,7 @@ def _find_name_mentions(doc: Document) -> tuple[NameMention, ...]:
     # flags[k] == 1 when words[k] is a capitalised word (_is_cap_word). Most words are
     # lower-case: the test of the first letter runs in C over all of them, and the few words with
     # a glued particle are found by a scan of the text for a separator before a capital.
-    flags = bytearray(map(str.isupper, map(_FIRST, map(_TEXT, words))))
+    flags = bytearray(doc.capital_flags)
     for m in _GLUED_RE.finditer(text):
         k = doc.count_words(0, m.start()) - 1  # the word the separator may be part of
         if k >= 0 and not flags[k] and words[k].end > m.start() and _is_cap_word(words[k]):

@@ -105,7 +105,6 @@ MONTHS = frozenset(
 )
 _WEEKDAYS_MONTHS = WEEKDAYS | MONTHS
 _WORD_TEXT = operator.itemgetter(2)  # Word.text
-_FIRST_CHAR = operator.itemgetter(0)
 
 # Adjective, adverb and verb endings: a proper noun rarely has them. "-ing", "-ed" and "-ly" only
 # count when what is left is itself a common word ("Bombing" -> "bomb"), which keeps "Beijing",
@@ -357,9 +356,8 @@ class _Scan:
         self.zipf = lexicon().zipf
         self.verdicts: dict[str, tuple[bool, float] | None] = {}  # see _word_verdict
         all_words = doc.words
-        # the capitalised words, found in C: compress keeps the indexes whose first letter is upper
-        capitalised = map(str.isupper, map(_FIRST_CHAR, map(_WORD_TEXT, all_words)))
-        indexes = itertools.compress(itertools.count(), capitalised)
+        # the capitalised words (Document.capital_flags), found in C
+        indexes = itertools.compress(itertools.count(), doc.capital_flags)
         self.candidates = [k for k in indexes if all_words[k][4]]  # not a sentence's first word
         self.keys = [_key(all_words[k][2]) for k in self.candidates]  # see _key
         self.by_key: dict[str, list[int]] = {}  # lower-case key -> candidates
