@@ -37,8 +37,19 @@ _WORD_BEFORE_RE = re.compile(r"([^\W_][\w.\-]*)\.$")
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S" of "U.S.", "e.g" of "e.g."
 
 
+# Longer than every abbreviation: a full stop after this many letters ends a word that is none.
+_LONGER_THAN_ABBREVIATIONS = 1 + max(map(len, ABBREVIATIONS | NUMBER_ABBREVIATIONS))
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``text[dot]`` closes an abbreviation or an initial."""
+    k = _LONGER_THAN_ABBREVIATIONS
+    if dot >= k and text[dot - k : dot].isalpha():
+        return False  # most sentences end with a long word: settled without the regex
+    return _abbreviation_by_pattern(text, dot)
+
+
+def _abbreviation_by_pattern(text: str, dot: int) -> bool:
     m = _WORD_BEFORE_RE.search(text, max(0, dot - 24), dot + 1)
     if not m:
         return False

@@ -47,3 +47,11 @@ def test_sentence_end_pattern_agrees_with_its_plain_form(text: str, offset: int)
     start = min(offset, len(text))  # scanning from inside the text, as blocks are scanned
     fast = [m.span() for m in segment._END_RE.finditer(text, start)]
     assert fast == [m.span() for m in PLAIN_END_RE.finditer(text, start)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="abcdefgAMUSé.- 1", max_size=14))
+def test_abbreviation_shortcut_agrees_with_the_pattern(word: str) -> None:
+    text = f"Before {word}. After"
+    dot = len(text) - len(". After")
+    assert segment._is_abbreviation(text, dot) == segment._abbreviation_by_pattern(text, dot)

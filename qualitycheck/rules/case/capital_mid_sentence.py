@@ -359,7 +359,8 @@ class _Scan:
         # the capitalised words (Document.capital_flags), found in C
         indexes = itertools.compress(itertools.count(), doc.capital_flags)
         self.candidates = [k for k in indexes if all_words[k][4]]  # not a sentence's first word
-        self.keys = [_key(all_words[k][2]) for k in self.candidates]  # see _key
+        self.texts = list(map(_WORD_TEXT, map(all_words.__getitem__, self.candidates)))
+        self.keys = list(map(_key, self.texts))  # see _key
         self.by_key: dict[str, list[int]] = {}  # lower-case key -> candidates
         for c, key in enumerate(self.keys):
             self.by_key.setdefault(key.lower(), []).append(c)
@@ -478,7 +479,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     allowed = pack_words | extra | glossary_tokens
 
     scan = _Scan(doc)
-    for c in range(len(scan.candidates)):
+    # What each spelling says on its own (a document repeats its names: each is judged once);
+    # only the candidates whose spelling leaves the question open are looked at one by one.
+    for text, key in dict(zip(scan.texts, scan.keys, strict=True)).items():
+        scan.verdicts[text] = _word_verdict(text, key, allowed, scan.zipf)
+    open_texts = {text for text, verdict in scan.verdicts.items() if verdict is not None}
+    for c in itertools.compress(itertools.count(), map(open_texts.__contains__, scan.texts)):
         suspect = _judge(scan, c, allowed, phrases)
         if suspect is None:
             continue
@@ -532,10 +538,7 @@ def _judge(
     w = scan.word(c)
     text = w.text
     key = scan.keys[c]
-    if text in scan.verdicts:  # a document repeats its names: judge each spelling once
-        verdict = scan.verdicts[text]
-    else:
-        verdict = scan.verdicts[text] = _word_verdict(text, key, allowed, scan.zipf)
+    verdict = scan.verdicts[text]  # filled in by check()
     if verdict is None:
         return None
     function_word, zipf = verdict
