@@ -85,7 +85,6 @@ class Word(NamedTuple):
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")  # the word pattern as one group
 _MATCH_END = re.Match.end
-_WORD_START = operator.itemgetter(0)  # Word.start
 _WORD_TEXT = operator.itemgetter(2)  # Word.text
 _FIRST_CHAR = operator.itemgetter(0)  # a word's first character (words are never empty)
 
@@ -202,9 +201,10 @@ class Document:
         return self._words_by_sentence[1]
 
     @cached_property
-    def _words_by_sentence(self) -> tuple[tuple[Word, ...], tuple[int, ...]]:
+    def _words_by_sentence(self) -> tuple[tuple[Word, ...], tuple[int, ...], list[int]]:
         out: list[Word] = []
         offsets = [0]
+        starts: list[int] = []
         text = self.text
         split = _WORD_SPLIT_RE.split
         new = tuple.__new__
@@ -215,8 +215,10 @@ class Document:
         for si, sent in enumerate(self.sentences):
             parts = split(text[sent.start : sent.end])
             bounds = list(itertools.accumulate(map(len, parts), initial=sent.start))
+            word_starts = bounds[1:-1:2]  # (the last bound is the end of the text)
+            starts += word_starts
             fields = zip(
-                bounds[1::2],
+                word_starts,
                 bounds[2::2],
                 parts[1::2],
                 itertools.repeat(si),
@@ -224,7 +226,7 @@ class Document:
             )
             out.extend(map(new, word_type, fields))
             offsets.append(len(out))
-        return tuple(out), tuple(offsets)
+        return tuple(out), tuple(offsets), starts
 
     @cached_property
     def capital_flags(self) -> bytes:
@@ -238,9 +240,9 @@ class Document:
         """How often each word token occurs, as written (counted in C, once per document)."""
         return Counter(map(_WORD_TEXT, self.words))
 
-    @cached_property
+    @property
     def _word_starts(self) -> list[int]:
-        return list(map(_WORD_START, self.words))
+        return self._words_by_sentence[2]
 
     def words_between(self, start: int, end: int) -> Sequence[Word]:
         """Words whose start lies in ``[start, end)``."""

@@ -125,6 +125,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     for sent in doc.sentences:
         prev_in_block = previous_by_block.get(sent.block)
         previous_by_block[sent.block] = sent
+        if not text[sent.start].islower():
+            continue  # most sentences: nothing to look at
         block = doc.blocks[sent.block]
         if block.kind in _SKIPPED_KINDS:
             continue

@@ -44,6 +44,9 @@ _SKIP_RE = re.compile(
 )
 
 
+_BRACKET_RE = re.compile(r"[()\[\]{}]")
+
+
 def _skipped(text: str, start: int, end: int) -> set[int]:
     out: set[int] = set()
     for m in _SKIP_RE.finditer(text, start, end):
@@ -55,13 +58,14 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
     for block in doc.blocks:
         start, end = block.start, block.end
-        if not any(c in text[start:end] for c in "()[]{}"):
+        if not _BRACKET_RE.search(text, start, end):
             continue
         skipped = _skipped(text, start, end)
         stack: list[int] = []
-        for i in range(start, end):
+        for m in _BRACKET_RE.finditer(text, start, end):
+            i = m.start()
             ch = text[i]
-            if ch not in "()[]{}" or i in skipped:
+            if i in skipped:
                 continue
             if ch in _OPEN:
                 stack.append(i)

@@ -1,0 +1,46 @@
+"""The Document's word index: built in C from sentence splits, so it is checked here against the
+plain definition (every WORD_RE match of every sentence)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qualitycheck.document import Document, Word
+from qualitycheck.segment import WORD_RE
+
+TEXT = st.text(alphabet="Ab c’'-.!?\n1é Ж", max_size=80)
+
+
+def plain_words(doc: Document) -> list[Word]:
+    return [
+        Word(m.start(), m.end(), m.group(), si, k)
+        for si, sent in enumerate(doc.sentences)
+        for k, m in enumerate(WORD_RE.finditer(doc.text, sent.start, sent.end))
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+def test_words_are_the_word_pattern_matches_of_each_sentence(text: str) -> None:
+    doc = Document.from_text(text)
+    expected = plain_words(doc)
+    assert list(doc.words) == expected
+    assert doc._word_starts == [w.start for w in expected]
+    offsets = doc.sentence_word_offsets
+    assert len(offsets) == len(doc.sentences) + 1 and offsets[-1] == len(expected)
+    for si, sent in enumerate(doc.sentences):
+        assert list(doc.sentence_words(si)) == [w for w in expected if w.sentence == si]
+        assert doc.count_words(sent.start, sent.end) == offsets[si + 1] - offsets[si]
+    assert doc.token_counts == Counter(w.text for w in expected)
+    assert list(doc.capital_flags) == [int(w.text[0].isupper()) for w in expected]
+
+
+def test_words_of_a_news_paragraph() -> None:
+    doc = Document.from_text("KYIV — Officials said. The U.S. envoy’s plan wasn't new.")
+    assert [w.text for w in doc.words] == [
+        "KYIV", "Officials", "said", "The", "U", "S", "envoy’s", "plan", "wasn't", "new",
+    ]  # fmt: skip
+    assert [w.position for w in doc.sentence_words(1)] == list(range(7))
