@@ -250,6 +250,16 @@ class Document:
         hi = bisect.bisect_left(self._word_starts, end)
         return self.words[lo:hi]
 
+    @cached_property
+    def block_word_counts(self) -> list[int]:
+        """How many words each block holds (``count_words`` over the block, for every block at
+        once: a block's words are those of its sentences)."""
+        counts = [0] * len(self.blocks)
+        offsets = self.sentence_word_offsets
+        for i, sent in enumerate(self.sentences):
+            counts[sent.block] += offsets[i + 1] - offsets[i]
+        return counts
+
     def count_words(self, start: int, end: int) -> int:
         """``len(self.words_between(start, end))``, without building the slice."""
         starts = self._word_starts

@@ -77,7 +77,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     for i, block in enumerate(doc.blocks):
         if block.kind == "table_cell":
             continue
-        if doc.count_words(block.start, block.end) < _MIN_WORDS:
+        if doc.block_word_counts[i] < _MIN_WORDS:
             continue
         norm = _normalise(doc.block_text(block))
         first = seen.get(norm)

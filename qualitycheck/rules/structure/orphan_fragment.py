@@ -143,7 +143,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     for i in range(max(1, first_body), len(blocks) - 1):
         block = blocks[i]
         body = doc.block_text(block)
-        if doc.count_words(block.start, block.end) > _MAX_WORDS_DUPLICATE:  # most paragraphs
+        if doc.block_word_counts[i] > _MAX_WORDS_DUPLICATE:  # most paragraphs
             continue
         tokens = h.words(body)
         if not tokens or _exempt(body, block):

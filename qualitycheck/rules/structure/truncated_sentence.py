@@ -123,7 +123,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         body = doc.block_text(block)
         if block.kind not in _PROSE_KINDS or h.ends_sentence(body, colon=True):
             continue  # the common case first: a paragraph that ends like a sentence
-        if doc.count_words(block.start, block.end) <= 2 or _exempt(body, block) or _strands_preposition(body):
+        if doc.block_word_counts[i] <= 2 or _exempt(body, block) or _strands_preposition(body):
             continue
         nxt_block = blocks[i + 1]
         nxt = doc.block_text(nxt_block).lstrip("“‘\"'«([ ")
