@@ -160,6 +160,15 @@ class Document:
         line = bisect.bisect_right(starts, source_index) - 1
         return line + 1, source_index - starts[line] + 1
 
+    def line_col_span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """``line_col(start) + line_col(end)``, with one search when both are on one line."""
+        starts = self._source_line_starts
+        line = bisect.bisect_right(starts, start) - 1
+        if line + 1 == len(starts) or end < starts[line + 1]:
+            return line + 1, start - starts[line] + 1, line + 1, end - starts[line] + 1
+        end_line = bisect.bisect_right(starts, end) - 1
+        return line + 1, start - starts[line] + 1, end_line + 1, end - starts[end_line] + 1
+
     def source_line(self, line: int) -> str:
         """The source line ``line`` (1-based), without its line break."""
         starts = self._source_line_starts

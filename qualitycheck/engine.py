@@ -185,12 +185,13 @@ class Engine:
                 failures.append(RuleFailure(rule.id, f"{type(exc).__name__}: {exc}"))
                 continue
             level = self.settings.severity_for(rule.id)
+            min_confidence = self.settings.min_confidence
             for m in matches:
                 if doc.touches_gap(m.start, m.end):
                     # Text stitched around left-out code or URLs: not what the author wrote.
                     continue
                 finding = self._locate(doc, rule, m, level)
-                if finding is None or finding.confidence < self.settings.min_confidence:
+                if finding is None or finding.confidence < min_confidence:
                     continue
                 key = (finding.rule, finding.start, finding.end)
                 if key not in found or found[key].confidence < finding.confidence:
@@ -211,8 +212,7 @@ class Engine:
         if end <= start:
             return None
         s, e = doc.source_span(start, end)
-        line, col = doc.line_col(s)
-        end_line, end_col = doc.line_col(e)
+        line, col, end_line, end_col = doc.line_col_span(s, e)
         if level is not None and level != "off":
             severity = Severity.parse(level)
         else:

@@ -45,3 +45,12 @@ def test_words_of_a_news_paragraph() -> None:
         "KYIV", "Officials", "said", "The", "U", "S", "envoy’s", "plan", "wasn't", "new",
     ]  # fmt: skip
     assert [w.position for w in doc.sentence_words(1)] == list(range(7))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\r", max_size=30), st.data())
+def test_line_col_span_is_line_col_of_both_ends(text: str, data: st.DataObject) -> None:
+    doc = Document.from_text(text)
+    start = data.draw(st.integers(0, len(doc.source)))
+    end = data.draw(st.integers(start, len(doc.source)))
+    assert doc.line_col_span(start, end) == doc.line_col(start) + doc.line_col(end)
