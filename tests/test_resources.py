@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
+
+import pytest
 
 from qualitycheck import resources
 from qualitycheck.resources import fold, gazetteer, given_names, lexicon, load_gazetteer
@@ -180,3 +184,37 @@ def test_gazetteer_inflates_only_what_a_lookup_needs() -> None:
     container = gaz._data
     assert len(_inflated(container)) <= 3  # the key chunk and the place records it points to
     assert len(container._header) > 1000
+
+
+def _build_script() -> ModuleType:
+    path = Path(__file__).resolve().parent.parent / "scripts" / "build_data.py"
+    spec = importlib.util.spec_from_file_location("build_data", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_gazetteer_holds_the_current_name_packs() -> None:
+    # The gazetteer stores the name packs merged at build time, used only while the packs and
+    # resources.py match it. After an edit to either this fails until the merge is stored again:
+    #     python scripts/build_data.py packs
+    shipped = resources.DATA_DIR / "gazetteer.qcd"
+    assert _build_script().merged_packs_container(shipped) == shipped.read_bytes()
+
+
+def test_the_stored_pack_merge_is_the_merge_of_the_packs(monkeypatch: pytest.MonkeyPatch) -> None:
+    index = resources.DATA_DIR / "gazetteer.qcd"
+    packs = sorted((resources.rules_dir() / "names").glob("*.toml"))
+    stored = resources.load_gazetteer(index, packs)
+    monkeypatch.setattr(resources, "_restore_merged_packs", lambda gaz, packs: False)
+    merged = resources.load_gazetteer(index, packs)
+    for attribute in ("_extra", "_display", "_demonyms"):
+        assert getattr(stored, attribute) == getattr(merged, attribute), attribute
+    assert stored._extra_places == merged._extra_places
+    assert {n: list(map(tuple, v)) for n, v in stored._fuzzy_extra.items()} == {
+        n: list(map(tuple, v)) for n, v in merged._fuzzy_extra.items()
+    }
+    for name in ("Kiev", "Odessa", "Zaporizhia", "Enerhodar", "Ukrainian", "Burma"):
+        assert stored.lookup(name) == merged.lookup(name), name
+        assert stored.country_of(name) == merged.country_of(name), name
