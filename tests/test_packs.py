@@ -503,3 +503,69 @@ def test_shared_anchor_scan_finds_what_str_find_finds(text: str) -> None:
             expected.append(pos)
             pos = lowered.find(anchor, pos + 1)
         assert found.get(anchor, []) == expected, anchor
+
+
+# Anchors of every kind: inside longer words, with an apostrophe, a hyphen, a digit, a space or a
+# sign, one letter; and pieces of text to glue into words and sentences around them.
+_WORD_SCAN_ANCHORS = ("day", "today", "ay", "aya", "o'c", "e-m", "4th", "of the", "%", "k", "i")
+_WORD_SCAN_PIECES = [
+    "day", "Today", "DAY", "aYa", "ay", "o'clock", "O’C", "e-mail", "E-M", "4th", "4TH", "of the",
+    "Of  The", "%", "k", "K", "\u212a", "i", "I", "\u0130", "\u0131", "\u017f", "é", "_", "-", "'",
+    "’", "2", "x", ". ", "? ", "! ", " ", "\n", "\n\n", "  ", "\u00a0", "*", "`", "#", "[a](day)",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORD_SCAN_PIECES), max_size=40),
+    st.sampled_from(["text", "markdown", "html"]),
+)
+def test_anchor_scan_of_the_words_finds_what_the_text_scan_finds(
+    pieces: list[str], fmt: str
+) -> None:
+    """The word index stands in for the scan of the text (or declines): same anchors, same
+    positions, for anchors of any kind and texts in any format."""
+    from qualitycheck.loaders import load_text
+    from qualitycheck.packs import FOLDS_TO_ASCII, _AnchorScanner, _shared_scanner, lowered_text
+
+    text = "".join(pieces)
+    doc = load_text(text, fmt)
+    lowered = lowered_text(doc)
+    for scanner in (_AnchorScanner(_WORD_SCAN_ANCHORS), _shared_scanner()):
+        found = scanner.find_in_words(doc)
+        if fmt == "text" and not any(c in text for c in FOLDS_TO_ASCII):
+            assert found is not None
+        assert found is None or found == scanner.find_all(lowered)
+        # Whichever way it goes, the packs' occurrences are those of the text scan.
+        if scanner is _shared_scanner():
+            plan = next(iter(_phrase_parts()))._plan
+            assert plan.occurrences(doc, lowered) == scanner.find_all(lowered)
+
+
+def test_anchor_scan_of_the_words_declines_where_letters_lie_outside_the_words() -> None:
+    from qualitycheck.document import Block
+    from qualitycheck.packs import _AnchorScanner
+
+    scanner = _AnchorScanner(("today", "day"))
+    text = "to day today"
+    touching = Document(text, text, given_blocks=(Block(0, 4), Block(4, 12)))  # "to d|ay today"
+    outside = Document(text, text, given_blocks=(Block(6, 12),))  # "to day" in no block
+    apart = Document(text, text, given_blocks=(Block(0, 2), Block(3, 12)))
+    assert scanner.find_in_words(touching) is None
+    assert scanner.find_in_words(outside) is None
+    assert scanner.find_in_words(apart) == {"day": [3, 9], "today": [7]}
+
+
+def test_only_the_folds_to_ascii_letters_lower_case_to_ascii_letters() -> None:
+    """What the word index relies on: outside ``FOLDS_TO_ASCII``, a character that is not an
+    ASCII letter does not lower-case to one (nor to more than one character)."""
+    import sys
+
+    from qualitycheck.packs import FOLDS_TO_ASCII
+
+    for code in range(128, sys.maxunicode + 1):
+        c = chr(code)
+        if c in FOLDS_TO_ASCII:
+            continue
+        low = c.lower()
+        assert len(low) == 1 and not (low.isascii() and low.isalpha()), hex(code)
