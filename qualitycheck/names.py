@@ -234,8 +234,9 @@ def find_name_mentions(doc: Document) -> list[NameMention]:
 
 
 # Where a lower-case particle may be glued to a capitalised name ("al-Assad", "d’Orsay"): the
-# separator right before the capital that _PARTICLE_PREFIX_RE looks ahead to.
-_GLUED_RE = re.compile(r"[\-’'][A-Z]")
+# separator right before the capital that _PARTICLE_PREFIX_RE looks ahead to. One pattern per
+# separator: a pattern that starts with a literal is searched for several times faster.
+_GLUED_RES = tuple(re.compile(sep + "[A-Z]") for sep in ("-", "’", "'"))
 
 
 def _find_name_mentions(doc: Document) -> tuple[NameMention, ...]:
@@ -248,10 +249,11 @@ def _find_name_mentions(doc: Document) -> tuple[NameMention, ...]:
     # lower-case: the test of the first letter runs in C over all of them, and the few words with
     # a glued particle are found by a scan of the text for a separator before a capital.
     flags = bytearray(doc.capital_flags)
-    for m in _GLUED_RE.finditer(text):
-        k = doc.count_words(0, m.start()) - 1  # the word the separator may be part of
-        if k >= 0 and not flags[k] and words[k].end > m.start() and _is_cap_word(words[k]):
-            flags[k] = 1
+    for glued_re in _GLUED_RES:
+        for m in glued_re.finditer(text):
+            k = doc.count_words(0, m.start()) - 1  # the word the separator may be part of
+            if k >= 0 and not flags[k] and words[k].end > m.start() and _is_cap_word(words[k]):
+                flags[k] = 1
     # join[k] == 1 where the run of words[k] may go on (_run_end decides): the next word is
     # capitalised too, or it is a particle between two capitalised words. Computed on the flags
     # read as one big integer (a byte per word), in C, so that most words are never looked at.
