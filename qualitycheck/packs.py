@@ -729,9 +729,12 @@ class _AnchorScanner:
         a short text few words repeat, and scanning its distinct words (~40 ns a character:
         they are dense in letters) plus a look-up per word (~45 ns) cost more."""
         text = doc.text
+        counts = doc.token_counts
+        if faster_only and 2 * (4 * len(counts) + len(doc.words)) > len(text):
+            return None  # settled at once for most short texts (a distinct word: 4+ letters)
         if any(c in text for c in FOLDS_TO_ASCII) or not _letters_in_words(doc):
             return None
-        tokens = list(doc.token_counts)
+        tokens = list(counts)
         if faster_only and 2 * (sum(map(len, tokens)) + len(doc.words)) > len(text):
             return None
         words_scanner, others = self._word_anchors
