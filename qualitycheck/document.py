@@ -85,7 +85,6 @@ class Word(NamedTuple):
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")  # the word pattern as one group
 _MATCH_END = re.Match.end
-_WORD_TEXT = operator.itemgetter(2)  # Word.text
 _FIRST_CHAR = operator.itemgetter(0)  # a word's first character (words are never empty)
 
 
@@ -209,11 +208,20 @@ class Document:
         of sentence ``i`` are ``words[offsets[i] : offsets[i + 1]]``."""
         return self._words_by_sentence[1]
 
+    @property
+    def word_texts(self) -> list[str]:
+        """``[w.text for w in words]``, kept from the build (reading it off the named tuples
+        costs more). Shared: callers must not modify it."""
+        return self._words_by_sentence[3]
+
     @cached_property
-    def _words_by_sentence(self) -> tuple[tuple[Word, ...], tuple[int, ...], list[int]]:
+    def _words_by_sentence(
+        self,
+    ) -> tuple[tuple[Word, ...], tuple[int, ...], list[int], list[str]]:
         out: list[Word] = []
         offsets = [0]
         starts: list[int] = []
+        texts: list[str] = []
         text = self.text
         split = _WORD_SPLIT_RE.split
         new = tuple.__new__
@@ -225,29 +233,31 @@ class Document:
             parts = split(text[sent.start : sent.end])
             bounds = list(itertools.accumulate(map(len, parts), initial=sent.start))
             word_starts = bounds[1:-1:2]  # (the last bound is the end of the text)
+            word_texts = parts[1::2]
             starts += word_starts
+            texts += word_texts
             fields = zip(
                 word_starts,
                 bounds[2::2],
-                parts[1::2],
+                word_texts,
                 itertools.repeat(si),
                 itertools.count(),
             )
             out.extend(map(new, word_type, fields))
             offsets.append(len(out))
-        return tuple(out), tuple(offsets), starts
+        return tuple(out), tuple(offsets), starts, texts
 
     @cached_property
     def capital_flags(self) -> bytes:
         """One byte per word of ``words``: 1 when the word's first character is an upper-case
         letter ("Kyiv", "UN"), else 0. Computed in C, once per document, for the rules that
         start from the capitalised words."""
-        return bytes(map(str.isupper, map(_FIRST_CHAR, map(_WORD_TEXT, self.words))))
+        return bytes(map(str.isupper, map(_FIRST_CHAR, self.word_texts)))
 
     @cached_property
     def token_counts(self) -> Counter[str]:
         """How often each word token occurs, as written (counted in C, once per document)."""
-        return Counter(map(_WORD_TEXT, self.words))
+        return Counter(self.word_texts)
 
     @property
     def _word_starts(self) -> list[int]:

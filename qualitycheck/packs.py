@@ -755,7 +755,7 @@ class _AnchorScanner:
             for token, hits in inside.items()
         }
         words = doc.words
-        for i in compress(count(), map(actions.__contains__, map(_WORD_TEXT, words))):
+        for i in compress(count(), map(actions.__contains__, doc.word_texts)):
             word = words[i]
             start = word[0]
             for append, offset in actions[word[2]]:
@@ -784,7 +784,6 @@ class _AnchorScanner:
         return dict(found)
 
 
-_WORD_TEXT = operator.itemgetter(2)  # Word.text
 _ASCII_LETTER_RE = re.compile("[A-Za-z]")
 
 

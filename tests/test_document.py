@@ -29,6 +29,7 @@ def test_words_are_the_word_pattern_matches_of_each_sentence(text: str) -> None:
     expected = plain_words(doc)
     assert list(doc.words) == expected
     assert doc._word_starts == [w.start for w in expected]
+    assert doc.word_texts == [w.text for w in expected]
     offsets = doc.sentence_word_offsets
     assert len(offsets) == len(doc.sentences) + 1 and offsets[-1] == len(expected)
     for si, sent in enumerate(doc.sentences):

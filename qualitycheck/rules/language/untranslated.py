@@ -83,7 +83,6 @@ _QUOTED_RE = re.compile(
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _FIRST_CHAR = operator.itemgetter(0)
-_WORD_TEXT = operator.itemgetter(2)  # Document.words: Word.text
 
 
 @cache
@@ -225,7 +224,7 @@ def _rare_word_bounds(doc: Document) -> list[int]:
             weight[token] = 1 if token[0].islower() and zipf(token) < RARE_ZIPF else 0
         else:
             weight[token] = 0 if core.isdecimal() else MIN_RARE_WORDS
-    weights = list(map(weight.__getitem__, map(_WORD_TEXT, doc.words)))
+    weights = list(map(weight.__getitem__, doc.word_texts))
     offsets = doc.sentence_word_offsets
     return [sum(weights[a:b]) for a, b in itertools.pairwise(offsets)]
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from itertools import compress
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from qualitycheck.document import Document
@@ -39,7 +38,6 @@ if TYPE_CHECKING:  # the glossary module is loaded only when a glossary is confi
     from qualitycheck.glossary import Glossary
     from qualitycheck.resources import Lexicon
 
-_TEXT, _FIRST = itemgetter(2), itemgetter(0)  # Word.text; a word's first character
 _VARIANT_CONFIDENCE = 0.95
 _RARE_ZIPF = 3.0  # a word at least this common in English is a word, not a misspelt name
 _MIN_LENGTH = 4
@@ -92,7 +90,7 @@ def _near_misses(
     taken_starts = sorted(taken)
     words = doc.words
     # only capitalised words (selected in C: most words are lower-case)
-    for word in compress(words, map(str.isupper, map(_FIRST, map(_TEXT, words)))):
+    for word in compress(words, doc.capital_flags):
         if word.text in checks:
             check = checks[word.text]
         else:

@@ -30,7 +30,6 @@ from qualitycheck.document import Document, Sentence, Word
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
 
-_WORD_TEXT = operator.itemgetter(2)  # Word.text
 _PRONOUNS = frozenset("i me you he him she her it we us they them one".split())
 _FUNCTION_WORDS = (
     h.ARTICLES
@@ -70,7 +69,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     sentences = doc.sentences
     # Pairs of neighbouring words that are the same word, compared in C; each is then checked
     # for what separates the two.
-    folded = list(map(str.casefold, map(_WORD_TEXT, words)))
+    folded = list(map(str.casefold, doc.word_texts))
     same = itertools.compress(itertools.count(), map(operator.eq, folded, folded[1:]))
     done = 0  # words before this index belong to a reported run
     for i in same:
