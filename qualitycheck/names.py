@@ -270,7 +270,7 @@ def _find_name_mentions(doc: Document) -> tuple[NameMention, ...]:
     i = flags.find(1)
     while i >= 0:
         if join[i]:
-            j = _run_end(text, words, flags, i)
+            j = _run_end(text, words, flags, join, i)
             mention = _mention_from_run(text, words, i, j)
             if mention is not None:
                 append(mention)
@@ -324,38 +324,32 @@ def _is_cap_word(w: Word) -> bool:
     return bool(_PARTICLE_PREFIX_RE.match(t))
 
 
-def _run_end(text: str, words: Sequence[Word], flags: bytearray, i: int) -> int:
+def _run_end(text: str, words: Sequence[Word], flags: bytearray, join: bytearray, i: int) -> int:
     """The last index of the run of capitalised words that starts at ``words[i]``, within its
     sentence: words joined only by spaces, by ". " after a title abbreviation or an initial, or
-    by lower-case particles (``flags`` marks the capitalised words)."""
-    n = len(words)
+    by lower-case particles (``flags`` marks the capitalised words, ``join`` the words followed
+    by a capitalised word or by a particle and a capitalised word)."""
     sentence = words[i].sentence
     j = i
-    while j + 1 < n:
-        # The cheap tests first: most capitalised words are followed by a lower-case word.
+    word = words[i]
+    while join[j]:  # (never set on the last word)
+        nxt = words[j + 1]
         if flags[j + 1]:
             step = 1
-        elif (
-            # a particle is part of the name only between two capitalised words
-            words[j + 1].text in PARTICLES
-            and j + 2 < n
-            and flags[j + 2]
-            and words[j + 2].sentence == sentence
-            and text[words[j + 1].end : words[j + 2].start].isspace()
-        ):
-            step = 2
+        elif words[j + 2].sentence == sentence and text[nxt.end : words[j + 2].start].isspace():
+            step = 2  # a particle, between two capitalised words
         else:
             break
-        nxt = words[j + 1]
         if nxt.sentence != sentence:
             break
-        gap = text[words[j].end : nxt.start]
+        gap = text[word.end : nxt.start]
         if gap != " ":  # a single space is by far the most common gap
             if not _GAP_RE.fullmatch(gap):
                 break
-            if gap.startswith(".") and not _abbreviation_like(words[j].text):
+            if gap.startswith(".") and not _abbreviation_like(word.text):
                 break
         j += step
+        word = words[j]
     return j
 
 
