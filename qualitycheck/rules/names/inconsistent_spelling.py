@@ -123,30 +123,54 @@ def _collect_forms(doc: Document, mentions: list[NameMention]) -> dict[tuple[str
 
     text = doc.text
     forms: dict[tuple[str, str], _Form] = {}
+    # The form of each spelling in each role, found without building a key (names recur)
+    names: dict[str, _Form] = {}
+    leads: dict[str, _Form] = {}
+
+    def new_form(spelling: str, role: str) -> _Form:
+        key = (role, spelling.casefold())
+        form = forms.get(key)
+        if form is None:
+            form = forms[key] = _Form(spelling, role)
+        return form
+
     for m in mentions:
-        tokens = m.tokens
-        multi = len(tokens) >= 2
+        tokens = m[2]
+        if len(tokens) == 1:  # most mentions: a name of one word, mostly without evidence
+            tok = tokens[0]
+            form = names.get(tok[2])
+            if form is None:
+                form = names[tok[2]] = new_form(tok[2], "name")
+            form.spans.append(tok[:2])
+            title = m.title
+            if title:
+                form.titles.add(title.rstrip("."))
+                form.person = form.strong_person = True
+            elif m.name_context and not m.sentence_initial:
+                # (a sentence-initial single word has no evidence of its own)
+                form.person = True
+            if m.feature:
+                form.feature = True
+            continue
         title = m.title
-        lead_key = fold(tokens[0].text) if multi else ""
-        tail_key = fold(tokens[-1].text) if multi else ""
-        full = text[tokens[0].start : tokens[-1].end] if multi and m.given_name else ""
-        # Person evidence belongs to the name the title or first name introduces; a
-        # sentence-initial single word has no evidence of its own.
-        person = (bool(title) or m.given_name or m.name_context) and not (
-            m.sentence_initial and not multi and not title
-        )
+        lead_key = fold(tokens[0].text)
+        tail_key = fold(tokens[-1].text)
+        full = text[tokens[0].start : tokens[-1].end] if m.given_name else ""
+        # Person evidence belongs to the name the title or first name introduces.
+        person = bool(title) or m.given_name or m.name_context
         strong_person = bool(title) or m.given_name
         for i, tok in enumerate(tokens):
-            role = "lead" if i == 0 and multi else "name"
-            key = (role, tok.text.casefold())
-            form = forms.get(key)
-            if form is None:
-                form = forms[key] = _Form(tok.text, role)
-            form.spans.append((tok.start, tok.end))
-            if role == "lead":
+            if i == 0:
+                form = leads.get(tok[2])
+                if form is None:
+                    form = leads[tok[2]] = new_form(tok[2], "lead")
                 form.tails.add(tail_key)
-            elif i > 0:
+            else:
+                form = names.get(tok[2])
+                if form is None:
+                    form = names[tok[2]] = new_form(tok[2], "name")
                 form.leads.add(lead_key)
+            form.spans.append(tok[:2])
             if title:
                 form.titles.add(title.rstrip("."))
             if person:
