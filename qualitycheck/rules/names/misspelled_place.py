@@ -37,10 +37,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import contains, itemgetter, ne, not_, or_, sub
 from typing import TYPE_CHECKING, NamedTuple
 
 from qualitycheck.document import Document, Word
@@ -114,35 +114,47 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         return
 
     text = doc.text
-    # A mention's name: its tokens, without possessives and glued particles ("Putin’s" -> "Putin")
-    names = [
-        m.tokens[0].text if len(m.tokens) == 1 else " ".join([t.text for t in m.tokens])
-        for m in mentions
-    ]
-    persons = [_is_person(doc, m) for m in mentions]
-    person_words = _person_words(mentions, persons)
-    countries = _document_countries(doc, mentions, names, gaz)
-    distinct = set(names)
-    folded_mentions = set(map(fold, distinct))
-    for name in distinct:
-        if " " in name:  # and each word of a longer name
-            folded_mentions.update(map(fold, name.split(" ")))
-    unknown: dict[str, bool] = {}  # name -> _is_unknown_name, which depends on the name only
-
-    for mention, name, person in zip(mentions, names, persons, strict=True):
-        # (the cheapest test first: most names are English words or known places)
+    # One walk over the mentions: each mention's name (its tokens, without possessives and glued
+    # particles: "Putin’s" -> "Putin"), the words of persons' names, and the mentions that may be
+    # misspelled places (most names are English words or known places: the cheapest test first).
+    names: list[str] = []
+    person_words: set[str] = set()  # "Mr. Mallets" makes "Mallets" a person everywhere
+    candidates: list[tuple[NameMention, str]] = []
+    unknown: dict[str, bool] = {}  # name -> _unknown_anywhere
+    for m in mentions:
+        tokens = m.tokens
+        name = tokens[0].text if len(tokens) == 1 else " ".join([t.text for t in tokens])
+        names.append(name)
+        if _is_person(text, m):
+            person_words.update([t.text for t in tokens])
+            continue
+        if m.feature or len(tokens) > _MAX_TOKENS:
+            continue
         is_unknown = unknown.get(name)
         if is_unknown is None:
-            is_unknown = unknown[name] = _is_unknown_name(
-                name, lex, gaz, first_names, person_words, ctx
-            )
-        if not is_unknown or person or mention.feature or len(mention.tokens) > _MAX_TOKENS:
+            is_unknown = unknown[name] = _unknown_anywhere(name, lex, gaz, first_names)
+        if is_unknown:
+            candidates.append((m, name))
+    if not candidates:
+        return
+
+    countries: set[str] | None = None  # computed when a candidate needs them
+    folded_mentions: set[str] = set()
+    for mention, name in candidates:
+        if not _is_unknown_name(name, person_words, ctx):
             continue
         if _MOJIBAKE_RE.search(text, mention.start, min(len(text), mention.end + 3)):
             continue  # "Tbilisiâ€™s": broken encoding, not a misspelling (junk.mojibake)
         strength = _place_context(doc, mention)
         if not strength:
             continue
+        if countries is None:
+            countries = _document_countries(doc, mentions, names, gaz)
+            distinct = set(names)
+            folded_mentions = set(map(fold, distinct))
+            for other in distinct:
+                if " " in other:  # and each word of a longer name
+                    folded_mentions.update(map(fold, other.split(" ")))
         verdict = _best_candidate(name, gaz, countries, folded_mentions, strength)
         if verdict is None:
             continue
@@ -152,36 +164,17 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
 # -- what the name is not ----------------------------------------------------------------------
 
 
-def _is_person(doc: Document, m: NameMention) -> bool:
+def _is_person(text: str, m: NameMention) -> bool:
     """A title or a first name before the name, or "said" / ", a ..." after it, unless that
     appositive makes it a place (", an industrial city south of the capital")."""
     if m.title or m.given_name:
         return True
-    return m.name_context and not _PLACE_APPOSITIVE_RE.match(doc.text, m.end)
+    return m.name_context and not _PLACE_APPOSITIVE_RE.match(text, m.end)
 
 
-def _person_words(mentions: Sequence[NameMention], persons: Sequence[bool]) -> frozenset[str]:
-    """Words used anywhere in the document as part of a person's name ("Mr. Mallets" makes
-    "Mallets" a person everywhere); ``persons``: ``_is_person`` of each mention."""
-    words: set[str] = set()
-    for m, person in zip(mentions, persons, strict=True):
-        if person:
-            words.update(t.text for t in m.tokens)
-    return frozenset(words)
-
-
-def _is_unknown_name(
-    name: str,
-    lex: Lexicon,
-    gaz: Gazetteer,
-    first_names: frozenset[str],
-    person_words: frozenset[str],
-    ctx: Context,
-) -> bool:
-    """Not an English word, a known place, a nationality, a first name, a person's name, nor a
-    spelling the glossary accepts."""
-    if not _unknown_anywhere(name, lex, gaz, first_names):
-        return False
+def _is_unknown_name(name: str, person_words: set[str], ctx: Context) -> bool:
+    """For a name that ``_unknown_anywhere`` finds unknown: not a person's name in this
+    document, nor a spelling the glossary accepts."""
     if any(w in person_words for w in name.split(" ")):
         return False
     return not (ctx.glossary is not None and ctx.glossary.accepts(name))
@@ -189,7 +182,7 @@ def _is_unknown_name(
 
 @lru_cache(maxsize=1 << 13)
 def _unknown_anywhere(name: str, lex: Lexicon, gaz: Gazetteer, first_names: frozenset[str]) -> bool:
-    """The part of ``_is_unknown_name`` that does not depend on the document, memoised
+    """Whether a name may be a misspelled place, judged from the name alone, memoised
     (bounded): not an acronym, an English word, a known place, a nationality nor a first name.
     ``name``: the words of a name joined by single spaces."""
     from qualitycheck.resources import fold
@@ -275,18 +268,31 @@ _MAX_PLACE_WORDS = 8
 
 def _document_countries(
     doc: Document, mentions: Sequence[NameMention], names: Sequence[str], gaz: Gazetteer
-) -> Counter[str]:
-    """Country code -> number of mentions: country names and nationalities ("Ukraine",
+) -> set[str]:
+    """The countries the document names: country names and nationalities ("Ukraine",
     "Ukrainian"), and cities of 100,000 people or more named exactly ("Kharkiv"). ``names``:
     each mention's tokens joined by spaces."""
     text = doc.text
-    # the mentions counted by (text, name) first, in C: names recur
-    wholes = map(text.__getitem__, map(slice, map(_START, mentions), map(_END, mentions)))
-    counts: Counter[str] = Counter()
-    for (whole, name), n in Counter(zip(wholes, names, strict=True)).items():
-        for code in _countries_named(whole, name, gaz):
-            counts[code] += n
-    return counts
+    starts = list(map(_START, mentions))
+    ends = list(map(_END, mentions))
+    # The distinct (text, name) of the mentions, found in C: the text of a one-word mention as
+    # long as its name is its name (no possessive, no particle), so only the others are cut from
+    # the text (which is slow to reach).
+    cut = list(
+        map(
+            or_,
+            map(ne, map(sub, ends, starts), map(len, names)),
+            map(contains, names, repeat(" ")),
+        )
+    )
+    wholes = map(text.__getitem__, map(slice, compress(starts, cut), compress(ends, cut)))
+    pairs = set(zip(wholes, compress(names, cut), strict=True))
+    plain = set(compress(names, map(not_, cut)))
+    pairs.update(zip(plain, plain, strict=True))
+    codes: set[str] = set()
+    for whole, name in pairs:
+        codes.update(_countries_named(whole, name, gaz))
+    return codes
 
 
 @lru_cache(maxsize=1 << 13)
@@ -321,7 +327,7 @@ def _countries_named(whole: str, name: str, gaz: Gazetteer) -> tuple[str, ...]:
 def _best_candidate(
     name: str,
     gaz: Gazetteer,
-    countries: Counter[str],
+    countries: set[str],
     folded_mentions: set[str],
     strength: int,
 ) -> _Verdict | None:
@@ -339,7 +345,7 @@ def _best_candidate(
         cand_key = fold(cand.name)
         if _only_spacing_or_ending_differs(key, cand_key):
             continue
-        in_country = countries.get(cand.place.country, 0) > 0
+        in_country = cand.place.country in countries
         named = cand_key in folded_mentions or fold(cand.place.name) in folded_mentions
         if cand.distance == 2 and cand.similarity < _MIN_SIMILARITY_TWO_EDITS:
             continue  # "Tessalit" is two letters from "Tessit": too loose for a short name
