@@ -28,7 +28,10 @@ def render() -> str:
         "| rule | default severity | what it finds |",
         "|---|---|---|",
     ]
-    out += [f"| [`{r.id}`](#{r.id.replace('.', '')}) | {r.severity.label} | {r.summary} |" for r in rules]
+    out += [
+        f"| [`{r.id}`](#{r.id.replace('.', '')}) | {r.severity.label} | {r.summary} |"
+        for r in rules
+    ]
     for r in rules:
         out += ["", f"## {r.id}", "", f"Default severity: **{r.severity.label}**.", ""]
         out += _markdown(r.explain())
