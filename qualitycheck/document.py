@@ -193,9 +193,11 @@ class Document:
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         out: list[Sentence] = []
+        text = self.text
+        new = tuple.__new__  # what Sentence(s, e, i) does, without its Python-level __new__
         for i, block in enumerate(self.blocks):
-            for s, e in split_sentences(self.text, block.start, block.end):
-                out.append(Sentence(s, e, i))
+            for s, e in split_sentences(text, block.start, block.end):
+                out.append(new(Sentence, (s, e, i)))
         return tuple(out)
 
     @cached_property

@@ -70,8 +70,10 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     for m in _END_RE.finditer(text, start, end):
         mark_end = m.end()
         first_mark = m.start()
-        single_stop = m.group().startswith(".") and not m.group().startswith("..")
-        if single_stop and _is_abbreviation(text, first_mark):
+        # a single full stop: it may close an abbreviation instead
+        if text[first_mark] == "." and text[first_mark + 1] != "." and _is_abbreviation(
+            text, first_mark
+        ):
             continue
         # The next sentence must begin with something that can start one.
         nxt = mark_end
