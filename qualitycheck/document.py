@@ -267,9 +267,15 @@ class Document:
 
     def words_between(self, start: int, end: int) -> Sequence[Word]:
         """Words whose start lies in ``[start, end)``."""
-        lo = bisect.bisect_left(self._word_starts, start)
-        hi = bisect.bisect_left(self._word_starts, end)
+        lo, hi = self.word_range(start, end)
         return self.words[lo:hi]
+
+    def word_range(self, start: int, end: int) -> tuple[int, int]:
+        """``(lo, hi)``: ``words[lo:hi]`` (and ``word_texts[lo:hi]``) are the words whose start
+        lies in ``[start, end)``."""
+        starts = self._word_starts
+        lo = bisect.bisect_left(starts, start)
+        return lo, bisect.bisect_left(starts, end, lo)
 
     @cached_property
     def block_word_counts(self) -> list[int]:

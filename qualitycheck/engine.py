@@ -4,6 +4,7 @@ turns raw matches into located findings. It knows no rule by name."""
 from __future__ import annotations
 
 import gc
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -15,6 +16,8 @@ from qualitycheck.finding import Finding, Match, Severity
 from qualitycheck.registry import all_rules
 from qualitycheck.rule import Context, Rule
 from qualitycheck.suppress import apply_directives, fingerprint_of
+
+_POSITION = operator.attrgetter("start", "end", "rule")  # the order findings are reported in
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,7 @@ class Engine:
                 if key not in found or found[key].confidence < finding.confidence:
                     found[key] = finding
         extras = self._run_backends(doc, found, failures) if self.backends else {}
-        findings = sorted(found.values(), key=lambda f: (f.start, f.end, f.rule))
+        findings = sorted(found.values(), key=_POSITION)
         findings = apply_directives(findings, doc)
         notices = [
             f"ignored a malformed qualitycheck directive at line {doc.line_col(d.source_offset)[0]}"

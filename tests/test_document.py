@@ -35,6 +35,7 @@ def test_words_are_the_word_pattern_matches_of_each_sentence(text: str) -> None:
     for si, sent in enumerate(doc.sentences):
         assert list(doc.sentence_words(si)) == [w for w in expected if w.sentence == si]
         assert doc.count_words(sent.start, sent.end) == offsets[si + 1] - offsets[si]
+        assert doc.word_range(sent.start, sent.end) == (offsets[si], offsets[si + 1])
     assert doc.block_word_counts == [doc.count_words(b.start, b.end) for b in doc.blocks]
     assert doc.token_counts == Counter(w.text for w in expected)
     assert list(doc.capital_flags) == [int(w.text[0].isupper()) for w in expected]

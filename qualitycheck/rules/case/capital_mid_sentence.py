@@ -328,15 +328,16 @@ def _is_known_name(key: str) -> bool:
 def _is_skipped_block(doc: Document, bi: int) -> bool:
     block = doc.blocks[bi]
     text = doc.block_text(block)
+    lo, hi = doc.word_range(block.start, block.end)
+    # a byline has at most 30 words and a sign-off fewer: most paragraphs are longer
+    short = hi - lo <= 30
     return (
         block.kind in ("heading", "caption", "table_cell")
-        or heuristics.is_title_case_tokens(
-            map(_WORD_TEXT, doc.words_between(block.start, block.end))
-        )
+        or heuristics.is_title_case_tokens(doc.word_texts[lo:hi])
         or heuristics.is_all_caps(text)
-        or heuristics.looks_like_byline(text)
+        or (short and heuristics.looks_like_byline(text))
         or heuristics.looks_like_caption_credit(text)
-        or heuristics.looks_like_signoff(text)
+        or (short and heuristics.looks_like_signoff(text))
     )
 
 
@@ -395,7 +396,9 @@ class _Scan:
             block = doc.blocks[sent.block]
             # (a sentence that is its whole block was tested with the block)
             whole_block = sent.start == block.start and sent.end == block.end
-            if whole_block or not heuristics.is_title_case_tokens(map(_WORD_TEXT, words)):
+            offsets = doc.sentence_word_offsets
+            texts = doc.word_texts[offsets[si] : offsets[si + 1]]
+            if whole_block or not heuristics.is_title_case_tokens(texts):
                 opening = sent.start
                 if sent.start == block.start:
                     sent_text = doc.text[sent.start : sent.end]
