@@ -71,8 +71,10 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         mark_end = m.end()
         first_mark = m.start()
         # a single full stop: it may close an abbreviation instead
-        if text[first_mark] == "." and text[first_mark + 1] != "." and _is_abbreviation(
-            text, first_mark
+        if (
+            text[first_mark] == "."
+            and text[first_mark + 1] != "."
+            and _is_abbreviation(text, first_mark)
         ):
             continue
         # The next sentence must begin with something that can start one.
