@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from qualitycheck.segment import WORD_RE
 
@@ -96,6 +96,23 @@ _NOT_VERBS = _wordset(
 def words(text: str) -> list[str]:
     """The word tokens of ``text`` (letters/digits, with inner apostrophes and hyphens)."""
     return WORD_RE.findall(text)
+
+
+def matches_from(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, when every match begins at one of ``starts`` (a
+    superset is fine): the pattern is tried at those positions only, in order, skipping the ones
+    inside the last match. For patterns that never match empty text; rules use it when the
+    possible starts are found much faster than a scan tries every position."""
+    pos = 0
+    for start in sorted(starts):
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            yield m
+            pos = m.end()
 
 
 # -- capitalisation ----------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
+from qualitycheck.heuristics import matches_from
 from qualitycheck.rule import Context, define
 
 _PLACEHOLDER_RE = re.compile(
@@ -65,14 +66,7 @@ def _placeholders(doc: Document) -> Iterator[re.Match[str]]:
             slash = text.rfind("/", 0, path)  # the end of "//" before the host
             starts.update(s for s in (slash - len("http:/"), slash - len("https:/")) if s >= 0)
         hit = lowered.find("email", hit + 1)
-    pos = 0
-    for start in sorted(starts):
-        if start < pos:
-            continue
-        m = _PLACEHOLDER_RE.match(text, start)
-        if m:
-            yield m
-            pos = m.end()
+    yield from matches_from(_PLACEHOLDER_RE, text, starts)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:

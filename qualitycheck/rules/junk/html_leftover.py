@@ -30,6 +30,7 @@ from html.entities import html5
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
+from qualitycheck.heuristics import matches_from
 from qualitycheck.rule import Context, define
 
 _TAG_NAMES = (
@@ -75,14 +76,7 @@ def _attribute_runs(text: str) -> Iterator[re.Match[str]]:
         if i < end_of_name:
             starts.add(i)
         eq = text.find("=", eq + 1)
-    pos = 0
-    for start in sorted(starts):
-        if start < pos:
-            continue
-        m = _ATTRIBUTES_RE.match(text, start)
-        if m:
-            yield m
-            pos = m.end()
+    yield from matches_from(_ATTRIBUTES_RE, text, starts)
 
 
 def _is_name_char(ch: str) -> bool:
