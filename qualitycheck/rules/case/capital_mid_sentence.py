@@ -37,7 +37,6 @@ Use instead
 from __future__ import annotations
 
 import itertools
-import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -104,7 +103,6 @@ MONTHS = frozenset(
     "January February March April May June July August September October November December".split()
 )
 _WEEKDAYS_MONTHS = WEEKDAYS | MONTHS
-_WORD_TEXT = operator.itemgetter(2)  # Word.text
 
 # Adjective, adverb and verb endings: a proper noun rarely has them. "-ing", "-ed" and "-ly" only
 # count when what is left is itself a common word ("Bombing" -> "bomb"), which keeps "Beijing",
@@ -360,7 +358,7 @@ class _Scan:
         # the capitalised words (Document.capital_flags), found in C
         indexes = itertools.compress(itertools.count(), doc.capital_flags)
         self.candidates = [k for k in indexes if all_words[k][4]]  # not a sentence's first word
-        self.texts = list(map(_WORD_TEXT, map(all_words.__getitem__, self.candidates)))
+        self.texts = list(map(doc.word_texts.__getitem__, self.candidates))
         self.keys = list(map(_key, self.texts))  # see _key
         self.by_key: dict[str, list[int]] = {}  # lower-case key -> candidates
         for c, key in enumerate(self.keys):
