@@ -103,6 +103,8 @@ MONTHS = frozenset(
     "January February March April May June July August September October November December".split()
 )
 _WEEKDAYS_MONTHS = WEEKDAYS | MONTHS
+# Answers about single words are remembered, within bounds: a corpus brings an open vocabulary.
+_WORD_CACHE = 1 << 15
 
 # Adjective, adverb and verb endings: a proper noun rarely has them. "-ing", "-ed" and "-ly" only
 # count when what is left is itself a common word ("Bombing" -> "bomb"), which keeps "Beijing",
@@ -264,7 +266,7 @@ def _in_phrase(
     return False
 
 
-@cache
+@lru_cache(maxsize=_WORD_CACHE)
 def _inflected_from_common_word(lower: str) -> bool:
     from qualitycheck.resources import lexicon
 
@@ -284,7 +286,7 @@ def _inflected_from_common_word(lower: str) -> bool:
     return False
 
 
-@cache
+@lru_cache(maxsize=_WORD_CACHE)
 def _plural_of_common_word(lower: str) -> bool:
     """ "tributaries", "children", "homes": the plural of a common noun."""
     from qualitycheck.resources import lexicon
@@ -301,7 +303,7 @@ def _plural_of_common_word(lower: str) -> bool:
     return any(len(s) >= 3 and lexicon().zipf(s) >= 3.0 for s in singulars)
 
 
-@cache
+@lru_cache(maxsize=_WORD_CACHE)
 def _is_known_name(key: str) -> bool:
     """A first name, a country or nationality, or a sizeable place called exactly ``key``."""
     from qualitycheck.resources import fold, gazetteer, given_names
@@ -668,7 +670,7 @@ def _judge_function_word(
     return _Suspect(w, key, True, 0.7, f"'{lower}' does not end a name like '{prev.text}'")
 
 
-@cache
+@lru_cache(maxsize=_WORD_CACHE)
 def _names_something(text: str) -> bool:
     """Whether a capitalised word is a name rather than an ordinary word in title case."""
     from qualitycheck.resources import lexicon
@@ -677,7 +679,7 @@ def _names_something(text: str) -> bool:
     return key.isupper() or lexicon().zipf(key) < 4.0 or _is_place(key) or _is_known_name(key)
 
 
-@cache
+@lru_cache(maxsize=_WORD_CACHE)
 def _is_place(text: str) -> bool:
     from qualitycheck.resources import gazetteer
 
