@@ -326,7 +326,19 @@ class Document:
     # -- statistics --------------------------------------------------------------------------
     @property
     def word_count(self) -> int:
-        return len(self.words)
+        known = self.__dict__.get("_word_count")
+        return known if known is not None else len(self.words)
+
+    def release_analyses(self) -> None:
+        """Forget the word index and what rules shared through ``memo`` (hundreds of thousands of
+        small objects for a large text), keeping the word count; anything asked for later is
+        computed again. The engine calls it after a check: a result keeps its document, and a
+        corpus run keeps many results."""
+        cached = self.__dict__
+        if "_words_by_sentence" in cached:
+            cached["_word_count"] = len(cached["_words_by_sentence"][0])
+        for name in (*_WORD_INDEX, "_memo"):
+            cached.pop(name, None)
 
     # -- shared analyses ---------------------------------------------------------------------
     def memo(self, key: str, compute: Callable[[Document], _T]) -> _T:
@@ -339,6 +351,17 @@ class Document:
         if key not in cache:
             cache[key] = compute(self)
         return cast(_T, cache[key])
+
+
+# The cached properties that make up the word index (see Document.release_analyses).
+_WORD_INDEX = (
+    "_words_by_sentence",
+    "words",
+    "sentence_word_offsets",
+    "block_word_counts",
+    "token_counts",
+    "capital_flags",
+)
 
 
 def _normalise_newlines(

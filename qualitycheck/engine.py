@@ -162,20 +162,17 @@ class Engine:
         # The rules build hundreds of thousands of small objects (words, matches, memo entries)
         # and no reference cycles (tests/test_engine.py checks): refcounting frees all of them,
         # and the cyclic garbage collector would only walk them, again and again while they
-        # live (a tenth of the run). It is paused for the check; afterwards what the check
-        # allocated is moved to the oldest generation without a walk (freeze, then unfreeze:
-        # everything tracked goes to the permanent generation and back into the oldest one).
-        # Not when the process uses gc.freeze itself: unfreezing would undo that.
+        # live. It is paused for the check, and the document forgets its word index and the
+        # rules' shared analyses before it resumes: what the result keeps is small, and what is
+        # freed is never walked.
         paused = gc.isenabled()
         if paused:
             gc.disable()
         try:
             return self._check(doc)
         finally:
+            doc.release_analyses()
             if paused:
-                if gc.get_freeze_count() == 0:
-                    gc.freeze()
-                    gc.unfreeze()
                 gc.enable()
 
     def _check(self, doc: Document) -> EngineResult:

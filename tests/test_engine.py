@@ -232,9 +232,9 @@ print(found, gc.collect())
 
 
 def test_checks_leave_no_reference_cycles() -> None:
-    # Engine.check moves what a check allocated past the cyclic collector (see Engine.check):
-    # that is only sound while refcounting frees all of it. Run in a fresh interpreter: threads
-    # other tests leave behind (a Dask cluster) make garbage of their own.
+    # The engine pauses the cyclic collector during a check (see Engine.check): refcounting must
+    # free everything a check allocates. Run in a fresh interpreter: threads other tests leave
+    # behind (a Dask cluster) make garbage of their own.
     samples = Path(__file__).resolve().parent.parent / "samples"
     out = subprocess.run(
         [sys.executable, "-c", _CYCLE_PROGRAM, str(samples)],
@@ -257,3 +257,13 @@ def test_a_process_that_freezes_objects_keeps_them_frozen() -> None:
         assert gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+def test_a_checked_document_keeps_its_word_count_but_not_its_word_index() -> None:
+    doc = Document.from_text("An apple a day. A pear and a plum.")
+    expected = list(doc.words)
+    result = engine().check(doc)
+    assert [f.rule for f in result.findings] == ["demo.apple", "demo.pear", "other.plum"]
+    assert "words" not in doc.__dict__ and "_memo" not in doc.__dict__  # released
+    assert doc.word_count == 9
+    assert list(doc.words) == expected  # built again on demand
