@@ -169,7 +169,10 @@ class _Container:
         key alone); None when absent."""
         if not key:
             return None
-        name = self._chunk(f"{prefix}:{key[:2]}", key)
+        group = f"{prefix}:{key[:2]}"
+        if group not in self._index:
+            return None  # no key starts so (and nothing is remembered about a missing group)
+        name = self._chunk(group, key)
         if name not in self._lines and "\n" not in key and "\t" not in key:
             # The first lookups in a member search its text: splitting a large member into
             # lines costs as much as a few hundred searches, and a short run asks few words.
@@ -582,12 +585,14 @@ def load_gazetteer(index: Path, packs: Iterable[Path]) -> Gazetteer:
 
 def _pack_sources(packs: list[Path]) -> list[list[Any]] | None:
     """``[file name, CRC-32]`` of this module and of each pack, in order (line ends as in a
-    checkout on any system); None when a file cannot be read."""
+    checkout on any system), and the Unicode version ``fold`` relies on; None when a file cannot
+    be read."""
     try:
         files = [Path(__file__), *packs]
-        return [[p.name, zlib.crc32(p.read_bytes().replace(b"\r\n", b"\n"))] for p in files]
+        sums = [[p.name, zlib.crc32(p.read_bytes().replace(b"\r\n", b"\n"))] for p in files]
     except OSError:
         return None
+    return [*sums, ["unicodedata", unicodedata.unidata_version]]
 
 
 def merged_packs_member(gaz: Gazetteer, packs: list[Path]) -> str:

@@ -218,3 +218,13 @@ def test_the_stored_pack_merge_is_the_merge_of_the_packs(monkeypatch: pytest.Mon
     for name in ("Kiev", "Odessa", "Zaporizhia", "Enerhodar", "Ukrainian", "Burma"):
         assert stored.lookup(name) == merged.lookup(name), name
         assert stored.country_of(name) == merged.country_of(name), name
+
+
+def test_look_ups_of_missing_key_groups_leave_nothing_behind() -> None:
+    # a long corpus run asks about endless unknown words: only groups that exist are remembered
+    lex = resources.lexicon()
+    container = lex._data
+    before = len(container._chunks), len(container._scans), len(container._texts)
+    for i in range(2000):
+        assert lex.zipf(chr(0x4E00 + i) + "字") == 0.0  # CJK: no such groups in the lexicon
+    assert (len(container._chunks), len(container._scans), len(container._texts)) == before
