@@ -13,9 +13,14 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from qualitycheck.segment import WORD_RE
+
+if TYPE_CHECKING:
+    from qualitycheck.document import Document
 
 # -- word classes ------------------------------------------------------------------------------
 
@@ -254,9 +259,36 @@ def looks_like_byline(text: str) -> bool:
 
 def _may_contain(text: str, word: str) -> bool:
     """False only when ``text`` surely lacks ``word`` (lower-case ASCII) in any case, also as an
-    IGNORECASE regex sees it: it takes "ı" and "İ" for an "i", "ſ" for an "s" and the Kelvin sign
-    for a "k", which ``str.lower`` does not."""
-    return word in text.lower() or any(c in text for c in "ıİſ\u212a")
+    IGNORECASE regex sees it (see ``FOLDS_TO_ASCII``)."""
+    return word in text.lower() or any(c in text for c in FOLDS_TO_ASCII)
+
+
+# -- lower-cased text ----------------------------------------------------------------------------
+
+# Letters that a case-insensitive pattern matches to an ASCII letter although they do not
+# lower-case to it: "İ" and "ı" (i), "ſ" (s), the Kelvin sign (k). Where the text has none, a
+# word a case-insensitive pattern matches shows in the lower-cased text as the word itself.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def lower_same_length(text: str) -> str:
+    """``text`` lower-cased character for character: same length, same offsets (the few
+    characters that grow when lower-cased, such as "İ", are left alone)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return text.translate(_ASCII_LOWER)
+
+
+def lowered_text(doc: Document) -> str:
+    """``lower_same_length(doc.text)``, computed once per document for every rule that asks."""
+    return doc.memo("lowered_text", _lowered_text)
+
+
+def _lowered_text(doc: Document) -> str:
+    return lower_same_length(doc.text)
 
 
 def more_words_than(text: str, limit: int) -> bool:

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from qualitycheck.finding import Match, Severity
+from qualitycheck.heuristics import FOLDS_TO_ASCII, lower_same_length, lowered_text
 from qualitycheck.rule import Context, Rule
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ class CompiledPack:
         self, text: str, lowered: str | None = None, doc: Document | None = None
     ) -> Iterator[tuple[int, int, int]]:
         if lowered is None:
-            lowered = _lower_same_length(text)
+            lowered = lower_same_length(text)
         n = len(text)
         plan = self._plan
         occurrences = plan.occurrences(doc, lowered)
@@ -282,32 +283,6 @@ def _block_lines(doc: Document) -> Iterator[tuple[int, int]]:
                 stop = block.end if nl < 0 else nl
                 yield pos, stop
                 pos = stop + 1
-
-
-def _lower_same_length(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return text.translate(_ASCII_LOWER)  # a few characters grow when lower-cased ("İ")
-
-
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-
-
-def lowered_text(doc: Document) -> str:
-    """``doc.text`` lower-cased character for character (same length, same offsets), computed
-    once per document for every rule that asks."""
-    return doc.memo("packs.lowered", _lowered_text)
-
-
-def _lowered_text(doc: Document) -> str:
-    return _lower_same_length(doc.text)
-
-
-# Letters that a case-insensitive pattern matches to an ASCII letter although they do not
-# lower-case to it: "İ" and "ı" (i), "ſ" (s), the Kelvin sign (k). Where the text has none, a
-# word a case-insensitive pattern matches shows in the lower-cased text as the word itself.
-FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
 # -- speed: the plan of a phrase pack ----------------------------------------------------------

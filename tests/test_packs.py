@@ -436,11 +436,12 @@ def _pack_texts(draw: st.DrawFn) -> str:
 @settings(max_examples=300, deadline=None)
 @given(_pack_texts())
 def test_skeleton_occurs_inside_every_match_of_its_entry(text: str) -> None:
-    from qualitycheck.packs import FOLDS_TO_ASCII, _lower_same_length, _resolved
+    from qualitycheck.heuristics import FOLDS_TO_ASCII, lower_same_length
+    from qualitycheck.packs import _resolved
 
     if any(c in text for c in FOLDS_TO_ASCII):
         text = "".join(c for c in text if c not in FOLDS_TO_ASCII)  # the filter is off then
-    lowered = _lower_same_length(text)
+    lowered = lower_same_length(text)
     for part in _phrase_parts():
         for index, entry in enumerate(part.entries):
             gate = part._plan.gate(index)
@@ -492,9 +493,10 @@ def test_anchor_scanner_finds_what_str_find_finds(
 @settings(max_examples=100, deadline=None)
 @given(_pack_texts())
 def test_shared_anchor_scan_finds_what_str_find_finds(text: str) -> None:
-    from qualitycheck.packs import _lower_same_length, _shared_scanner
+    from qualitycheck.heuristics import lower_same_length
+    from qualitycheck.packs import _shared_scanner
 
-    lowered = _lower_same_length(text * 3)
+    lowered = lower_same_length(text * 3)
     scanner = _shared_scanner()
     found = scanner.find_all(lowered)
     for anchor in scanner.anchors:
@@ -525,8 +527,9 @@ def test_anchor_scan_of_the_words_finds_what_the_text_scan_finds(
 ) -> None:
     """The word index stands in for the scan of the text (or declines): same anchors, same
     positions, for anchors of any kind and texts in any format."""
+    from qualitycheck.heuristics import FOLDS_TO_ASCII, lowered_text
     from qualitycheck.loaders import load_text
-    from qualitycheck.packs import FOLDS_TO_ASCII, _AnchorScanner, _shared_scanner, lowered_text
+    from qualitycheck.packs import _AnchorScanner, _shared_scanner
 
     text = "".join(pieces)
     doc = load_text(text, fmt)
@@ -561,7 +564,7 @@ def test_only_the_folds_to_ascii_letters_lower_case_to_ascii_letters() -> None:
     ASCII letter does not lower-case to one (nor to more than one character)."""
     import sys
 
-    from qualitycheck.packs import FOLDS_TO_ASCII
+    from qualitycheck.heuristics import FOLDS_TO_ASCII
 
     for code in range(128, sys.maxunicode + 1):
         c = chr(code)

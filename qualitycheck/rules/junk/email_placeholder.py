@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
-from qualitycheck.heuristics import matches_from
+from qualitycheck.heuristics import FOLDS_TO_ASCII, lowered_text, matches_from
 from qualitycheck.rule import Context, define
 
 _PLACEHOLDER_RE = re.compile(
@@ -45,8 +45,6 @@ def _placeholders(doc: Document) -> Iterator[re.Match[str]]:
     "[" before it (across white space), at "/cdn-cgi/l/" just before it, or at "http://" or
     "https://" before the host in front of that. The search for "email" in the lower-cased text
     is fast; the pattern alone would start a match at every character."""
-    from qualitycheck.packs import FOLDS_TO_ASCII, lowered_text
-
     text = doc.text
     if any(c in text for c in FOLDS_TO_ASCII):  # "EMAİL": lower-casing does not show these
         yield from _PLACEHOLDER_RE.finditer(text)
