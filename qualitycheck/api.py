@@ -208,8 +208,7 @@ class Checker:
             paragraphs += len(part.blocks)
             for f in checked.findings:
                 s, e = doc.source_span(a + f.start, a + f.end)
-                line, col = doc.line_col(s)
-                end_line, end_col = doc.line_col(e)
+                line, col, end_line, end_col = doc.line_col_span(s, e)
                 findings.append(
                     replace(
                         f,

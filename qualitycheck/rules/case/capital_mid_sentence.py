@@ -350,12 +350,13 @@ class _Scan:
     sentence, the capitalised neighbours of a word, and how the document uses a word elsewhere
     (which needs the neighbours of every capitalised occurrence of that word)."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, allowed: frozenset[str]) -> None:
         from qualitycheck.resources import lexicon
 
         self.doc = doc
+        self.allowed = allowed
         self.zipf = lexicon().zipf
-        self.verdicts: dict[str, tuple[bool, float] | None] = {}  # see _word_verdict
+        self.verdicts: dict[str, tuple[bool, float] | None] = {}  # see open_candidates
         all_words = doc.words
         # the capitalised words (Document.capital_flags), found in C
         indexes = itertools.compress(itertools.count(), doc.capital_flags)
@@ -372,6 +373,14 @@ class _Scan:
         self._quotes: dict[int, list[tuple[int, int]]] = {}
         self._uses: dict[str, tuple[int, int]] = {}
         self._lower_counts: Counter[str] | None = None
+
+    def open_candidates(self) -> Iterator[int]:
+        """The candidates whose spelling leaves the question open (``_word_verdict``), judging
+        each spelling once: a document repeats its names."""
+        for text, key in dict(zip(self.texts, self.keys, strict=True)).items():
+            self.verdicts[text] = _word_verdict(text, key, self.allowed, self.zipf)
+        open_texts = {text for text, verdict in self.verdicts.items() if verdict is not None}
+        return itertools.compress(itertools.count(), map(open_texts.__contains__, self.texts))
 
     def word(self, c: int) -> Word:
         return self.doc.words[self.candidates[c]]
@@ -481,14 +490,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     glossary_tokens = ctx.glossary.preferred_tokens if ctx.glossary is not None else frozenset()
     allowed = pack_words | extra | glossary_tokens
 
-    scan = _Scan(doc)
-    # What each spelling says on its own (a document repeats its names: each is judged once);
-    # only the candidates whose spelling leaves the question open are looked at one by one.
-    for text, key in dict(zip(scan.texts, scan.keys, strict=True)).items():
-        scan.verdicts[text] = _word_verdict(text, key, allowed, scan.zipf)
-    open_texts = {text for text, verdict in scan.verdicts.items() if verdict is not None}
-    for c in itertools.compress(itertools.count(), map(open_texts.__contains__, scan.texts)):
-        suspect = _judge(scan, c, allowed, phrases)
+    scan = _Scan(doc, allowed)
+    for c in scan.open_candidates():
+        suspect = _judge(scan, c, phrases)
         if suspect is None:
             continue
         w = suspect.word
@@ -532,7 +536,6 @@ def _word_verdict(
 def _judge(
     scan: _Scan,
     c: int,
-    allowed: frozenset[str],
     phrases: Mapping[str, Iterable[tuple[int, tuple[str, ...]]]],
 ) -> _Suspect | None:
     """Whether candidate ``c`` of ``scan`` is a stray capital. Every test that can only clear
@@ -541,9 +544,8 @@ def _judge(
     w = scan.word(c)
     text = w.text
     key = scan.keys[c]
-    verdict = scan.verdicts[text]  # filled in by check()
-    if verdict is None:
-        return None
+    verdict = scan.verdicts[text]
+    assert verdict is not None  # open_candidates yields no other
     function_word, zipf = verdict
     lower = key.lower()
     if text in phrases and _in_phrase(*scan.sentence_words(c), phrases):

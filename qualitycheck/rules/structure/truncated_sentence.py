@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 
 from qualitycheck import heuristics as h
-from qualitycheck.document import Block, Document
+from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
 
@@ -77,12 +77,11 @@ _WEAK_ENDERS = (
 )
 
 
-def _exempt(text: str, block: Block) -> bool:
-    if block.kind not in _PROSE_KINDS:
-        return True
+def _exempt(text: str) -> bool:
+    """Lines that end without a full stop on purpose (``check`` has settled the paragraphs that
+    end like a sentence and the blocks that are no prose)."""
     return (
-        h.ends_sentence(text, colon=True)
-        or h.is_title_case(text)
+        h.is_title_case(text)
         or h.is_all_caps(text)
         or h.is_list_item(text)
         or h.looks_like_byline(text)
@@ -123,7 +122,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         body = doc.block_text(block)
         if block.kind not in _PROSE_KINDS or h.ends_sentence(body, colon=True):
             continue  # the common case first: a paragraph that ends like a sentence
-        if doc.block_word_counts[i] <= 2 or _exempt(body, block) or _strands_preposition(body):
+        if doc.block_word_counts[i] <= 2 or _exempt(body) or _strands_preposition(body):
             continue
         nxt_block = blocks[i + 1]
         nxt = doc.block_text(nxt_block).lstrip("“‘\"'«([ ")
