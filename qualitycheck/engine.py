@@ -178,6 +178,7 @@ class Engine:
     def _check(self, doc: Document) -> EngineResult:
         failures: list[RuleFailure] = []
         found: dict[tuple[str, int, int], Finding] = {}
+        gaps = doc.gaps
         for rule in self.selected(doc.path):
             try:
                 matches = list(rule.check(doc, self._contexts[rule.id]))
@@ -187,7 +188,7 @@ class Engine:
             level = self.settings.severity_for(rule.id)
             min_confidence = self.settings.min_confidence
             for m in matches:
-                if doc.touches_gap(m.start, m.end):
+                if gaps and doc.touches_gap(m.start, m.end):
                     # Text stitched around left-out code or URLs: not what the author wrote.
                     continue
                 finding = self._locate(doc, rule, m, level)

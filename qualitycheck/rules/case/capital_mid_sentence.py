@@ -363,9 +363,7 @@ class _Scan:
         self.candidates = [k for k in indexes if all_words[k][4]]  # not a sentence's first word
         self.texts = list(map(doc.word_texts.__getitem__, self.candidates))
         self.keys = list(map(_key, self.texts))  # see _key
-        self.by_key: dict[str, list[int]] = {}  # lower-case key -> candidates
-        for c, key in enumerate(self.keys):
-            self.by_key.setdefault(key.lower(), []).append(c)
+        self._by_key: dict[str, list[int]] | None = None  # lower-case key -> candidates
         self._sentences: dict[int, tuple[Sequence[Word], int] | None] = {}
         self._skipped_blocks: dict[int, bool] = {}
         self._valid: dict[int, bool] = {}
@@ -461,7 +459,11 @@ class _Scan:
         found = self._uses.get(lower)
         if found is None:
             name = lone = 0
-            for c in self.by_key.get(lower, ()):
+            if self._by_key is None:  # built for the first word that needs it
+                self._by_key = {}
+                for c, key in enumerate(map(str.lower, self.keys)):
+                    self._by_key.setdefault(key, []).append(c)
+            for c in self._by_key.get(lower, ()):
                 if not self.valid(c):
                     continue
                 prev, nxt = self.neighbours(c)

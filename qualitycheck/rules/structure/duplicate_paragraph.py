@@ -72,6 +72,7 @@ _NUMBER_RE = re.compile(r"\d+")
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     seen: dict[str, int] = {}  # normalised text -> index of the first block with it
+    messages: dict[tuple[int, bool], str] = {}
     earlier: list[tuple[int, str]] = []
     earlier_texts: list[str] = []
     for i, block in enumerate(doc.blocks):
@@ -104,15 +105,15 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             earlier.append((i, norm))
             earlier_texts.append(norm)
             continue
-        line = doc.line_col(doc.source_offset(doc.blocks[first].start))[0]
-        how = "repeats" if exact else "nearly repeats"
-        yield Match(
-            block.start,
-            block.end,
-            f"This paragraph {how} the one at line {line}: text picked up twice by a scraper "
-            "or appended twice by a translation pipeline. Delete one copy.",
-            confidence=0.95 if exact else 0.8,
-        )
+        message = messages.get((first, exact))
+        if message is None:  # a paragraph repeated many times is reported with one message
+            line = doc.line_col(doc.source_offset(doc.blocks[first].start))[0]
+            how = "repeats" if exact else "nearly repeats"
+            message = messages[first, exact] = (
+                f"This paragraph {how} the one at line {line}: text picked up twice by a scraper "
+                "or appended twice by a translation pipeline. Delete one copy."
+            )
+        yield Match(block.start, block.end, message, confidence=0.95 if exact else 0.8)
 
 
 RULE = define("structure.duplicate-paragraph", "warning", check, __doc__)
