@@ -380,6 +380,16 @@ class _Scan:
         open_texts = {text for text, verdict in self.verdicts.items() if verdict is not None}
         return itertools.compress(itertools.count(), map(open_texts.__contains__, self.texts))
 
+    def followed_by_capital(self, c: int) -> bool:
+        """Whether the next word of candidate ``c``'s sentence is capitalised and one space away:
+        then it is its capitalised neighbour (``_capital_neighbour``), found without the walk."""
+        doc, k = self.doc, self.candidates[c]
+        words = doc.words
+        if k + 1 >= len(words) or not doc.capital_flags[k + 1]:
+            return False
+        w, after = words[k], words[k + 1]
+        return after.sentence == w.sentence and after.start == w.end + 1 and doc.text[w.end] == " "
+
     def word(self, c: int) -> Word:
         return self.doc.words[self.candidates[c]]
 
@@ -552,6 +562,8 @@ def _judge(
     lower = key.lower()
     if text in phrases and _in_phrase(*scan.sentence_words(c), phrases):
         return None
+    if not function_word and scan.followed_by_capital(c):
+        return None  # part of a longer name ("Black Sea"): cleared below too, at more cost
     if not scan.valid(c):
         return None  # not in a sentence to judge, or where a capital is expected
     words, i = scan.sentence_words(c)
