@@ -147,15 +147,8 @@ class NameMention(NamedTuple):
     sentence: int
     sentence_initial: bool  # the name is the first word of its sentence
     feature: bool = False  # names a river, street, bridge...: "Bosna River", "Sava rivers"
-
-    @property
-    def is_full_name(self) -> bool:
-        """Introduced with a first name ("Andrei Malets"), not a bare surname."""
-        return len(self.tokens) >= 2 and self.given_name
-
-    @property
-    def has_person_evidence(self) -> bool:
-        return bool(self.title) or self.given_name or self.name_context
+    # (evidence of a person: a title, a first name or a name context; the name rules read these
+    # fields directly in their hot loops)
 
 
 def normalise_name_token(word: str) -> tuple[int, int] | None:

@@ -155,6 +155,7 @@ def _collect_forms(doc: Document, mentions: list[NameMention]) -> dict[tuple[str
         title = m.title
         lead_key = fold(tokens[0].text)
         tail_key = fold(tokens[-1].text)
+        # a full name ("Andrei Malets"): a first name and more (given_name implies two tokens)
         full = text[tokens[0].start : tokens[-1].end] if m.given_name else ""
         # Person evidence belongs to the name the title or first name introduces.
         person = bool(title) or m.given_name or m.name_context
