@@ -323,7 +323,10 @@ def test_builtin_rules_load_once_per_process() -> None:
     assert [id(r) for r in first] == [id(r) for r in second]
 
 
-def test_fifty_entry_pack_scans_a_megabyte_fast(tmp_path: Path) -> None:
+def test_a_fifty_entry_pack_grows_linearly_with_the_text(tmp_path: Path) -> None:
+    # A guard against per-entry rescans and quadratic windows (speed itself is measured by
+    # benchmarks/bench_speed.py): eight times the text may not take much more than eight times
+    # as long; the bar is loose so that a busy machine cannot fail it.
     lines = [
         'id = "phrasing.bench"', 'type = "substitution"', 'severity = "warning"',
         'message = "{match}"', "[swap]",
@@ -335,12 +338,15 @@ def test_fifty_entry_pack_scans_a_megabyte_fast(tmp_path: Path) -> None:
         "The minister said on Thursday that the talks, which resumed after a week of fighting, "
         "would continue in the capital; there was no sign of a garbled phrase number7 here.\n"
     )
-    doc = Document.from_text(paragraph * (1_000_000 // len(paragraph)))
-    start = time.perf_counter()
-    matches = run_rule(rule, doc)
-    elapsed = time.perf_counter() - start
-    assert len(matches) == 1_000_000 // len(paragraph)
-    assert elapsed < 0.5, f"{elapsed:.3f} s"
+    small = Document.from_text(paragraph * 1000)
+    large = Document.from_text(paragraph * 8000)
+    run_rule(rule, Document.from_text(paragraph))  # compile the pack
+    t0 = time.perf_counter()
+    assert len(run_rule(rule, small)) == 1000
+    t1 = time.perf_counter()
+    assert len(run_rule(rule, large)) == 8000
+    t2 = time.perf_counter()
+    assert (t2 - t1) < 20 * (t1 - t0) + 0.5
 
 
 def test_boilerplate_named_span_group_limits_the_report(tmp_path: Path) -> None:
