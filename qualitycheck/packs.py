@@ -382,7 +382,7 @@ def _skeleton(regex: re.Pattern[str]) -> re.Pattern[str] | None:
         return None  # reported when the entry's own expression compiles
     units: list[_Unit] = []
     with contextlib.suppress(_Unsupported):  # the skeleton ends before a part it cannot stand for
-        _skeleton_units(tree, bool(flags & re.IGNORECASE), units)
+        _skeleton_units(tree, units)
     while units and not units[-1][2]:
         units.pop()
     best, best_cost = -1, float("inf")
@@ -417,33 +417,27 @@ def _share(c: str) -> float:
     return _CHAR_SHARE.get(c, _RARE_SHARE) / 100
 
 
-def _skeleton_units(items: Any, ignorecase: bool, out: list[_Unit]) -> None:
+def _skeleton_units(items: Any, out: list[_Unit]) -> None:
     """Append the skeleton units of the sequence ``items`` to ``out`` (raises _Unsupported)."""
     import re._constants as sc
 
     for op, av in items:
         if op is sc.SUBPATTERN:
-            _skeleton_units(av[-1], _group_case(ignorecase, av), out)
+            _skeleton_units(av[-1], out)  # (case flags: letters are lower-cased anyway)
         elif op in (sc.MAX_REPEAT, sc.MIN_REPEAT, sc.POSSESSIVE_REPEAT) and av[0] >= 1:
-            _skeleton_units(av[2], ignorecase, out)  # the first repetition is required
+            _skeleton_units(av[2], out)  # the first repetition is required
             if av[1] != 1:
                 high = "" if av[1] is sc.MAXREPEAT else str(av[1] - 1)
-                body = _skeleton_source(av[2], ignorecase)
+                body = _skeleton_source(av[2])
                 out.append((f"(?:{body}){{{av[0] - 1},{high}}}", None, av[0] > 1))
         elif op in (sc.MAX_REPEAT, sc.MIN_REPEAT, sc.POSSESSIVE_REPEAT):
-            out.append((_skeleton_source([(op, av)], ignorecase), None, False))
+            out.append((_skeleton_source([(op, av)]), None, False))
         elif op not in (sc.AT, sc.ASSERT, sc.ASSERT_NOT):  # zero width: left out
-            source = _skeleton_source([(op, av)], ignorecase)
-            out.append((source, _skeleton_starts(op, av, ignorecase), True))
+            source = _skeleton_source([(op, av)])
+            out.append((source, _skeleton_starts(op, av), True))
 
 
-def _group_case(ignorecase: bool, av: Any) -> bool:
-    """Whether the group ``(?flags:...)`` with arguments ``av`` ignores case."""
-    add, remove = av[1], av[2]
-    return (ignorecase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
-
-
-def _skeleton_starts(op: Any, av: Any, ignorecase: bool) -> frozenset[str] | None:
+def _skeleton_starts(op: Any, av: Any) -> frozenset[str] | None:
     """The characters the skeleton of a literal, a class or a choice of literals starts with."""
     import re._constants as sc
 
@@ -457,7 +451,7 @@ def _skeleton_starts(op: Any, av: Any, ignorecase: bool) -> frozenset[str] | Non
         firsts: set[str] = set()
         for alternative in av[1]:
             units: list[_Unit] = []
-            _skeleton_units(alternative, ignorecase, units)
+            _skeleton_units(alternative, units)
             first = units[0][1] if units else None
             if first is None or len(first) != 1:
                 return None  # re skips ahead fast only when every alternative opens with a literal
@@ -492,7 +486,7 @@ def _class_chars(items: Any) -> frozenset[str] | None:
     return frozenset(chars)
 
 
-def _skeleton_source(items: Any, ignorecase: bool) -> str:
+def _skeleton_source(items: Any) -> str:
     """The skeleton of the sequence ``items`` as a regular expression (raises _Unsupported)."""
     import re._constants as sc
 
@@ -506,13 +500,13 @@ def _skeleton_source(items: Any, ignorecase: bool) -> str:
             out.append(_class_skeleton(av))
         elif op in (sc.MAX_REPEAT, sc.MIN_REPEAT, sc.POSSESSIVE_REPEAT):
             high = "" if av[1] is sc.MAXREPEAT else str(av[1])
-            out.append(f"(?:{_skeleton_source(av[2], ignorecase)}){{{av[0]},{high}}}")
+            out.append(f"(?:{_skeleton_source(av[2])}){{{av[0]},{high}}}")
         elif op is sc.SUBPATTERN:
-            out.append(f"(?:{_skeleton_source(av[-1], _group_case(ignorecase, av))})")
+            out.append(f"(?:{_skeleton_source(av[-1])})")
         elif op is sc.ATOMIC_GROUP:
-            out.append(f"(?:{_skeleton_source(av, ignorecase)})")
+            out.append(f"(?:{_skeleton_source(av)})")
         elif op is sc.BRANCH:
-            out.append("(?:" + "|".join(_skeleton_source(a, ignorecase) for a in av[1]) + ")")
+            out.append("(?:" + "|".join(_skeleton_source(a) for a in av[1]) + ")")
         elif op not in (sc.AT, sc.ASSERT, sc.ASSERT_NOT):  # zero width: left out
             raise _Unsupported(op)
     return "".join(out)
