@@ -276,16 +276,9 @@ def _find_name_mentions(doc: Document) -> tuple[NameMention, ...]:
             i = flags.find(1, i + 1)
             continue
         s, e, core, _, feature = info
-        title = ""
-        if position:
-            prev = words[i - 1]
-            role = prev.text.lower()
-            if role in _LOWER_ROLE_WORDS and text[prev.end : start].strip() in ("", ","):
-                title = role
+        title = _role_before(text, words[i - 1], start) if position else ""
         i = flags.find(1, i + 1)
-        if not feature:
-            after = _NEXT_WORD_RE.match(text, end)
-            feature = after is not None and after.group(1).lower() in FEATURE_WORDS
+        feature = feature or _feature_after(text, end)
         append(
             _new_mention(
                 NameMention,
@@ -377,6 +370,20 @@ def _single_word(word: str) -> tuple[int, int, str, bool, bool] | None:
     return s, e, core, low in _FUNCTION_WORDS, core.lower() in FEATURE_WORDS
 
 
+def _role_before(text: str, prev: Word, name_start: int) -> str:
+    """The role word right before a name ("businessman Andrei Malets"), lower-cased, or ""."""
+    role = prev.text.lower()
+    if role in _LOWER_ROLE_WORDS and text[prev.end : name_start].strip() in ("", ","):
+        return role
+    return ""
+
+
+def _feature_after(text: str, end: int) -> bool:
+    """Whether the word after a name is a feature word: "the Sava river"."""
+    after = _NEXT_WORD_RE.match(text, end)
+    return after is not None and after.group(1).lower() in FEATURE_WORDS
+
+
 def _mention_from_run(
     text: str,
     words: Sequence[Word],
@@ -392,18 +399,9 @@ def _mention_from_run(
     dropped, name_first, offset, title, tokens, given = shape
     # "businessman Andrei Malets": a role word right before the name (when the run has no title)
     if not title and not (initial and not dropped):
-        prev = words[first - 1 + dropped]
-        low = prev.text.lower()
-        if low in _LOWER_ROLE_WORDS and text[prev.end : words[first + dropped].start].strip() in (
-            "",
-            ",",
-        ):
-            title = low
+        title = _role_before(text, words[first - 1 + dropped], words[first + dropped].start)
     context = _NAME_CONTEXT_RE.match(text, end) is not None
-    feature = tokens[-1][3]
-    if not feature:
-        after = _NEXT_WORD_RE.match(text, end)
-        feature = after is not None and after.group(1).lower() in FEATURE_WORDS
+    feature = tokens[-1][3] or _feature_after(text, end)
     return _new_mention(
         NameMention,
         (
