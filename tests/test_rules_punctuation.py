@@ -279,3 +279,21 @@ def test_stray_mark_run_finder_agrees_with_the_plain_regex_scan(text: str) -> No
     # _long_runs finds runs from their marks (fast); it must yield exactly the plain scan's runs
     expected = [m.span() for m in stray_mark._LONG_RUN_RE.finditer(text)]
     assert [m.span() for m in stray_mark._long_runs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "... and then he left.",
+        "He stopped.\n... and then he left.",
+        "He stopped.\n. . . and then he left.",
+        "The list went on\n…and on.",
+    ],
+)
+def test_an_ellipsis_that_opens_a_line_is_not_a_stray_mark(text: str) -> None:
+    assert flagged(STRAY, text) == []
+
+
+def test_full_stops_that_open_a_line_and_are_no_ellipsis_are_still_judged() -> None:
+    assert flagged(STRAY, "He stopped.\n.., and then he left.") == [".,"]
+    assert flagged(STRAY, "The talks ended... . Both sides left.") == []  # an ellipsis, spaced

@@ -25,12 +25,12 @@ Why it matters
     nobody checked the output.
 
 Example
-    The minister spoke after the meeting. La situación es muy grave y necesitamos ayuda de la
-    comunidad internacional.
+    The minister spoke after the meeting.
+    La situación es muy grave y necesitamos ayuda de la comunidad internacional.
 
 Use instead
-    The minister spoke after the meeting. "The situation is very serious and we need help from
-    the international community," she said.
+    The minister spoke after the meeting.
+    "The situation is very serious and we need help from the international community," she said.
 """
 
 from __future__ import annotations

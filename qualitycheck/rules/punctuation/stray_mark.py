@@ -189,6 +189,15 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             yield found
 
 
+def _dots_before(text: str, start: int) -> int:
+    """Where the full stops right before ``start`` begin, when they follow white space or open
+    the text (else ``start``): the part of an ellipsis that a run cannot hold."""
+    i = start
+    while i > 0 and text[i - 1] == ".":
+        i -= 1
+    return i if i < start and (i == 0 or text[i - 1].isspace()) else start
+
+
 def _judge(text: str, start: int, end: int) -> Match | None:
     run = text[start:end]
     marks = "".join(c for c in run if c in _MARKS or c == "…")
@@ -196,8 +205,14 @@ def _judge(text: str, start: int, end: int) -> Match | None:
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
 
-    # Ellipses in every spelling: "...", "…", ". . .", "...,", "… ." -- a style matter.
-    if "…" in marks or _ELLIPSIS_RE.search(run):
+    # Ellipses in every spelling: "...", "…", ". . .", "...,", "… ." -- a style matter. One that
+    # opens a line or follows a space ("... and then he left") starts before the run: its first
+    # full stop follows no word, so the run begins at the second.
+    if (
+        "…" in marks
+        or _ELLIPSIS_RE.search(run)
+        or _ELLIPSIS_RE.match(text, _dots_before(text, start), end)
+    ):
         return None
     # Marks quoted as marks: 'type “.,” here', '`,,`'.
     if before in _OPENERS and after in _CLOSERS and not lead:

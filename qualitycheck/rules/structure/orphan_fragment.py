@@ -24,13 +24,13 @@ Why it matters
     next line because a caption was cut in two.
 
 Example
-    Crowds gathered outside the parliament on Sunday.
+    Crowds gathered outside the parliament in the capital on Sunday to demand a new vote.
     Prime Minister
     Prime Minister Ana Souza
     She promised early elections.
 
 Use instead
-    Crowds gathered outside the parliament on Sunday.
+    Crowds gathered outside the parliament in the capital on Sunday to demand a new vote.
     Prime Minister Ana Souza promised early elections.
 """
 

@@ -21,8 +21,8 @@ Example
     After the visitors entered the building, he said he would not negotiate.
 
 Use instead
-    The mayor wrote in a post on Telegram that he would not negotiate after the visitors entered
-    the building. (Check the source for the missing words.)
+    The mayor wrote in a post on Telegram that the talks were over.
+    After the visitors entered the building, he said he would not negotiate.
 """
 
 from __future__ import annotations
