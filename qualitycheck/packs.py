@@ -1,7 +1,7 @@
 """Declarative rule packs: rules written as data (TOML or YAML), not Python.
 
 A pack file defines exactly one rule (as in Vale). Built-in packs live in the repository's top-level
-``rules/`` directory, shipped in the wheel as ``qualitycheck/rulepacks/``; users add their own with the
+``rules/`` directory, shipped in the wheel as ``qualitycheck/data/packs/``; users add their own with the
 same format. See ``docs/packs.md`` for the format; in short::
 
     id = "phrasing.garbled-stock-phrase"   # category.name
@@ -1666,13 +1666,11 @@ def load_packs(paths: Iterable[Path | str]) -> list[PackRule]:
 
 
 def builtin_pack_dir() -> Path:
-    """Where the built-in packs are: ``rulepacks/`` inside the installed package (wheels), else
-    the repository's top-level ``rules/`` next to the package (editable installs)."""
-    package_dir = Path(__file__).resolve().parent
-    shipped = package_dir / "rulepacks"
-    if shipped.is_dir():
-        return shipped
-    return package_dir.parent / "rules"
+    """Where the built-in packs are (``resources.packs_dir``): the repository's top-level
+    ``rules/``, shipped in a wheel as ``qualitycheck/data/packs/``."""
+    from qualitycheck.resources import packs_dir
+
+    return packs_dir()
 
 
 @cache

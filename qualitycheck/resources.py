@@ -76,13 +76,29 @@ def _strip_accents(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
 
 
-def rules_dir() -> Path:
-    """The directory of the built-in declarative packs: ``qualitycheck/rulepacks`` in an installed
-    wheel, the repository's ``rules/`` in a source checkout."""
-    installed = Path(__file__).resolve().parent / "rulepacks"
+def packs_dir() -> Path:
+    """The built-in declarative packs and name data: the repository's top-level ``rules/`` in a
+    source checkout, shipped in a wheel as ``qualitycheck/data/packs/``."""
+    installed = DATA_DIR / "packs"
     if installed.is_dir():
         return installed
     return Path(__file__).resolve().parent.parent / "rules"
+
+
+rules_dir = packs_dir  # the former name, kept for code written against it
+
+
+@cache
+def capitalised_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words that edited English capitalises mid-sentence, and multi-word names (``phrases``),
+    from every ``rules/case/*.toml`` file: all keys but ``phrases`` hold single words."""
+    words: set[str] = set()
+    phrases: set[str] = set()
+    for path in sorted((packs_dir() / "case").glob("*.toml")):
+        for key, values in _load_toml(path).items():
+            if isinstance(values, list):
+                (phrases if key == "phrases" else words).update(map(str, values))
+    return frozenset(words), tuple(sorted(phrases))
 
 
 # -- lexicon ---------------------------------------------------------------------------------------
@@ -278,7 +294,7 @@ def given_names() -> frozenset[str]:
     "Jordan"): treat membership as evidence of a person, not proof.
     """
     names: set[str] = set()
-    for path in sorted((rules_dir() / "names").glob("given-names*.txt")):
+    for path in sorted((packs_dir() / "names").glob("given-names*.txt")):
         listed = list(_read_name_list(path))
         names.update(listed)
         names.update(map(str.title, listed))
@@ -638,5 +654,5 @@ def gazetteer() -> Gazetteer:
     """The gazetteer, loaded once per process (~3 ms with the packs merged at build time, ~10 ms
     when a pack was edited since): the shipped index plus every ``rules/names/*.toml`` pack."""
     return load_gazetteer(
-        DATA_DIR / "gazetteer.qcd", sorted((rules_dir() / "names").glob("*.toml"))
+        DATA_DIR / "gazetteer.qcd", sorted((packs_dir() / "names").glob("*.toml"))
     )

@@ -236,7 +236,7 @@ def _merged_packs(members: dict[str, str], firsts: dict[str, str]) -> str:
 
     from qualitycheck import resources
 
-    packs = sorted((resources.rules_dir() / "names").glob("*.toml"))
+    packs = sorted((resources.packs_dir() / "names").glob("*.toml"))
     with tempfile.TemporaryDirectory() as tmp:
         bare = Path(tmp) / "gazetteer.qcd"
         bare.write_bytes(_container(members, firsts))

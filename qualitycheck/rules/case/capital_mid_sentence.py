@@ -132,24 +132,10 @@ class _Suspect:
 @cache
 def _pack_data() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     """Words and multi-word phrases that are legitimately capitalised (``rules/case/*.toml``)."""
-    import tomllib
+    from qualitycheck.resources import capitalised_words
 
-    from qualitycheck.resources import rules_dir
-
-    words: set[str] = set()
-    phrases: set[tuple[str, ...]] = set()
-    for path in sorted((rules_dir() / "case").glob("*.toml")):
-        with path.open("rb") as f:
-            data = tomllib.load(f)
-        for key, values in data.items():
-            if not isinstance(values, list):
-                continue
-            for value in values:
-                if key == "phrases":
-                    phrases.add(tuple(heuristics.words(str(value))))
-                else:
-                    words.add(str(value))
-    return frozenset(words), tuple(sorted(phrases))
+    words, phrases = capitalised_words()
+    return words, tuple(sorted({tuple(heuristics.words(phrase)) for phrase in phrases}))
 
 
 # -- helpers -----------------------------------------------------------------------------------
