@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import itertools
 import re
-import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+# Re-exported: rules written before the scanning layer import these from here.
+from qualitycheck.scan import matches_from as matches_from
+from qualitycheck.scan.lowered import FOLDS_TO_ASCII as FOLDS_TO_ASCII
+from qualitycheck.scan.lowered import lower_same_length as lower_same_length
+from qualitycheck.scan.lowered import lowered_text as lowered_text
 from qualitycheck.segment import WORD_RE
 
 if TYPE_CHECKING:
-    from qualitycheck.document import Document
+    pass
 
 # -- word classes ------------------------------------------------------------------------------
 
@@ -101,23 +105,6 @@ _NOT_VERBS = _wordset(
 def words(text: str) -> list[str]:
     """The word tokens of ``text`` (letters/digits, with inner apostrophes and hyphens)."""
     return WORD_RE.findall(text)
-
-
-def matches_from(
-    pattern: re.Pattern[str], text: str, starts: Iterable[int]
-) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` yields, when every match begins at one of ``starts`` (a
-    superset is fine): the pattern is tried at those positions only, in order, skipping the ones
-    inside the last match. For patterns that never match empty text; rules use it when the
-    possible starts are found much faster than a scan tries every position."""
-    pos = 0
-    for start in sorted(starts):
-        if start < pos:
-            continue
-        m = pattern.match(text, start)
-        if m:
-            yield m
-            pos = m.end()
 
 
 # -- capitalisation ----------------------------------------------------------------------------
@@ -261,34 +248,6 @@ def _may_contain(text: str, word: str) -> bool:
     """False only when ``text`` surely lacks ``word`` (lower-case ASCII) in any case, also as an
     IGNORECASE regex sees it (see ``FOLDS_TO_ASCII``)."""
     return word in text.lower() or any(c in text for c in FOLDS_TO_ASCII)
-
-
-# -- lower-cased text ----------------------------------------------------------------------------
-
-# Letters that a case-insensitive pattern matches to an ASCII letter although they do not
-# lower-case to it: "İ" and "ı" (i), "ſ" (s), the Kelvin sign (k). Where the text has none, a
-# word a case-insensitive pattern matches shows in the lower-cased text as the word itself.
-FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
-
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-
-
-def lower_same_length(text: str) -> str:
-    """``text`` lower-cased character for character: same length, same offsets (the few
-    characters that grow when lower-cased, such as "İ", are left alone)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return text.translate(_ASCII_LOWER)
-
-
-def lowered_text(doc: Document) -> str:
-    """``lower_same_length(doc.text)``, computed once per document for every rule that asks."""
-    return doc.memo("lowered_text", _lowered_text)
-
-
-def _lowered_text(doc: Document) -> str:
-    return lower_same_length(doc.text)
 
 
 def more_words_than(text: str, limit: int) -> bool:

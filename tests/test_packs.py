@@ -442,8 +442,8 @@ def _pack_texts(draw: st.DrawFn) -> str:
 @settings(max_examples=300, deadline=None)
 @given(_pack_texts())
 def test_skeleton_occurs_inside_every_match_of_its_entry(text: str) -> None:
-    from qualitycheck.heuristics import FOLDS_TO_ASCII, lower_same_length
     from qualitycheck.packs import _resolved
+    from qualitycheck.scan.lowered import FOLDS_TO_ASCII, lower_same_length
 
     if any(c in text for c in FOLDS_TO_ASCII):
         text = "".join(c for c in text if c not in FOLDS_TO_ASCII)  # the filter is off then
@@ -484,10 +484,10 @@ def test_phrase_packs_find_the_same_with_and_without_skeletons(text: str) -> Non
 def test_anchor_scanner_finds_what_str_find_finds(
     parts: list[str], anchors: tuple[str, ...]
 ) -> None:
-    from qualitycheck.packs import _AnchorScanner
+    from qualitycheck.scan import AnchorScanner
 
     text = "".join(parts)
-    found = _AnchorScanner(anchors).find_all(text)
+    found = AnchorScanner(anchors).find_all(text)
     for anchor in anchors:
         expected, pos = [], text.find(anchor)
         while pos >= 0:
@@ -499,8 +499,8 @@ def test_anchor_scanner_finds_what_str_find_finds(
 @settings(max_examples=100, deadline=None)
 @given(_pack_texts())
 def test_shared_anchor_scan_finds_what_str_find_finds(text: str) -> None:
-    from qualitycheck.heuristics import lower_same_length
     from qualitycheck.packs import _shared_scanner
+    from qualitycheck.scan.lowered import lower_same_length
 
     lowered = lower_same_length(text * 3)
     scanner = _shared_scanner()
@@ -533,14 +533,15 @@ def test_anchor_scan_of_the_words_finds_what_the_text_scan_finds(
 ) -> None:
     """The word index stands in for the scan of the text (or declines): same anchors, same
     positions, for anchors of any kind and texts in any format."""
-    from qualitycheck.heuristics import FOLDS_TO_ASCII, lowered_text
     from qualitycheck.loaders import load_text
-    from qualitycheck.packs import _AnchorScanner, _shared_scanner
+    from qualitycheck.packs import _shared_scanner
+    from qualitycheck.scan import AnchorScanner
+    from qualitycheck.scan.lowered import FOLDS_TO_ASCII, lowered_text
 
     text = "".join(pieces)
     doc = load_text(text, fmt)
     lowered = lowered_text(doc)
-    for scanner in (_AnchorScanner(_WORD_SCAN_ANCHORS), _shared_scanner()):
+    for scanner in (AnchorScanner(_WORD_SCAN_ANCHORS), _shared_scanner()):
         found = scanner.find_in_words(doc)
         if fmt == "text" and not any(c in text for c in FOLDS_TO_ASCII):
             assert found is not None
@@ -553,9 +554,9 @@ def test_anchor_scan_of_the_words_finds_what_the_text_scan_finds(
 
 def test_anchor_scan_of_the_words_declines_where_letters_lie_outside_the_words() -> None:
     from qualitycheck.document import Block
-    from qualitycheck.packs import _AnchorScanner
+    from qualitycheck.scan import AnchorScanner
 
-    scanner = _AnchorScanner(("today", "day"))
+    scanner = AnchorScanner(("today", "day"))
     text = "to day today"
     touching = Document(text, text, given_blocks=(Block(0, 4), Block(4, 12)))  # "to d|ay today"
     outside = Document(text, text, given_blocks=(Block(6, 12),))  # "to day" in no block
@@ -570,7 +571,7 @@ def test_only_the_folds_to_ascii_letters_lower_case_to_ascii_letters() -> None:
     ASCII letter does not lower-case to one (nor to more than one character)."""
     import sys
 
-    from qualitycheck.heuristics import FOLDS_TO_ASCII
+    from qualitycheck.scan.lowered import FOLDS_TO_ASCII
 
     for code in range(128, sys.maxunicode + 1):
         c = chr(code)

@@ -182,7 +182,7 @@ AT_ONE_POSITION = {
     "qualitycheck.loaders.directives._PREFIX_RE": "fullmatch",  # a comment's body
     "qualitycheck.loaders.markdown._COMMENT_BODY_RE": "fullmatch",
     "qualitycheck.loaders.html._TAG_RE": "match",  # html.py: .match(source, at)
-    "qualitycheck.packs._GROUP_PREFIX_RE": "match",  # pack patterns, not text
+    "qualitycheck.scan.anchors._GROUP_PREFIX_RE": "match",  # pack patterns, not text
 }
 IN_A_WINDOW = {  # .search(text, dot - 24, dot + 1)
     "qualitycheck.rules.punctuation.stray_mark._WORD_BEFORE_DOT_RE",

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from qualitycheck.document import Document, Extracted
 from qualitycheck.finding import Severity
@@ -324,28 +320,3 @@ def test_cookie_banner_is_reported_without_a_token_pasted_after_it() -> None:
     assert flagged(BOILERPLATE, text) == [
         "We use cookies to improve your experience on our website."
     ]
-
-
-# -- fast scans against the plain regex scan they shortcut --------------------------------------
-
-_PIECES = [*"aEm il[]/-_=\"' <>.:@0f9c\n", "email", "[email", "protected]", "/cdn-cgi/l/"]
-_PIECES += ["email-protection", "https://", "class=", "İ", "\u212a", "deadbeef12345678"]
-_JUNKY = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
-
-
-@settings(max_examples=1500, deadline=None)
-@given(_JUNKY)
-def test_fast_junk_scans_agree_with_the_plain_regex_scans(text: str) -> None:
-    from qualitycheck.rules.junk import email_placeholder, hex_token, html_leftover
-
-    def spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
-        return [m.span() for m in matches]
-
-    doc = Document.from_text(text)
-    assert spans(email_placeholder._placeholders(doc)) == spans(
-        email_placeholder._PLACEHOLDER_RE.finditer(doc.text)
-    )
-    assert spans(html_leftover._attribute_runs(text)) == spans(
-        html_leftover._ATTRIBUTES_RE.finditer(text)
-    )
-    assert spans(hex_token._candidates(text)) == spans(hex_token._CANDIDATE_RE.finditer(text))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Severity
@@ -271,14 +269,6 @@ def test_quiet_on_a_closing_bracket_before_a_colon() -> None:
 
     assert flagged(BRACKETS, "Install it and check a sample (Python 3.11+):") == []
     assert flagged(BRACKETS, "Two cases (a and b): both fail.") == []
-
-
-@settings(max_examples=3000, deadline=None)
-@given(st.text(alphabet=" \t\u00a0.,;:!?…ab\n", max_size=20))
-def test_stray_mark_run_finder_agrees_with_the_plain_regex_scan(text: str) -> None:
-    # _long_runs finds runs from their marks (fast); it must yield exactly the plain scan's runs
-    expected = [m.span() for m in stray_mark._LONG_RUN_RE.finditer(text)]
-    assert [m.span() for m in stray_mark._long_runs(text)] == expected
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from itertools import pairwise
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
+from qualitycheck.scan import finditer
 
 _CANDIDATE_RE = re.compile(
     r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
@@ -106,36 +107,9 @@ def _looks_random(token: str) -> bool:
     return changes >= len(token) / 3
 
 
-# Every match of _CANDIDATE_RE is (or starts) a run of at least 16 token characters. The runs are
-# found in a copy of the text with one byte per character, token characters turned into "a" and
-# all others into a space, by a plain byte search for sixteen "a"s: the regular expression alone
-# would start a match at every letter of the text.
-_TOKEN_BYTES = bytearray(b" " * 256)
-for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-":
-    _TOKEN_BYTES[_c] = ord("a")
-_RUN = b"a" * 16
-
-
-def _candidates(text: str) -> Iterator[re.Match[str]]:
-    """``_CANDIDATE_RE.finditer(text)``, trying the pattern only where a run of 16 token
-    characters starts (or where the previous match stopped inside one)."""
-    flags = text.encode("latin-1", "replace").translate(_TOKEN_BYTES)  # one byte per character
-    pos = 0
-    while True:
-        run = flags.find(_RUN, pos)
-        if run < 0:
-            return
-        start = max(flags.rfind(b" ", pos, run) + 1, pos)
-        m = _CANDIDATE_RE.match(text, start)
-        if m is None:  # pragma: no cover - sixteen token characters always match
-            return
-        yield m
-        pos = m.end()
-
-
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
-    for m in _candidates(text):
+    for m in finditer(doc, _CANDIDATE_RE):
         start, end = m.span()
         token = m.group().strip("-_")
         start += m.group().index(token) if token else 0

@@ -30,8 +30,8 @@ from html.entities import html5
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
-from qualitycheck.heuristics import matches_from
 from qualitycheck.rule import Context, define
+from qualitycheck.scan import finditer
 
 _TAG_NAMES = (
     "a|abbr|article|aside|audio|b|blockquote|body|br|button|caption|center|cite|code|dd|del|details|"
@@ -57,31 +57,6 @@ _ATTRIBUTES_RE = re.compile(
     r"(?:\s*/?>)?",
     re.IGNORECASE,
 )
-
-
-def _attribute_runs(text: str) -> Iterator[re.Match[str]]:
-    """``_ATTRIBUTES_RE.finditer(text)``, trying the pattern only where it can match: at the
-    start of the run of word characters and hyphens that precedes (across white space) an "=".
-    Every match starts there (the look-behind rules out the middle of a run), and prose has
-    few "=" signs, so most of a long text is never scanned."""
-    starts: set[int] = set()
-    eq = text.find("=")
-    while eq >= 0:
-        i = eq
-        while i > 0 and text[i - 1].isspace():
-            i -= 1
-        end_of_name = i
-        while i > 0 and _is_name_char(text[i - 1]):
-            i -= 1
-        if i < end_of_name:
-            starts.add(i)
-        eq = text.find("=", eq + 1)
-    yield from matches_from(_ATTRIBUTES_RE, text, starts)
-
-
-def _is_name_char(ch: str) -> bool:
-    r"""``[\w-]`` of the regular expressions: letters, digits, "_" and "-"."""
-    return ch.isalnum() or ch in "_-"
 
 
 # Character references, possibly escaped once more: "&amp;nbsp;", "&amp;#8217;".
@@ -139,7 +114,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
     in_code = _CodeSpans(text)
     taken = bytearray(len(text))  # 1 where a tag or an attribute run was reported
-    for m in _TAG_RE.finditer(text):
+    for m in finditer(doc, _TAG_RE):
         if in_code(m.start(), m.end()):
             continue
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -150,7 +125,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             "page was turned into text",
             confidence=0.9,
         )
-    for m in _attribute_runs(text):
+    for m in finditer(doc, _ATTRIBUTES_RE):
         if taken[m.start()] or in_code(m.start(), m.end()):
             continue
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -161,7 +136,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             "that was cut when the page was turned into text",
             confidence=0.8,
         )
-    for m in _ENTITY_RE.finditer(text):
+    for m in finditer(doc, _ENTITY_RE):
         if taken[m.start()]:
             continue
         decoded = _decode(m.group())

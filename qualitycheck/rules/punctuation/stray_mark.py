@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan import finditer
 from qualitycheck.segment import ABBREVIATIONS
 
 _MARKS = ".,;:!?"
@@ -44,10 +45,6 @@ _LONG_RUN_RE = re.compile(
     r"(?<=\S)(?:[ \t\u00a0]+[.,;:!?…](?:[ \t\u00a0]*[.,;:!?…])*"
     r"|[.,;:!?…](?:[ \t\u00a0]*[.,;:!?…])+)"
 )
-# A mark that can belong to a long run: one after a space or one followed by another mark. The
-# regex starts with the mark, so the scan skips everything else in C; searching for
-# _LONG_RUN_RE itself tries its look-behind at every character.
-_RUN_MARK_RE = re.compile(r"[.,;:!?…](?:(?<=[ \t\u00a0].)|(?=[ \t\u00a0]*[.,;:!?…]))")
 _SKIP_RE = re.compile(
     r"(?:https?://|ftp://|www\.)\S+"  # URLs
     # e-mail addresses, tried from the start of a run of non-space characters only: from every
@@ -131,28 +128,12 @@ def _choose_mark(marks: str, following: str) -> str:
     return marks[0]
 
 
-def _long_runs(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_LONG_RUN_RE.finditer(text)``, found from the marks that can be in one."""
-    pos = 0  # end of the last run
-    for hit in _RUN_MARK_RE.finditer(text):
-        mark = hit.start()
-        if mark < pos:
-            continue
-        start = mark  # a run opens with the spaces before its first mark
-        while start > pos and text[start - 1] in " \t\u00a0":
-            start -= 1
-        m = _LONG_RUN_RE.match(text, start)
-        if m:
-            pos = m.end()
-            yield m
-
-
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
     # URLs, addresses, code, emoticons on the current line (runs never hold a line break)
     line_end = -1
     skipped: list[tuple[int, int]] = []
-    for m in _long_runs(text):  # a lone mark is never reported (see _judge)
+    for m in finditer(doc, _LONG_RUN_RE):  # a lone mark is never reported (see _judge)
         start, end = m.start(), m.end()
         if start > line_end:
             line_end, skipped = _line_skipped_spans(text, start)

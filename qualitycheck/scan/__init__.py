@@ -1,0 +1,41 @@
+"""The scanning layer: how rules find things in a text fast, so that rules need not know.
+
+A rule says *what* it looks for, as a regular expression, and asks::
+
+    from qualitycheck.scan import finditer
+
+    for m in finditer(doc, _PATTERN):  # the matches of _PATTERN.finditer(doc.text), in order
+        ...
+
+``finditer`` reads the pattern once and tries it only where a match can start (after a rare
+character it needs, inside a long run of the characters it repeats); a pattern it cannot read
+is scanned by ``re`` itself. Either way the matches are those of ``re.finditer`` (a property test
+checks it on generated text).
+
+Also here, for the declarative packs and whoever needs them:
+
+- ``matches_from(pattern, text, starts)``: the matches of ``finditer`` when the caller knows the
+  possible starts (ascending);
+- ``AnchorScanner``: every occurrence of many literal words in one pass; ``anchor_words``: the
+  rarest literal word a pattern needs;
+- ``skeleton`` and ``first_chars``: what a pattern needs inside and at the start of a match;
+- ``unsafe_pattern``: the guard that refuses user patterns that can take exponential time.
+
+This package is the only code that reads CPython's private parser (``re._parser``).
+"""
+
+from qualitycheck.scan.anchors import AnchorScanner, anchor_words
+from qualitycheck.scan.guard import unsafe_pattern
+from qualitycheck.scan.skeleton import first_chars, skeleton
+from qualitycheck.scan.starts import finditer, matches_from, plan_of
+
+__all__ = [
+    "AnchorScanner",
+    "anchor_words",
+    "finditer",
+    "first_chars",
+    "matches_from",
+    "plan_of",
+    "skeleton",
+    "unsafe_pattern",
+]
