@@ -10,122 +10,21 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import astuple, dataclass, field, replace
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from qualitycheck.config import Settings, settings_from_mapping
 from qualitycheck.document import Document
 from qualitycheck.engine import Engine, RuleFailure
-from qualitycheck.finding import Finding, Severity
-from qualitycheck.suppress import fingerprint_of
+from qualitycheck.finding import Finding
+from qualitycheck.result import FileResult
+from qualitycheck.scoring import DOCUMENT_SCORES, Needs, document_stats, score
 
-if TYPE_CHECKING:
-    from qualitycheck.scores.readability import Readability
+__all__ = ["CHUNK_CHARS", "HUGE_TEXT_CHARS", "Checker", "FileResult", "check_file", "check_text"]
 
 STDIN = "-"
-
-
-@dataclass
-class FileResult:
-    """Everything qualitycheck knows about one checked file (or text)."""
-
-    path: str
-    format: str
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    document: Document | None = field(default=None, repr=False)
-    failures: list[RuleFailure] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    extras: dict[str, Any] = field(default_factory=dict)  # e.g. "grammar": the backend's status
-    # Text spans checked one by one, for a huge plain-text file (see Checker.check_document).
-    chunks: tuple[tuple[int, int], ...] = field(default=(), repr=False)
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    @cached_property
-    def stats(self) -> dict[str, int]:
-        doc = self.document
-        if doc is None:
-            return {"words": 0, "sentences": 0, "paragraphs": 0}
-        return {
-            "words": doc.word_count,
-            "sentences": len(doc.sentences),
-            "paragraphs": len(doc.blocks),
-        }
-
-    @cached_property
-    def quality(self) -> float | None:
-        if self.document is None:
-            return None
-        from qualitycheck.scores.quality import quality_score
-
-        return quality_score(self.findings, self.stats["words"])
-
-    @cached_property
-    def readability(self) -> Readability | None:
-        """Document readability, computed on first use (the text output doesn't need it)."""
-        if self.document is None:
-            return None
-        from qualitycheck.scores.readability import Readability, count_text, readability
-
-        if not self.chunks:
-            return readability(self.document.text)
-        # A huge file: add up the counts chunk by chunk instead of holding every word at once.
-        parts = [count_text(self.document.text[a:b]) for a, b in self.chunks]
-        present = [c for c in parts if c is not None]
-        if not present:
-            return None
-        total = type(present[0])(
-            *(sum(vals) for vals in zip(*(astuple(c) for c in present), strict=True))
-        )
-        return Readability.from_counts(total)
-
-    @cached_property
-    def paragraph_readability(self) -> list[tuple[int, Readability | None]]:
-        if self.document is None:
-            return []
-        from qualitycheck.scores.readability import paragraph_readability
-
-        return paragraph_readability(self.document)
-
-    def counts(self) -> dict[str, int]:
-        c = Counter(f.severity.label for f in self.findings)
-        return {s.label: c.get(s.label, 0) for s in sorted(Severity, reverse=True)}
-
-    def scores_dict(self) -> dict[str, Any] | None:
-        if self.document is None:
-            return None
-        r = self.readability
-        return {"quality": self.quality, "readability": r.to_dict() if r else None}
-
-    def to_dict(self, *, paragraphs: bool = False) -> dict[str, Any]:
-        """The file object of the JSON output (output-format.md, version 1)."""
-        data: dict[str, Any] = {
-            "path": self.path,
-            "format": self.format,
-            "error": self.error,
-            "findings": [f.to_dict() for f in self.findings],
-            "scores": self.scores_dict(),
-            "stats": self.stats if self.document is not None else None,
-        }
-        if paragraphs and self.document is not None:
-            data["paragraph_scores"] = [
-                {"block": i, "readability": r.to_dict() if r else None}
-                for i, r in self.paragraph_readability
-            ]
-        if self.failures:
-            data["rule_failures"] = [{"rule": f.rule, "error": f.error} for f in self.failures]
-        if self.notices:
-            data["notices"] = list(self.notices)
-        for key, value in self.extras.items():
-            data.setdefault(key, value)
-        return data
 
 
 # Plain-text files longer than this are checked in pieces of about CHUNK_CHARS characters.
@@ -151,10 +50,15 @@ def chunk_bounds(text: str, size: int) -> Iterator[tuple[int, int]]:
 
 
 class Checker:
-    """Loads rules, settings and the glossary once, then checks any number of files or texts."""
+    """Loads rules, settings and the glossary once, then checks any number of files or texts.
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    Each check runs the engine, then the scoring stage for what ``needs`` asks (default: the
+    document's quality and readability scores; ``Needs()`` for the quality score only, as the
+    text output needs; ``Needs(paragraphs=True)`` adds the paragraph scores)."""
+
+    def __init__(self, settings: Settings | None = None, *, needs: Needs | None = None) -> None:
         self.settings = settings or Settings()
+        self.needs = DOCUMENT_SCORES if needs is None else needs
         backends = []
         if self.settings.languagetool != "off":  # optional: nothing is imported when off
             from qualitycheck.languagetool import backend_from_settings
@@ -178,9 +82,9 @@ class Checker:
 
     def check_document(self, doc: Document, display_path: str) -> FileResult:
         if doc.format == "text" and len(doc.text) > HUGE_TEXT_CHARS:
-            return self._check_in_chunks(doc, display_path)
+            return score(self._check_in_chunks(doc, display_path), self.needs)
         result = self.engine.check(doc)
-        return FileResult(
+        checked = FileResult(
             path=display_path,
             format=doc.format,
             findings=result.findings,
@@ -188,13 +92,15 @@ class Checker:
             failures=result.failures,
             notices=result.notices,
             extras=result.extras,
+            stats=document_stats(doc),
         )
+        return score(checked, self.needs)
 
     def _check_in_chunks(self, doc: Document, display_path: str) -> FileResult:
         """Check a huge plain-text file in pieces of about ``CHUNK_CHARS``, cut at paragraph
-        breaks, so that memory stays flat (a Document holds every word of its text). Findings
-        are placed in the whole file. What needs the whole document at once is limited to each
-        piece: a paragraph repeated in another piece, a name spelled differently there."""
+        breaks, so that memory stays flat (a Document holds every word of its text). The engine
+        places the findings in the whole file. What needs the whole document at once is limited
+        to each piece: a paragraph repeated in another piece, a name spelled differently there."""
         findings: list[Finding] = []
         failures: dict[str, RuleFailure] = {}
         notices: list[str] = []
@@ -202,31 +108,16 @@ class Checker:
         bounds = tuple(chunk_bounds(doc.text, CHUNK_CHARS))
         for a, b in bounds:
             part = Document.from_text(doc.text[a:b], path=doc.path)
-            checked = self.engine.check(part)
+            checked = self.engine.check(part, within=doc, offset=a)
             words += part.word_count
             sentences += len(part.sentences)
             paragraphs += len(part.blocks)
-            for f in checked.findings:
-                s, e = doc.source_span(a + f.start, a + f.end)
-                line, col, end_line, end_col = doc.line_col_span(s, e)
-                findings.append(
-                    replace(
-                        f,
-                        start=s,
-                        end=e,
-                        line=line,
-                        column=col,
-                        end_line=end_line,
-                        end_column=end_col,
-                        text=doc.source[s:e],
-                        fingerprint=fingerprint_of(f.rule, doc.source[s:e], s, e, doc.source),
-                    )
-                )
+            findings.extend(checked.findings)
             for failure in checked.failures:
                 failures.setdefault(failure.rule, failure)
             notices.extend(n for n in checked.notices if n not in notices)
             del part, checked
-        result = FileResult(
+        return FileResult(
             path=display_path,
             format=doc.format,
             findings=findings,
@@ -238,13 +129,8 @@ class Checker:
                 "compared with itself across pieces)",
             ],
             chunks=bounds,
+            stats={"words": words, "sentences": sentences, "paragraphs": paragraphs},
         )
-        result.__dict__["stats"] = {
-            "words": words,
-            "sentences": sentences,
-            "paragraphs": paragraphs,
-        }
-        return result
 
     def check_text(self, text: str, *, fmt: str = "text", path: str | None = None) -> FileResult:
         from qualitycheck.loaders import LoadError, load_text

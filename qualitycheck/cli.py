@@ -9,7 +9,8 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TextIO
@@ -19,8 +20,11 @@ import typer
 from qualitycheck import __version__
 
 if TYPE_CHECKING:
-    from qualitycheck.api import Checker, FileResult
+    from qualitycheck.api import Checker
     from qualitycheck.config import Settings
+    from qualitycheck.result import FileResult
+    from qualitycheck.scoring import Needs
+    from qualitycheck.tasks import Done, Task
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -209,19 +213,30 @@ def _settings(
         fail(str(exc))
 
 
-def _checker(settings: Settings) -> Checker:
+def _checker(settings: Settings, needs: Needs | None = None) -> Checker:
+    """The run's checker; ``needs``: the scores the output shows (default: none but quality)."""
     from qualitycheck.api import Checker
     from qualitycheck.config import ConfigError
     from qualitycheck.registry import PluginError
+    from qualitycheck.scoring import Needs
 
     try:
-        return Checker(settings)
+        return Checker(settings, needs=needs or Needs())
     except (ConfigError, PluginError) as exc:
         fail(str(exc))
     except Exception as exc:  # glossary errors and the like carry their own message
         if type(exc).__name__.endswith("Error") and str(exc):
             fail(str(exc))
         raise
+
+
+def _rescored(result: FileResult, checker: Checker) -> FileResult:
+    """The quality score again, for the findings left after a baseline or fixes removed some:
+    the score describes what the report shows."""
+    from qualitycheck.scoring import score
+
+    result.quality = None
+    return score(result, checker.needs)
 
 
 def _finish(checker: Checker) -> None:
@@ -238,12 +253,11 @@ def _results(
     stdin_filename: str | None,
 ) -> Iterator[FileResult]:
     """The files of ``score`` and ``report``, checked in this process, in order: the same tasks
-    ``lint`` runs (``parallel.file_tasks``)."""
-    from qualitycheck.parallel import Done, file_tasks
+    ``lint`` runs (``tasks.file_tasks``)."""
+    from qualitycheck.tasks import file_tasks
 
     fmt = input_format.value if input_format else None
-    for item in file_tasks(checker, paths, fmt, stdin_filename):
-        yield item.result if isinstance(item, Done) else item.run(checker)
+    yield from _sequential(file_tasks(checker, paths, fmt, stdin_filename), checker)
 
 
 def _fix(result: FileResult, root: Path, *, write: bool, min_confidence: float) -> None:
@@ -421,6 +435,7 @@ def lint(
     """Check files for machine-translation and scraping damage."""
     from qualitycheck import parallel
     from qualitycheck.reporters import ReportContext, get_reporter
+    from qualitycheck.scoring import Needs
     from qualitycheck.suppress import Baseline, BaselineError
 
     corpus = input_jsonl is not None or input_parquet is not None
@@ -428,7 +443,8 @@ def lint(
     settings = _settings(config, isolated, select=select, ignore=ignore, exclude=exclude,
                          glossary=glossary, packs=pack, encoding=encoding, fail_on=fail_on,
                          min_confidence=min_confidence, languagetool=languagetool)  # fmt: skip
-    checker = _checker(settings)
+    needs = Needs.for_format(output_format.value, paragraph_scores=paragraph_scores)
+    checker = _checker(settings, needs)
     try:
         reporter = get_reporter(output_format.value)
     except (KeyError, ImportError):
@@ -451,18 +467,15 @@ def lint(
                 r.findings = known.filter(r.path, r.findings)
             if (fix or diff) and r.error is None and r.findings:
                 _fix(r, settings.root, write=fix and not diff, min_confidence=fix_min_confidence)
-            yield r
+            yield _rescored(r, checker) if known is not None or fix or diff else r
 
-    source = parallel.LintInput(paths or [], input_jsonl, input_parquet, text_field, id_field,
-                                input_format.value if input_format else None, stdin_filename,
-                                edits_files=fix or diff)  # fmt: skip
-    needs = parallel.Needs.for_format(output_format.value, paragraph_scores=paragraph_scores)
+    source = LintInput(paths or [], input_jsonl, input_parquet, text_field, id_field,
+                       input_format.value if input_format else None, stdin_filename,
+                       edits_files=fix or diff)  # fmt: skip
     progress = parallel.progress_wanted(output is not None) and not diff
     try:
-        checked, finish = parallel.lint_source(
-            checker, source, jobs=jobs, needs=needs, progress=progress
-        )
-    except parallel.UsageError as exc:
+        checked, finish = lint_source(checker, source, jobs=jobs, needs=needs, progress=progress)
+    except UsageError as exc:
         fail(str(exc))
     results = tally.watch(finish(filtered(checked)))
     ctx = ReportContext(
@@ -516,12 +529,13 @@ def report(
     Exits 0 once the report is written, whatever it found; 2 on usage, configuration or input
     errors (files that could not be read are listed in the report too)."""
     from qualitycheck.reporters import ReportContext, get_reporter
+    from qualitycheck.scoring import Needs
     from qualitycheck.suppress import Baseline, BaselineError
 
     settings = _settings(config, isolated, select=select, ignore=ignore, exclude=exclude,
                          glossary=glossary, packs=pack, encoding=encoding,
                          min_confidence=min_confidence)  # fmt: skip
-    checker = _checker(settings)
+    checker = _checker(settings, Needs.for_format("html"))
     try:
         reporter = get_reporter("html")
     except (KeyError, ImportError):
@@ -538,6 +552,7 @@ def report(
         for r in results:
             if r.error is None:
                 r.findings = known.filter(r.path, r.findings)
+                _rescored(r, checker)
     ctx = ReportContext(rules=checker.engine.rules, tool_version=__version__,
                         root=str(settings.root))  # fmt: skip
     to_stdout = str(output) == "-"
@@ -569,8 +584,10 @@ def score(
     """Print quality and readability scores only."""
     import json
 
+    from qualitycheck.scoring import Needs
+
     settings = _settings(config, isolated, encoding=encoding)
-    checker = _checker(settings)
+    checker = _checker(settings, Needs(readability=True, paragraphs=paragraph_scores))
     tally = _Tally(None)
     results = list(tally.watch(_results(checker, paths, input_format, stdin_filename)))
 
@@ -590,12 +607,13 @@ def score(
             stream.write("\n")
             return
         for r in results:
-            if r.error is not None:
+            if r.error is not None or r.stats is None:
                 continue
+            stats = r.stats
             stream.write(f"{r.path}\n  quality              {r.quality:5.1f} / 100\n")
             stream.write(
-                f"  words {r.stats['words']}, sentences {r.stats['sentences']}, "
-                f"paragraphs {r.stats['paragraphs']}\n"
+                f"  words {stats['words']}, sentences {stats['sentences']}, "
+                f"paragraphs {stats['paragraphs']}\n"
             )
             if r.readability is not None:
                 for name, value in r.readability.to_dict().items():
@@ -636,6 +654,144 @@ def list_rules(
     for r in rules:
         state = "" if settings.rule_enabled(r.id) else "  (disabled)"
         typer.echo(f"{r.id:<{width}}  {r.severity.label:<7}  {r.summary}{state}")
+
+
+# -- what `qualitycheck lint` runs: paths or a corpus, in this process or in workers --------------
+class UsageError(Exception):
+    """A combination of options or an input that cannot work (the CLI exits 2)."""
+
+
+@dataclass(frozen=True)
+class LintInput:
+    """Where ``qualitycheck lint`` takes its documents from: paths, or one corpus file."""
+
+    paths: Sequence[str] = ()
+    jsonl: str | None = None
+    parquet: str | None = None
+    text_field: str = "text"
+    id_field: str | None = "id"
+    fmt: str | None = None  # --input-format
+    stdin_filename: str | None = None
+    edits_files: bool = False  # --fix / --diff
+
+    @property
+    def is_corpus(self) -> bool:
+        return self.jsonl is not None or self.parquet is not None
+
+
+def _identity(results: Iterable[FileResult]) -> Iterator[FileResult]:
+    yield from results
+
+
+def lint_source(
+    checker: Checker,
+    source: LintInput,
+    *,
+    jobs: int | None = None,
+    needs: Needs | None = None,
+    progress: bool = False,
+) -> tuple[Iterator[FileResult], Callable[[Iterable[FileResult]], Iterator[FileResult]]]:
+    """The results ``qualitycheck lint`` reports, in input order, and a ``finish`` step to apply
+    after baseline filtering (corpus records get their finding counts there, and the malformed
+    records summary at the end). Raises ``UsageError``."""
+    from qualitycheck.parallel import MANY_FILES, check_ordered, resolve_jobs, with_progress
+    from qualitycheck.tasks import FileTask, file_tasks
+
+    settings = checker.settings
+    items: Iterable[Task | Done]
+    if source.is_corpus:
+        from qualitycheck.corpus import (
+            CorpusError,
+            categories,
+            open_jsonl,
+            open_parquet,
+            with_counts,
+        )
+
+        if source.paths:
+            raise UsageError(
+                "give either PATH arguments or a corpus (--input-jsonl/--input-parquet)"
+            )
+        if source.jsonl is not None and source.parquet is not None:
+            raise UsageError("give one of --input-jsonl and --input-parquet, not both")
+        if source.edits_files:
+            raise UsageError("--fix and --diff need files, not corpus records")
+        opener = open_jsonl if source.jsonl is not None else open_parquet
+        try:
+            corpus = opener(source.jsonl or source.parquet or "-", text_field=source.text_field,
+                            id_field=source.id_field, fmt=source.fmt or "text")  # fmt: skip
+        except CorpusError as exc:
+            raise UsageError(str(exc)) from exc
+        head, rest = _peek(corpus.items(), MANY_FILES)
+        count = len(head) if len(head) < MANY_FILES else None
+        name = source.jsonl or source.parquet
+        size = os.path.getsize(name) if name and name != "-" else None
+        items = _chain(head, rest)
+        cats = categories(checker.engine.rules.values())
+
+        def finish(results: Iterable[FileResult]) -> Iterator[FileResult]:
+            return with_counts(results, cats, corpus)
+
+        unit = "records"
+    else:
+        if not source.paths:
+            raise UsageError("give at least one PATH (or --input-jsonl/--input-parquet)")
+        listed = file_tasks(checker, source.paths, source.fmt, source.stdin_filename)
+        count, items, finish, unit = len(listed), listed, _identity, "files"
+        size = sum(_size(t.path) for t in listed if isinstance(t, FileTask))
+    workers = resolve_jobs(jobs, count, size)
+    if workers > 1 and settings.languagetool != "off":
+        if jobs is not None and jobs != 1:
+            sys.stderr.write(
+                "qualitycheck: LanguageTool checks run in one process; --jobs ignored\n"
+            )
+        workers = 1
+    if workers == 1:
+        results: Iterator[FileResult] = _sequential(items, checker)
+    else:
+        results = check_ordered(settings, items, workers, needs=needs, local_checker=checker,
+                                chunk_size=1 if unit == "files" else 4)  # fmt: skip
+    if progress:
+        results = with_progress(results, total=count if unit == "files" else None, unit=unit,
+                                show=lambda: True)  # fmt: skip
+    return results, finish
+
+
+def _size(path: str) -> int:
+    if path == "-":
+        return 0
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _sequential(items: Iterable[Task | Done], checker: Checker) -> Iterator[FileResult]:
+    """Check ``items`` in this process, the cyclic garbage collector paused for each check (this
+    process is the CLI's own; see ``tasks.collector_paused``)."""
+    from qualitycheck.tasks import Done, collector_paused
+
+    for item in items:
+        if isinstance(item, Done):
+            yield item.result
+            continue
+        with collector_paused():
+            result = item.run(checker)
+        yield result
+
+
+def _peek(items: Iterator[Task | Done], n: int) -> tuple[list[Task | Done], Iterator[Task | Done]]:
+    head: list[Task | Done] = []
+    for item in items:
+        head.append(item)
+        if len(head) >= n:
+            break
+    return head, items
+
+
+def _chain(head: list[Task | Done], rest: Iterator[Task | Done]) -> Iterator[Task | Done]:
+    yield from head
+    yield from rest
 
 
 @app.command()

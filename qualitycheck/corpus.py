@@ -23,10 +23,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
-from qualitycheck.parallel import Done, Task
+from qualitycheck.tasks import Done, Task
 
 if TYPE_CHECKING:
-    from qualitycheck.api import Checker, FileResult
+    from qualitycheck.api import Checker
+    from qualitycheck.result import FileResult
 
 #: first malformed line numbers listed in the summary
 LIST_MALFORMED = 10
@@ -60,7 +61,7 @@ class RecordTask:
         return result
 
     def failed(self, reason: str) -> FileResult:
-        from qualitycheck.api import FileResult
+        from qualitycheck.result import FileResult
 
         return FileResult(path=self.display, format=self.fmt, error=reason,
                           extras={"id": self.id, "record": self.record})  # fmt: skip
@@ -98,7 +99,7 @@ class Corpus:
         return str(rid)
 
     def _bad(self, number: int, reason: str, rid: Any = None) -> FileResult:
-        from qualitycheck.api import FileResult
+        from qualitycheck.result import FileResult
 
         return FileResult(path=f"{self.name}:{number}", format=self.fmt,
                           error=f"malformed record: {reason}",

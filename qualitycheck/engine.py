@@ -3,29 +3,24 @@ turns raw matches into located findings. It knows no rule by name."""
 
 from __future__ import annotations
 
-import gc
 import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any
 
+from qualitycheck.backend import Backend, BackendReport
 from qualitycheck.config import Settings, known_patterns_check
 from qualitycheck.document import Document
 from qualitycheck.finding import Finding, Match, Severity
 from qualitycheck.registry import all_rules
+from qualitycheck.result import RuleFailure
 from qualitycheck.rule import Context, Rule
 from qualitycheck.suppress import apply_directives, fingerprint_of
 
+__all__ = ["Backend", "BackendReport", "Engine", "EngineResult", "RuleFailure"]
+
 _POSITION = operator.attrgetter("start", "end", "rule")  # the order findings are reported in
-
-
-@dataclass(frozen=True)
-class RuleFailure:
-    """A rule that raised instead of reporting: a bug in the rule, reported, never fatal."""
-
-    rule: str
-    error: str
 
 
 @dataclass(frozen=True)
@@ -34,30 +29,6 @@ class EngineResult:
     failures: list[RuleFailure] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)  # backend statuses, by backend name
-
-
-@dataclass(frozen=True)
-class BackendReport:
-    """What a backend found in one document: ``(rule, match)`` pairs with offsets into
-    ``Document.text`` and a JSON-ready status recorded under the backend's name."""
-
-    matches: Sequence[tuple[Rule, Match]] = ()
-    status: Mapping[str, Any] | None = None
-
-
-class Backend(Protocol):
-    """An optional external checker (a grammar server, say). Its findings carry their own rule
-    ids, each under one of the pseudo-rules in ``rules`` (which document it and select it); a
-    backend finding that overlaps a rule finding is merged into it rather than reported twice."""
-
-    name: str
-    rules: Mapping[str, Rule]
-
-    def check(self, doc: Document) -> BackendReport: ...
-
-    def run_notices(self) -> list[str]: ...
-
-    def close(self) -> None: ...
 
 
 class Engine:
@@ -126,7 +97,12 @@ class Engine:
         )
 
     def _run_backends(
-        self, doc: Document, found: dict[tuple[str, int, int], Finding], failures: list[RuleFailure]
+        self,
+        doc: Document,
+        found: dict[tuple[str, int, int], Finding],
+        failures: list[RuleFailure],
+        base: Document,
+        offset: int,
     ) -> dict[str, Any]:
         """Add backend findings to ``found``, merging those that overlap a rule's finding."""
         own = list(found.values())
@@ -145,7 +121,8 @@ class Engine:
                     m.start, m.end
                 ):
                     continue
-                finding = self._locate(doc, rule, m, self.settings.severity_for(rule.id))
+                level = self.settings.severity_for(rule.id)
+                finding = self._locate(doc, rule, m, level, base, offset)
                 if finding is None or finding.confidence < self.settings.min_confidence:
                     continue
                 if any(o.start < finding.end and finding.start < o.end for o in own):
@@ -158,24 +135,22 @@ class Engine:
                 extras[backend.name] = {**report.status, "merged": merged}
         return extras
 
-    def check(self, doc: Document) -> EngineResult:
-        # The rules build hundreds of thousands of small objects (words, matches, memo entries)
-        # and no reference cycles (tests/test_engine.py checks): refcounting frees all of them,
-        # and the cyclic garbage collector would only walk them, again and again while they
-        # live. It is paused for the check, and the document forgets its word index and the
-        # rules' shared analyses before it resumes: what the result keeps is small, and what is
-        # freed is never walked.
-        paused = gc.isenabled()
-        if paused:
-            gc.disable()
+    def check(
+        self, doc: Document, *, within: Document | None = None, offset: int = 0
+    ) -> EngineResult:
+        """Run the selected rules on ``doc``. Findings are located in ``doc``, or, for a piece
+        of a larger document (``doc.text`` is ``within.text[offset:...]``), in ``within``.
+
+        Afterwards the document forgets its word index and the rules' shared analyses
+        (``Document.release_analyses``): what the result keeps is small. The engine leaves the
+        process as it found it (the garbage collector included; the CLI pauses it for a run,
+        see ``qualitycheck.cli``)."""
         try:
-            return self._check(doc)
+            return self._check(doc, within or doc, offset)
         finally:
             doc.release_analyses()
-            if paused:
-                gc.enable()
 
-    def _check(self, doc: Document) -> EngineResult:
+    def _check(self, doc: Document, base: Document, offset: int) -> EngineResult:
         failures: list[RuleFailure] = []
         found: dict[tuple[str, int, int], Finding] = {}
         gaps = doc.gaps
@@ -191,13 +166,13 @@ class Engine:
                 if gaps and doc.touches_gap(m.start, m.end):
                     # Text stitched around left-out code or URLs: not what the author wrote.
                     continue
-                finding = self._locate(doc, rule, m, level)
+                finding = self._locate(doc, rule, m, level, base, offset)
                 if finding is None or finding.confidence < min_confidence:
                     continue
                 key = (finding.rule, finding.start, finding.end)
                 if key not in found or found[key].confidence < finding.confidence:
                     found[key] = finding
-        extras = self._run_backends(doc, found, failures) if self.backends else {}
+        extras = self._run_backends(doc, found, failures, base, offset) if self.backends else {}
         findings = sorted(found.values(), key=_POSITION)
         findings = apply_directives(findings, doc)
         notices = [
@@ -208,17 +183,28 @@ class Engine:
         return EngineResult(findings, failures, notices, extras)
 
     @staticmethod
-    def _locate(doc: Document, rule: Rule, m: Match, level: str | None) -> Finding | None:
+    def _locate(
+        doc: Document,
+        rule: Rule,
+        m: Match,
+        level: str | None,
+        base: Document | None = None,
+        offset: int = 0,
+    ) -> Finding | None:
+        """The finding of ``m`` (offsets into ``doc.text``), placed in ``base`` (default: ``doc``)
+        where ``doc.text`` starts at ``offset``."""
         start, end = max(0, m.start), min(len(doc.text), m.end)
         if end <= start:
             return None
-        s, e = doc.source_span(start, end)
-        line, col, end_line, end_col = doc.line_col_span(s, e)
+        if base is None:
+            base = doc
+        s, e = base.source_span(offset + start, offset + end)
+        line, col, end_line, end_col = base.line_col_span(s, e)
         if level is not None and level != "off":
             severity = Severity.parse(level)
         else:
             severity = m.severity or rule.severity
-        text = doc.source[s:e]
+        text = base.source[s:e]
         return Finding(
             rule=rule.id,
             category=rule.category,
@@ -233,5 +219,5 @@ class Engine:
             confidence=max(0.0, min(1.0, float(m.confidence))),
             start=s,
             end=e,
-            fingerprint=fingerprint_of(rule.id, text, s, e, doc.source),
+            fingerprint=fingerprint_of(rule.id, text, s, e, base.source),
         )

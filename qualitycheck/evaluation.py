@@ -21,6 +21,7 @@ from pathlib import Path
 from qualitycheck.api import Checker, FileResult
 from qualitycheck.config import Settings
 from qualitycheck.finding import Finding, Severity
+from qualitycheck.scoring import Needs
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -110,7 +111,7 @@ def _checker(settings: Settings) -> Checker:
     """One checker per distinct settings (Settings holds mappings, so key on its repr)."""
     key = repr(settings)
     if key not in _CHECKERS:
-        _CHECKERS[key] = Checker(settings)
+        _CHECKERS[key] = Checker(settings, needs=Needs())
     return _CHECKERS[key]
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qualitycheck.engine import BackendReport
+from qualitycheck.backend import BackendReport
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import RULE_ID_RE, Rule, define
 

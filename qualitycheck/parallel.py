@@ -32,12 +32,20 @@ import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, TextIO
+
+from qualitycheck.scoring import DOCUMENT_SCORES, Needs
+from qualitycheck.tasks import Done, FileTask, Task, collector_paused, file_tasks
 
 if TYPE_CHECKING:
-    from qualitycheck.api import Checker, FileResult
+    from qualitycheck.api import Checker
     from qualitycheck.config import Settings
+    from qualitycheck.result import FileResult
+
+__all__ = [
+    "Done", "FileTask", "Needs", "Task", "check_ordered", "cpu_count", "file_tasks", "portable",
+    "progress_wanted", "resolve_jobs", "with_progress",
+]  # fmt: skip
 
 #: ``--jobs`` default: every core from this many documents and this many bytes of input on. Each
 #: worker spends ~0.3-0.5 s starting (imports, rules, data, warm caches); below these, one process
@@ -50,70 +58,6 @@ LOOK_AHEAD = 4
 MAX_RESTARTS = 3
 #: seconds before the progress bar appears (short runs never show one).
 PROGRESS_AFTER = 1.0
-
-
-class Task(Protocol):
-    """One unit of work: something a ``Checker`` turns into a ``FileResult``."""
-
-    @property
-    def display(self) -> str: ...
-
-    @property
-    def local(self) -> bool:
-        """True when it must run in the main process (it reads standard input)."""
-        ...
-
-    def run(self, checker: Checker) -> FileResult: ...
-
-    def failed(self, reason: str) -> FileResult: ...
-
-
-@dataclass(frozen=True, slots=True)
-class FileTask:
-    """Check one file, as ``qualitycheck lint PATH`` does."""
-
-    path: str
-    fmt: str | None = None
-    display_name: str | None = None  # e.g. --stdin-filename for "-"
-
-    @property
-    def display(self) -> str:
-        return self.display_name or self.path
-
-    @property
-    def local(self) -> bool:
-        return self.path == "-"
-
-    def run(self, checker: Checker) -> FileResult:
-        result = checker.check_file(self.path, fmt=self.fmt)
-        if self.display_name:
-            result.path = self.display_name
-        return result
-
-    def failed(self, reason: str) -> FileResult:
-        from qualitycheck.api import FileResult
-
-        return FileResult(path=self.display, format=self.fmt or "text", error=reason)
-
-
-@dataclass(frozen=True, slots=True)
-class Done:
-    """A result known without checking anything (e.g. a path that does not exist)."""
-
-    result: FileResult
-
-
-@dataclass(frozen=True, slots=True)
-class Needs:
-    """What the reporter will read, so that workers compute it instead of the main process."""
-
-    readability: bool = False
-    paragraphs: bool = False
-
-    @classmethod
-    def for_format(cls, output_format: str, *, paragraph_scores: bool = False) -> Needs:
-        shows_scores = output_format in ("json", "jsonl", "html")
-        return cls(readability=shows_scores, paragraphs=paragraph_scores or output_format == "html")
 
 
 def cpu_count() -> int:
@@ -157,14 +101,18 @@ def _init_worker(settings: Settings, needs: Needs) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
-    _WORKER["checker"] = Checker(settings)
+    _WORKER["checker"] = Checker(settings, needs=needs)
     _WORKER["needs"] = needs
 
 
 def _run_chunk(tasks: Sequence[Task]) -> list[FileResult]:
     checker: Checker = _WORKER["checker"]  # type: ignore[assignment]
     needs: Needs = _WORKER["needs"]  # type: ignore[assignment]
-    return [portable(task.run(checker), needs) for task in tasks]
+    results = []
+    for task in tasks:  # a worker process is ours: the collector may pause for each check
+        with collector_paused():
+            results.append(portable(task.run(checker), needs))
+    return results
 
 
 def portable(result: FileResult, needs: Needs) -> FileResult:
@@ -174,15 +122,12 @@ def portable(result: FileResult, needs: Needs) -> FileResult:
     every ``Document`` method still answers the same; only the word and sentence lists (the bulk
     of a checked document) are left to be recomputed if anything asks for them."""
     from qualitycheck.document import Document
+    from qualitycheck.scoring import score
 
     doc = result.document
     if doc is None:
         return result
-    _ = result.stats, result.quality  # cached_property: stored on the result, pickled with it
-    if needs.readability:
-        _ = result.readability
-    if needs.paragraphs:
-        _ = result.paragraph_readability
+    score(result, needs)
     result.document = Document(
         source=doc.source,
         text=doc.text,
@@ -197,27 +142,6 @@ def portable(result: FileResult, needs: Needs) -> FileResult:
 
 
 # -- main process ---------------------------------------------------------------------------------
-def file_tasks(
-    checker: Checker, paths: Iterable[str], fmt: str | None, stdin_filename: str | None
-) -> list[Task | Done]:
-    """The work ``qualitycheck lint PATH...`` does, as tasks, in order. ``lint`` runs these for
-    every ``--jobs`` (one process included), and ``score`` and ``report`` in this process."""
-    from qualitycheck.api import FileResult
-    from qualitycheck.loaders import detect_format
-
-    items: list[Task | Done] = []
-    for path, problem in checker.iter_paths(paths):
-        if problem is not None:
-            items.append(Done(FileResult(checker.display_path(path), "text", error=problem)))
-            continue
-        file_fmt = fmt
-        if path == "-" and fmt is None and stdin_filename:
-            file_fmt = detect_format(stdin_filename)
-        display = stdin_filename if path == "-" and stdin_filename else None
-        items.append(FileTask(path, file_fmt, display))
-    return items
-
-
 def _chunks(items: Iterable[Task | Done], size: int) -> Iterator[list[Task] | Task | Done]:
     """Group remote tasks into lists of ``size``; local tasks and ``Done`` come alone, in order."""
     batch: list[Task] = []
@@ -253,7 +177,7 @@ def check_ordered(
 
     ``local_checker`` checks the tasks that must run here (standard input); ``start_method``
     picks the multiprocessing start method (default: the platform's)."""
-    pool = _Pool(settings, needs or Needs(), jobs, start_method)
+    pool = _Pool(settings, needs or DOCUMENT_SCORES, jobs, start_method)
     pending: deque[_Pending] = deque()
     limit = jobs * LOOK_AHEAD
     try:
@@ -266,7 +190,7 @@ def check_ordered(
                 if local_checker is None:
                     from qualitycheck.api import Checker
 
-                    local_checker = Checker(settings)
+                    local_checker = Checker(settings, needs=needs or DOCUMENT_SCORES)
                 pending.append(([chunk.run(local_checker)], (chunk,)))
             while len(pending) >= limit:
                 yield from _collect(*pending.popleft())
@@ -383,129 +307,3 @@ def progress_wanted(output_to_file: bool) -> bool:
     err_tty = hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
     out_tty = hasattr(sys.stdout, "isatty") and sys.stdout.isatty()
     return err_tty and (output_to_file or not out_tty)
-
-
-# -- what `qualitycheck lint` runs ----------------------------------------------------------------
-class UsageError(Exception):
-    """A combination of options or an input that cannot work (the CLI exits 2)."""
-
-
-@dataclass(frozen=True)
-class LintInput:
-    """Where ``qualitycheck lint`` takes its documents from: paths, or one corpus file."""
-
-    paths: Sequence[str] = ()
-    jsonl: str | None = None
-    parquet: str | None = None
-    text_field: str = "text"
-    id_field: str | None = "id"
-    fmt: str | None = None  # --input-format
-    stdin_filename: str | None = None
-    edits_files: bool = False  # --fix / --diff
-
-    @property
-    def is_corpus(self) -> bool:
-        return self.jsonl is not None or self.parquet is not None
-
-
-def _identity(results: Iterable[FileResult]) -> Iterator[FileResult]:
-    yield from results
-
-
-def lint_source(
-    checker: Checker,
-    source: LintInput,
-    *,
-    jobs: int | None = None,
-    needs: Needs | None = None,
-    progress: bool = False,
-) -> tuple[Iterator[FileResult], Callable[[Iterable[FileResult]], Iterator[FileResult]]]:
-    """The results ``qualitycheck lint`` reports, in input order, and a ``finish`` step to apply
-    after baseline filtering (corpus records get their finding counts there, and the malformed
-    records summary at the end). Raises ``UsageError``."""
-    settings = checker.settings
-    items: Iterable[Task | Done]
-    if source.is_corpus:
-        from qualitycheck.corpus import (
-            CorpusError,
-            categories,
-            open_jsonl,
-            open_parquet,
-            with_counts,
-        )
-
-        if source.paths:
-            raise UsageError(
-                "give either PATH arguments or a corpus (--input-jsonl/--input-parquet)"
-            )
-        if source.jsonl is not None and source.parquet is not None:
-            raise UsageError("give one of --input-jsonl and --input-parquet, not both")
-        if source.edits_files:
-            raise UsageError("--fix and --diff need files, not corpus records")
-        opener = open_jsonl if source.jsonl is not None else open_parquet
-        try:
-            corpus = opener(source.jsonl or source.parquet or "-", text_field=source.text_field,
-                            id_field=source.id_field, fmt=source.fmt or "text")  # fmt: skip
-        except CorpusError as exc:
-            raise UsageError(str(exc)) from exc
-        head, rest = _peek(corpus.items(), MANY_FILES)
-        count = len(head) if len(head) < MANY_FILES else None
-        name = source.jsonl or source.parquet
-        size = os.path.getsize(name) if name and name != "-" else None
-        items = _chain(head, rest)
-        cats = categories(checker.engine.rules.values())
-
-        def finish(results: Iterable[FileResult]) -> Iterator[FileResult]:
-            return with_counts(results, cats, corpus)
-
-        unit = "records"
-    else:
-        if not source.paths:
-            raise UsageError("give at least one PATH (or --input-jsonl/--input-parquet)")
-        listed = file_tasks(checker, source.paths, source.fmt, source.stdin_filename)
-        count, items, finish, unit = len(listed), listed, _identity, "files"
-        size = sum(_size(t.path) for t in listed if isinstance(t, FileTask))
-    workers = resolve_jobs(jobs, count, size)
-    if workers > 1 and settings.languagetool != "off":
-        if jobs is not None and jobs != 1:
-            sys.stderr.write(
-                "qualitycheck: LanguageTool checks run in one process; --jobs ignored\n"
-            )
-        workers = 1
-    if workers == 1:
-        results: Iterator[FileResult] = _sequential(items, checker)
-    else:
-        results = check_ordered(settings, items, workers, needs=needs, local_checker=checker,
-                                chunk_size=1 if unit == "files" else 4)  # fmt: skip
-    if progress:
-        results = with_progress(results, total=count if unit == "files" else None, unit=unit,
-                                show=lambda: True)  # fmt: skip
-    return results, finish
-
-
-def _size(path: str) -> int:
-    if path == "-":
-        return 0
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
-
-
-def _sequential(items: Iterable[Task | Done], checker: Checker) -> Iterator[FileResult]:
-    for item in items:
-        yield item.result if isinstance(item, Done) else item.run(checker)
-
-
-def _peek(items: Iterator[Task | Done], n: int) -> tuple[list[Task | Done], Iterator[Task | Done]]:
-    head: list[Task | Done] = []
-    for item in items:
-        head.append(item)
-        if len(head) >= n:
-            break
-    return head, items
-
-
-def _chain(head: list[Task | Done], rest: Iterator[Task | Done]) -> Iterator[Task | Done]:
-    yield from head
-    yield from rest

@@ -71,3 +71,25 @@ def _dedent_doc(doc: str) -> str:
     import inspect
 
     return inspect.cleandoc(doc) if doc else ""
+
+
+def doc_sections(doc: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split a rule docstring into its summary and ``(title, body)`` sections.
+
+    Rule docstrings are a summary paragraph, then sections whose title sits on a line of its own
+    at the left margin ("What it does", "Why it matters", ...) followed by indented text."""
+    import inspect
+
+    lines = inspect.cleandoc(doc).splitlines() if doc else []
+    summary: list[str] = []
+    sections: list[tuple[str, list[str]]] = []
+    for line in lines:
+        is_title = bool(line.strip()) and not line[:1].isspace()
+        if is_title and (sections or (summary and not summary[-1].strip())):
+            sections.append((line.strip(), []))
+        elif sections:
+            sections[-1][1].append(line)
+        else:
+            summary.append(line)
+    text = " ".join(part.strip() for part in summary if part.strip())
+    return text, [(title, inspect.cleandoc("\n".join(body))) for title, body in sections]

@@ -1,4 +1,13 @@
-"""Shared fixtures."""
+"""Shared paths, helpers and fixtures (``from conftest import SAMPLES, run_cli``).
+
+- ``ROOT``: the repository; ``SAMPLES``: the bundled samples (``garbled/``, ``clean/``);
+  ``SEED``: the real example article kept outside the repository (may be absent: use the
+  ``seed_text`` fixture, which skips with a reason);
+- ``run_cli(*args, stdin=None)``: run the command line in this process, ``(exit code, stdout,
+  stderr)``;
+- tests marked ``slow`` take tens of seconds; plain ``pytest`` (CI) runs them, ``-m "not slow"``
+  leaves them out.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +18,24 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
 SEED = ROOT.parent / "shared" / "seeds" / "000_7878a072beb5b911.txt"
+
+
+def run_cli(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    """``qualitycheck ARGS...`` in this process: exit code, standard output, standard error."""
+    from typer.testing import CliRunner
+
+    from qualitycheck.cli import app
+
+    result = CliRunner().invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def cli() -> object:
+    """``run_cli`` as a fixture, for tests that prefer one."""
+    return run_cli
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from qualitycheck.loaders import load_text
 from qualitycheck.reporters import ReportContext
 from qualitycheck.reporters.html import render
 from qualitycheck.rule import Context, Rule, define
+from qualitycheck.scoring import Needs, score
 
 CHROMIUM = os.environ.get("QUALITYCHECK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -93,7 +94,9 @@ XSS = (
 def check(text: str, path: str) -> FileResult:
     doc = load_text(text, "text", path=path)
     found = Engine(Settings(), RULES).check(doc)
-    return FileResult(path, doc.format, found.findings, document=doc)
+    return score(
+        FileResult(path, doc.format, found.findings, document=doc), Needs.for_format("html")
+    )
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,7 @@ from qualitycheck.loaders import load_text
 from qualitycheck.reporters import ReportContext
 from qualitycheck.reporters.html import Item, doc_sections, highlight, render
 from qualitycheck.rule import Context, Rule, define
+from qualitycheck.scoring import Needs, score
 
 DOC = """Flags a {word}.
 
@@ -66,7 +67,8 @@ def check(text: str, fmt: str = "text", path: str = "a.txt") -> FileResult:
     """What ``Checker.check_text`` returns, with only the fake rules above."""
     doc = load_text(text, fmt, path=path)
     found = Engine(Settings(), RULES).check(doc)
-    return FileResult(path, doc.format, found.findings, document=doc, failures=found.failures)
+    result = FileResult(path, doc.format, found.findings, document=doc, failures=found.failures)
+    return score(result, Needs.for_format("html"))  # the scores an HTML report needs
 
 
 def ctx() -> ReportContext:

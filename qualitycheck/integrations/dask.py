@@ -134,7 +134,7 @@ def _row(
     counts = result.counts()
     row.update(
         quality=result.quality,
-        words=result.stats["words"],
+        words=result.stats["words"] if result.stats else 0,
         errors=counts["error"],
         warnings=counts["warning"],
         infos=counts["info"],

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from qualitycheck.api import FileResult
+    from qualitycheck.result import FileResult
     from qualitycheck.rule import Rule
 
 REPORTERS: dict[str, str] = {

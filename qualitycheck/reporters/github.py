@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, TextIO
 from qualitycheck.reporters import summary_sentence
 
 if TYPE_CHECKING:
-    from qualitycheck.api import FileResult
     from qualitycheck.finding import Finding
     from qualitycheck.reporters import ReportContext
+    from qualitycheck.result import FileResult
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

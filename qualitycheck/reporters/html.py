@@ -17,7 +17,6 @@ import base64
 import bisect
 import functools
 import hashlib
-import inspect
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,13 +24,15 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, TextIO
 
+from qualitycheck.rule import doc_sections
+
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from qualitycheck.api import FileResult
     from qualitycheck.document import Document
     from qualitycheck.finding import Finding
     from qualitycheck.reporters import ReportContext
+    from qualitycheck.result import FileResult
     from qualitycheck.rule import Rule
 
 # Colours follow the order categories are listed in; unknown categories (rule packs) take the next.
@@ -52,26 +53,6 @@ READABILITY_LABELS = {
 
 
 # -- rule documentation ---------------------------------------------------------------------------
-def doc_sections(doc: str) -> tuple[str, list[tuple[str, str]]]:
-    """Split a rule docstring into its summary and ``(title, body)`` sections.
-
-    Rule docstrings are a summary paragraph, then sections whose title sits on a line of its own
-    at the left margin ("What it does", "Why it matters", ...) followed by indented text."""
-    lines = inspect.cleandoc(doc).splitlines() if doc else []
-    summary: list[str] = []
-    sections: list[tuple[str, list[str]]] = []
-    for line in lines:
-        is_title = bool(line.strip()) and not line[:1].isspace()
-        if is_title and (sections or (summary and not summary[-1].strip())):
-            sections.append((line.strip(), []))
-        elif sections:
-            sections[-1][1].append(line)
-        else:
-            summary.append(line)
-    text = " ".join(part.strip() for part in summary if part.strip())
-    return text, [(title, inspect.cleandoc("\n".join(body))) for title, body in sections]
-
-
 @dataclass(frozen=True)
 class RuleDoc:
     id: str

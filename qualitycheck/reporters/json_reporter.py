@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, TextIO
 from qualitycheck.reporters import summary
 
 if TYPE_CHECKING:
-    from qualitycheck.api import FileResult
     from qualitycheck.reporters import ReportContext
+    from qualitycheck.result import FileResult
 
 FORMAT_VERSION = 1
 

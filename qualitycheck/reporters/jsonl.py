@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from qualitycheck.api import FileResult
     from qualitycheck.reporters import ReportContext
+    from qualitycheck.result import FileResult
 
 
 def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:

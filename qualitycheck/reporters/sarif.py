@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
-from qualitycheck.reporters.html import doc_sections
+from qualitycheck.rule import doc_sections
 
 if TYPE_CHECKING:
-    from qualitycheck.api import FileResult
     from qualitycheck.finding import Finding
     from qualitycheck.reporters import ReportContext
+    from qualitycheck.result import FileResult
     from qualitycheck.rule import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, TextIO
 from qualitycheck.reporters import summary_sentence
 
 if TYPE_CHECKING:
-    from qualitycheck.api import FileResult
     from qualitycheck.reporters import ReportContext
+    from qualitycheck.result import FileResult
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

@@ -1,0 +1,78 @@
+"""The scoring stage: after the engine, compute the scores the output needs.
+
+``score(result, needs)`` fills ``result.quality`` (always: it only counts findings),
+``result.readability`` and ``result.paragraph_readability`` (when ``needs`` asks: they read the
+whole text) and returns the result. Nothing is computed on read: a reporter that shows a score
+must be given a result scored for it (``Needs.for_format``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import astuple, dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qualitycheck.document import Document
+    from qualitycheck.result import FileResult
+    from qualitycheck.scores.readability import Readability
+
+
+@dataclass(frozen=True, slots=True)
+class Needs:
+    """What the output will read besides the findings and the quality score."""
+
+    readability: bool = False
+    paragraphs: bool = False
+
+    @classmethod
+    def for_format(cls, output_format: str, *, paragraph_scores: bool = False) -> Needs:
+        shows_scores = output_format in ("json", "jsonl", "html")
+        return cls(readability=shows_scores, paragraphs=paragraph_scores or output_format == "html")
+
+
+#: What the Python API computes unless told otherwise: every document-level score.
+DOCUMENT_SCORES = Needs(readability=True)
+
+
+def score(result: FileResult, needs: Needs = DOCUMENT_SCORES) -> FileResult:
+    """Fill in the scores ``needs`` asks for (and the quality score) that ``result`` lacks."""
+    doc = result.document
+    if doc is None:
+        return result
+    if result.stats is None:
+        result.stats = document_stats(doc)
+    if result.quality is None:
+        from qualitycheck.scores.quality import quality_score
+
+        result.quality = quality_score(result.findings, result.stats["words"])
+    if needs.readability and result.readability is None:
+        result.readability = _readability(result)
+    if needs.paragraphs and not result.paragraph_readability:
+        from qualitycheck.scores.readability import paragraph_readability
+
+        result.paragraph_readability = paragraph_readability(doc)
+    return result
+
+
+def document_stats(doc: Document) -> dict[str, int]:
+    """Words, sentences and paragraphs of a checked document (its word count survives the
+    engine's release of the word index)."""
+    return {"words": doc.word_count, "sentences": len(doc.sentences), "paragraphs": len(doc.blocks)}
+
+
+def _readability(result: FileResult) -> Readability | None:
+    from qualitycheck.scores.readability import Readability, count_text, readability
+
+    assert result.document is not None
+    text = result.document.text
+    if not result.chunks:
+        return readability(text)
+    # A huge file: add up the counts piece by piece instead of holding every word at once.
+    parts = [count_text(text[a:b]) for a, b in result.chunks]
+    present = [c for c in parts if c is not None]
+    if not present:
+        return None
+    total = type(present[0])(
+        *(sum(vals) for vals in zip(*(astuple(c) for c in present), strict=True))
+    )
+    return Readability.from_counts(total)
