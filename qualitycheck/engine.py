@@ -143,8 +143,8 @@ class Engine:
 
         Afterwards the document forgets its word index and the rules' shared analyses
         (``Document.release_analyses``): what the result keeps is small. The engine leaves the
-        process as it found it (the garbage collector included; the CLI pauses it for a run,
-        see ``qualitycheck.cli``)."""
+        process as it found it (the garbage collector included; the CLI pauses it for each
+        check, see ``qualitycheck.tasks.collector_paused``)."""
         try:
             return self._check(doc, within or doc, offset)
         finally:

@@ -278,6 +278,7 @@ def big_run(tmp_path_factory: pytest.TempPathFactory) -> BigRun:
     )
 
 
+@pytest.mark.slow
 class TestFiftyMegabytes:
     """About 50 s on an idle 2-core machine (2-3 minutes under load): kept in the default run, as
     it is the only test of a file this size. Huge text files are checked in pieces of 1 MB."""

@@ -232,7 +232,7 @@ print(found, gc.collect())
 
 
 def test_checks_leave_no_reference_cycles() -> None:
-    # The engine pauses the cyclic collector during a check (see Engine.check): refcounting must
+    # The CLI pauses the cyclic collector during a check (tasks.collector_paused): refcounting must
     # free everything a check allocates. Run in a fresh interpreter: threads other tests leave
     # behind (a Dask cluster) make garbage of their own.
     samples = Path(__file__).resolve().parent.parent / "samples"
