@@ -16,11 +16,12 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-# Re-exported: rules written before the scanning layer import these from here.
-from qualitycheck.scan import matches_from as matches_from
 from qualitycheck.scan.lowered import FOLDS_TO_ASCII as FOLDS_TO_ASCII
 from qualitycheck.scan.lowered import lower_same_length as lower_same_length
 from qualitycheck.scan.lowered import lowered_text as lowered_text
+
+# Re-exported: rules written before the scanning layer import these from here.
+from qualitycheck.scan.starts import matches_from as matches_from
 from qualitycheck.segment import WORD_RE
 
 if TYPE_CHECKING:

@@ -40,7 +40,15 @@ from qualitycheck.packs.model import (
     _resolved,
     _shared_scanner,
 )
-from qualitycheck.scan import unsafe_pattern
+
+
+def __getattr__(name: str) -> object:
+    if name == "unsafe_pattern":  # the guard on user patterns, loaded when first asked for
+        from qualitycheck.scan.guard import unsafe_pattern
+
+        return unsafe_pattern
+    raise AttributeError(f"module 'qualitycheck.packs' has no attribute {name!r}")
+
 
 __all__ = [
     "PACK_SUFFIXES",

@@ -23,7 +23,7 @@ from qualitycheck.packs.model import (
     _regex,
 )  # fmt: skip
 from qualitycheck.rule import Context, Rule
-from qualitycheck.scan import anchor_words, unsafe_pattern
+from qualitycheck.scan.anchors import anchor_words
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document
@@ -216,6 +216,8 @@ class _PackLoader:
         except re.error as exc:
             raise self.fail(f"bad regex: {exc}", source) from None
         if self.eager:  # user packs: refuse patterns that can hang the run
+            from qualitycheck.scan.guard import unsafe_pattern
+
             problem = unsafe_pattern(body, flags)
             if problem is not None:
                 raise self.fail(f"unsafe regex: {problem}", source)

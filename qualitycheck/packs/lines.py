@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from qualitycheck.rule import Rule
-from qualitycheck.scan import first_chars
+from qualitycheck.scan.skeleton import first_chars
 
 if TYPE_CHECKING:
     pass

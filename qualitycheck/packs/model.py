@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from qualitycheck.finding import Match, Severity
-from qualitycheck.scan import AnchorScanner, first_chars, skeleton
+from qualitycheck.scan.anchors import AnchorScanner
 from qualitycheck.scan.lowered import FOLDS_TO_ASCII, lower_same_length, lowered_text
+from qualitycheck.scan.skeleton import first_chars, skeleton
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document

@@ -24,10 +24,31 @@ Also here, for the declarative packs and whoever needs them:
 This package is the only code that reads CPython's private parser (``re._parser``).
 """
 
-from qualitycheck.scan.anchors import AnchorScanner, anchor_words
-from qualitycheck.scan.guard import unsafe_pattern
-from qualitycheck.scan.skeleton import first_chars, skeleton
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from qualitycheck.scan.starts import finditer, matches_from, plan_of
+
+if TYPE_CHECKING:
+    from qualitycheck.scan.anchors import AnchorScanner, anchor_words
+    from qualitycheck.scan.guard import unsafe_pattern
+    from qualitycheck.scan.skeleton import first_chars, skeleton
+
+# Imported on first use: a run that never loads a user pack never needs the guard (start-up time).
+_LAZY = {
+    "AnchorScanner": "anchors", "anchor_words": "anchors", "unsafe_pattern": "guard",
+    "first_chars": "skeleton", "skeleton": "skeleton",
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"qualitycheck.scan.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'qualitycheck.scan' has no attribute {name!r}")
+
 
 __all__ = [
     "AnchorScanner",

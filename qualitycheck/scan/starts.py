@@ -42,6 +42,8 @@ _RARE = 0.05
 # A run strategy needs a repetition at least this long (shorter runs are everywhere in words).
 _MIN_RUN = 8
 _INFINITE = 1 << 62
+# Elements after the anchor that its finder checks.
+_REST_ITEMS = 4
 
 
 def finditer(doc: Document | str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -186,12 +188,23 @@ def plan_of(pattern: re.Pattern[str]) -> Plan | None:
         tree = list(sp.parse(pattern.pattern, pattern.flags))
         if _width(tree)[0] == 0:
             return None  # an empty match: finditer's own rules apply
+        if _skipped_to_by_re(tree, flags):
+            return None  # re finds its first character in C already
         ways = _ways(tree, flags)
     except (_Unsupported, re.error, RecursionError):
         return None
     if ways is None:
         return None
     return Plan.of(ways, flags)
+
+
+def _skipped_to_by_re(tree: list[Any], flags: int) -> bool:
+    """Whether ``re`` skips to the first character of a match by itself, in C: the pattern opens
+    with a literal or a class and ignores no case (measured: with IGNORECASE, or opening with a
+    choice, it tries every position)."""
+    import re._constants as sc
+
+    return not flags & re.IGNORECASE and tree[0][0] in (sc.LITERAL, sc.IN)
 
 
 def _ways(items: list[Any], flags: int) -> list[_Route | _Run] | None:
@@ -257,7 +270,9 @@ def _route(
     import re._constants as sc
 
     element, inside = anchor
-    rest = _source([*inside, *after])
+    # What must follow the anchor: a few elements say enough (a prefix of what follows matches
+    # wherever the whole does) and keep the expression quick to compile.
+    rest = _source([*inside, *after][:_REST_ITEMS])
     anchor_source = _source([element])
     condition = ""
     if before and before[-1][0] in (sc.LITERAL, sc.IN):
