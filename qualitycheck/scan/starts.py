@@ -27,7 +27,6 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -75,14 +74,22 @@ def matches_from(
 
 
 # -- the plan ---------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
 class _Route:
-    anchor: str  # the anchor (one character), as a regular expression
-    condition: str  # zero width: what must hold around the anchor (look-behind, look-ahead)
-    finder: re.Pattern[str]  # anchor + condition
-    back: re.Pattern[str] | None  # one character of the part before the anchor (None: empty)
-    min_back: int
-    max_back: int
+    """One alternative's way to its starts (plain classes here: a dataclass costs start-up time)."""
+
+    __slots__ = ("anchor", "back", "condition", "finder", "max_back", "min_back")
+
+    def __init__(
+        self,
+        anchor: str,  # the anchor (one character), as a regular expression
+        condition: str,  # zero width: what must hold around the anchor (look-behind, look-ahead)
+        finder: re.Pattern[str],  # anchor + condition
+        back: re.Pattern[str] | None,  # one character of the part before the anchor (None: empty)
+        min_back: int,
+        max_back: int,
+    ) -> None:
+        self.anchor, self.condition, self.finder = anchor, condition, finder
+        self.back, self.min_back, self.max_back = back, min_back, max_back
 
     def extend(self, text: str, p: int, covered: int, out: list[int]) -> int:
         """Add the starts the anchor at ``p`` allows after ``covered``; the new ``covered``."""
@@ -124,10 +131,14 @@ def _route_starts(routes: tuple[_Route, ...], shared: re.Pattern[str], text: str
     return out
 
 
-@dataclass(frozen=True, slots=True)
 class _Run:
-    table: bytes  # byte translation: characters of the class -> "a", others -> " "
-    length: int
+    """Starts inside runs of ``length`` characters of one class."""
+
+    __slots__ = ("length", "table")
+
+    def __init__(self, table: bytes, length: int) -> None:
+        self.table = table  # byte translation: characters of the class -> "a", others -> " "
+        self.length = length
 
     def starts(self, text: str) -> Iterator[int]:
         flags = text.encode("latin-1", "replace").translate(self.table)  # one byte a character
@@ -141,14 +152,19 @@ class _Run:
             pos = flags.find(run, end)
 
 
-@dataclass(frozen=True, slots=True)
 class Plan:
     """Where the matches of a pattern can start: the union of its routes' and runs' positions.
     Routes with the same anchor share one pass over the text."""
 
-    routes: tuple[tuple[tuple[_Route, ...], re.Pattern[str]], ...]  # (routes, their shared pass)
-    runs: tuple[_Run, ...]
-    folds: bool  # a run ignores case: texts with FOLDS_TO_ASCII letters are scanned plainly
+    __slots__ = ("folds", "routes", "runs")
+
+    def __init__(
+        self,
+        routes: tuple[tuple[tuple[_Route, ...], re.Pattern[str]], ...],  # routes, shared pass
+        runs: tuple[_Run, ...],
+        folds: bool,  # a run ignores case: texts with FOLDS_TO_ASCII letters are scanned plainly
+    ) -> None:
+        self.routes, self.runs, self.folds = routes, runs, folds
 
     def starts(self, text: str) -> Iterator[int]:
         streams: list[Iterable[int]] = [_route_starts(r, shared, text) for r, shared in self.routes]
