@@ -42,7 +42,7 @@ _RARE = 0.05
 _MIN_RUN = 8
 _INFINITE = 1 << 62
 # Elements after the anchor that its finder checks.
-_REST_ITEMS = 4
+_REST_ITEMS = 6
 
 
 def finditer(doc: Document | str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -286,9 +286,7 @@ def _route(
     import re._constants as sc
 
     element, inside = anchor
-    # What must follow the anchor: a few elements say enough (a prefix of what follows matches
-    # wherever the whole does) and keep the expression quick to compile.
-    rest = _source([*inside, *after][:_REST_ITEMS])
+    rest = _source(_bounded_prefix([*inside, *after], element, flags))
     anchor_source = _source([element])
     condition = ""
     if before and before[-1][0] in (sc.LITERAL, sc.IN):
@@ -312,6 +310,58 @@ def _route(
         back = re.compile("|".join(c for c in chars if c is not None), flags)
     finder = re.compile(anchor_source + condition, flags)
     return _Route(anchor_source, condition, finder, back, low, high)
+
+
+def _bounded_prefix(items: list[Any], anchor: tuple[Any, Any], flags: int) -> list[Any]:
+    """What must follow the anchor, as its finder checks it: the elements up to the first whose
+    width varies (a repetition cut to its least count), at most ``_REST_ITEMS`` of them, and
+    one repetition of a single character the anchor cannot be ("[ ]*" after "[.,]"). Wherever
+    the whole follows the anchor, this does. And the check takes linear time over the text: an
+    unbounded repetition that can take the anchor's own characters would run to the end of a
+    long run of them from each of its characters (quadratic), and one that cannot is read from
+    one anchor only, the one right before it."""
+    import re._constants as sc
+
+    anchor_chars = _explicit_chars(*anchor, flags)
+    out: list[Any] = []
+    run_used = False
+    queue = list(items)
+    while queue and len(out) < _REST_ITEMS:
+        op, av = queue.pop(0)
+        if op is sc.SUBPATTERN and not av[1] and not av[2]:
+            queue[:0] = list(av[-1])  # a plain group: its elements in place
+            continue
+        if op in (sc.MAX_REPEAT, sc.MIN_REPEAT, sc.POSSESSIVE_REPEAT):
+            body = list(av[2])
+            single = len(body) == 1 and body[0][0] in (sc.LITERAL, sc.IN, sc.NOT_LITERAL)
+            if single and not run_used and anchor_chars:
+                one = re.compile(_source(body), flags)
+                if not any(one.fullmatch(c) for c in anchor_chars):
+                    out.append((op, av))
+                    run_used = True
+                    continue
+            low, high = _width(body)
+            if av[0] >= 1 and low == high:
+                out.append((sc.MAX_REPEAT, (av[0], av[0], av[2])))
+            elif av[0] >= 1:
+                queue = body  # its first repetition follows; what comes after it may not
+                continue
+            break
+        low, high = _width([(op, av)])
+        if low != high or op in (sc.ASSERT, sc.ASSERT_NOT):  # look-arounds may reach far
+            break
+        out.append((op, av))
+    return out
+
+
+def _explicit_chars(op: Any, av: Any, flags: int) -> set[str] | None:
+    """The characters a literal or a class of literals and ranges matches (None otherwise)."""
+    import re._constants as sc
+
+    chars = {chr(av)} if op is sc.LITERAL else _exact_class_chars(av) if op is sc.IN else None
+    if chars is not None and flags & re.IGNORECASE:
+        chars |= {c.swapcase() for c in chars}
+    return chars
 
 
 def _run(items: list[Any], flags: int) -> _Run | None:
