@@ -79,3 +79,15 @@ def test_patterns_the_layer_cannot_read_are_left_to_re() -> None:
 def test_matches_from_tries_only_the_given_starts() -> None:
     pattern = re.compile(r"ab")
     assert [m.start() for m in matches_from(pattern, "ab ab ab", [0, 0, 3])] == [0, 3]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(PATTERNS), st.sampled_from(["< ", ". ", "=", "a-", ", .", "/"]), TEXTS)
+def test_the_layer_hands_dense_starts_to_re_without_changing_the_matches(
+    pattern: re.Pattern[str], unit: str, tail: str
+) -> None:
+    """Where possible starts come every few characters, the rest of the text is scanned by
+    re.finditer from the end of the last match: still the same matches."""
+    text = tail + unit * 1500 + tail + "<br> class='x' [email protected] ..,"
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in finditer(text, pattern)] == expected

@@ -52,7 +52,37 @@ def finditer(doc: Document | str, pattern: re.Pattern[str]) -> Iterator[re.Match
     plan = plan_of(pattern)
     if plan is None or (plan.folds and any(c in text for c in FOLDS_TO_ASCII)):
         return pattern.finditer(text)
-    return matches_from(pattern, text, plan.starts(text))
+    return _planned(pattern, text, plan.starts(text))
+
+
+# Where starts come this densely (one every few characters: "< < < <..."), trying the pattern at
+# each from Python costs more than letting ``re`` scan: the rest of the text goes to finditer.
+_DENSE_AFTER = 512  # starts tried before the density is judged
+_DENSE_GAP = 16  # characters per start, on average, below which the starts are dense
+
+
+def _planned(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``matches_from(pattern, text, starts)``, handing over to ``pattern.finditer`` where the
+    starts turn out dense (the same matches: finditer from ``pos`` scans as the plain scan does
+    after a match that ends there)."""
+    pos = 0
+    tried = -1
+    count = 0
+    first = -1
+    for start in starts:
+        if start < pos or start == tried:
+            continue
+        tried = start
+        count += 1
+        if first < 0:
+            first = start
+        elif count > _DENSE_AFTER and (start - first) < _DENSE_GAP * count:
+            yield from pattern.finditer(text, pos)
+            return
+        m = pattern.match(text, start)
+        if m:
+            yield m
+            pos = m.end()
 
 
 def matches_from(
