@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -81,13 +82,13 @@ def test_matches_from_tries_only_the_given_starts() -> None:
     assert [m.start() for m in matches_from(pattern, "ab ab ab", [0, 0, 3])] == [0, 3]
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.sampled_from(PATTERNS), st.sampled_from(["< ", ". ", "=", "a-", ", .", "/"]), TEXTS)
+@pytest.mark.parametrize("unit", ["< ", "<br>", ". ", "=", "a-", ", .", "/", "class='x' "])
+@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.pattern[:20])
 def test_the_layer_hands_dense_starts_to_re_without_changing_the_matches(
-    pattern: re.Pattern[str], unit: str, tail: str
+    pattern: re.Pattern[str], unit: str
 ) -> None:
     """Where possible starts come every few characters, the rest of the text is scanned by
     re.finditer from the end of the last match: still the same matches."""
-    text = tail + unit * 1500 + tail + "<br> class='x' [email protected] ..,"
+    text = "Done. " + unit * 1500 + " <br> class='x' [email protected] .., AbC9xYz0QwE4rTy8Ui"
     expected = [m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in finditer(text, pattern)] == expected
