@@ -683,11 +683,19 @@ def languagetool_install(
         done = lti.install(version, say=lambda line: typer.echo(line, err=True))
     except lti.InstallError as exc:
         fail(str(exc))
-    if done.downloaded:
+    if done.from_jar_dir:
+        typer.echo(
+            f"LTP_JAR_DIR_PATH names a LanguageTool installation ({done.directory}), which "
+            "'--languagetool auto' uses; nothing was downloaded (unset LTP_JAR_DIR_PATH to install "
+            "into the cache)."
+        )
+    elif done.downloaded:
         typer.echo(f"LanguageTool {done.version} installed in {done.directory} (SHA-256 verified).")
     else:
-        what = f"LanguageTool {done.version}".rstrip()
-        typer.echo(f"{what} is already installed in {done.directory}; nothing was downloaded.")
+        typer.echo(
+            f"LanguageTool {done.version} is already installed in {done.directory}; nothing was "
+            "downloaded."
+        )
     typer.echo("Use it with: qualitycheck lint --languagetool auto FILE...")
 
 

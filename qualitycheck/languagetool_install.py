@@ -29,6 +29,7 @@ from qualitycheck.languagetool import _jar_in, download_cache, find_installation
 
 EXTRA_HINT = "pip install 'qualitycheck[languagetool]'"
 SUPPORTED = "language-tool-python>=3.4,<3.5"  # keep in step with pyproject.toml
+JAVA_MISSING = "Java was not found on PATH; LanguageTool needs Java 17 or newer: install it first"
 
 
 class InstallError(Exception):
@@ -42,6 +43,7 @@ class Installed:
     jar: Path
     downloaded: bool  # False: it was already there (nothing was fetched)
     checksum: str | None = None  # the SHA-256 the download was verified against
+    from_jar_dir: bool = False  # LTP_JAR_DIR_PATH names it: auto uses that, not the cache
 
 
 def _download_module() -> ModuleType:
@@ -100,7 +102,7 @@ def install(version: str | None = None, say: Callable[[str], None] = print) -> I
                 "auto' only looks there while it is set: unset it to install into the download "
                 "cache, or point it at an unpacked LanguageTool"
             )
-        return Installed(version or "", jar.parent, jar, downloaded=False)
+        return Installed(version or "", jar.parent, jar, downloaded=False, from_jar_dir=True)
     download_lt = _download_module()
     name = version or str(download_lt.LTP_DOWNLOAD_VERSION)
     try:
@@ -115,6 +117,8 @@ def install(version: str | None = None, say: Callable[[str], None] = print) -> I
     if jar is not None:
         return Installed(local.version_name, target, jar, downloaded=False)
     checksum = _expected_checksum(download_lt, local.version_name)
+    if shutil.which("java") is None:  # language-tool-python checks too, after we said "Downloading"
+        raise InstallError(JAVA_MISSING)
     say(
         f"Downloading LanguageTool {local.version_name} from {local.download_url} into "
         f"{download_cache()} (checked against SHA-256 {checksum[:16]}...)"
@@ -137,9 +141,7 @@ def _download(local: Any) -> None:
     try:
         local.download()
     except ModuleNotFoundError:  # how it reports that there is no java
-        raise InstallError(
-            "Java was not found on PATH; LanguageTool needs Java 17 or newer, install it first"
-        ) from None
+        raise InstallError(JAVA_MISSING) from None
     except SystemError as exc:  # Java too old
         raise InstallError(str(exc)) from None
     except SystemExit as exc:  # it exits when it cannot read `java -version`

@@ -327,6 +327,22 @@ def test_install_refuses_a_download_no_checksum_verifies(
     assert host.requests[before:] == []  # refused before asking for anything
 
 
+@needs_ltp
+def test_install_without_java_says_so_before_downloading(
+    standin: dict[str, Any], tmp_path: Path
+) -> None:
+    host = standin["host"]
+    before = len(host.requests)
+    (tmp_path / "bin").mkdir()  # a PATH with no java on it
+    env = ltp_env(tmp_path / "cache", host, PATH=str(tmp_path / "bin"),
+                  **{f"LTP_DOWNLOAD_SHA256_{standin['version'].replace('.', '_')}":
+                     standin["sha256"]})  # fmt: skip
+    proc = run(["languagetool", "install"], env, tmp_path)
+    assert proc.returncode == 2
+    assert "Java was not found on PATH" in proc.stderr and "Downloading" not in proc.stderr
+    assert host.requests[before:] == []
+
+
 def test_install_without_the_extra_says_how(tmp_path: Path) -> None:
     script = (
         "import sys\n"
@@ -352,7 +368,8 @@ def test_install_with_ltp_jar_dir_path_downloads_nothing(tmp_path: Path) -> None
     env.update(LTP_JAR_DIR_PATH=str(unpacked), LTP_PATH=str(tmp_path / "cache"))
     proc, net = run_guarded(["languagetool", "install"], env, tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert f"already installed in {unpacked}" in proc.stdout
+    assert f"LTP_JAR_DIR_PATH names a LanguageTool installation ({unpacked})" in proc.stdout
+    assert "nothing was downloaded" in proc.stdout
     assert "language_tool_python not imported" in net
     env["LTP_JAR_DIR_PATH"] = str(tmp_path)
     proc = run(["languagetool", "install"], env, tmp_path)
