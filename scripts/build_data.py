@@ -296,29 +296,8 @@ def refresh_packs() -> None:
 
 # -- n-grams ---------------------------------------------------------------------------------------
 
-NGRAM_BUCKET_BITS = {"1": 13, "2": 17, "2bo": 15, "3": 17}
-
-
-def _np_mix(h):  # type: ignore[no-untyped-def]
-    """``qualitycheck.ngram._mix`` on a numpy uint64 array (wrapping arithmetic)."""
-    import numpy as np
-
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xFF51AFD7ED558CCD)
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xC4CEB9FE1A85EC53)
-    return h ^ (h >> np.uint64(33))
-
-
-def _np_key(*hashes):  # type: ignore[no-untyped-def]
-    """``qualitycheck.ngram.key`` on arrays of word hashes."""
-    import numpy as np
-
-    first = hashes[0].astype(np.uint64)
-    h = _np_mix(first | (hashes[1].astype(np.uint64) << np.uint64(32)) if len(hashes) > 1 else first)
-    if len(hashes) > 2:
-        h = _np_mix(h ^ hashes[2].astype(np.uint64))
-    return h
+# Bucket bits per table (the rest of the 32-bit key is the fingerprint): ~16 entries a bucket.
+NGRAM_BUCKET_BITS = {"1": 12, "2": 17, "2bo": 16, "3": 17}
 
 
 def _codebook(values):  # type: ignore[no-untyped-def]
@@ -347,10 +326,9 @@ def _ngram_table(keys, columns, bits, fp_bits, parts):  # type: ignore[no-untype
     return its spec."""
     import numpy as np
 
-    bucket = (keys >> np.uint64(64 - bits)).astype(np.int64)
-    fp = ((keys >> np.uint64(64 - bits - fp_bits)) & np.uint64((1 << fp_bits) - 1)).astype(
-        np.uint32 if fp_bits == 32 else np.uint16
-    )
+    keys = np.asarray(keys, dtype=np.uint64)
+    bucket = (keys >> np.uint64(32 - bits)).astype(np.int64)
+    fp = (keys & np.uint64((1 << fp_bits) - 1)).astype(np.uint32 if fp_bits == 32 else np.uint16)
     order = np.lexsort((fp, bucket))
     bucket, fp = bucket[order], fp[order]
     offsets = np.searchsorted(bucket, np.arange((1 << bits) + 1)).astype("<u4")
@@ -383,32 +361,25 @@ def build_ngrams(lm_path: Path | None = None) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     import sphinx_lm
 
-    from qualitycheck.ngram import MAGIC, word_hash
+    from qualitycheck.ngram import MAGIC, key
 
     lm = sphinx_lm.read(lm_path or default_lm_path())
-    wh = np.array([word_hash(w) for w in lm.words], dtype=np.uint64)
+    w = lm.words
+    bits = NGRAM_BUCKET_BITS
     parts: list[bytes] = []
-    tables = {
-        "1": _ngram_table(_np_key(wh), [lm.uni_prob, lm.uni_bo], NGRAM_BUCKET_BITS["1"], 32, parts),
-        "2": _ngram_table(
-            _np_key(wh[lm.bi_w1], wh[lm.bi_w2]), [lm.bi_prob], NGRAM_BUCKET_BITS["2"], 16, parts
-        ),
-    }
+    uni_keys = [key((a,)) for a in w]
+    bi_keys = [key((w[a], w[b])) for a, b in zip(lm.bi_w1.tolist(), lm.bi_w2.tolist(), strict=True)]
+    tri = zip(lm.tri_w1.tolist(), lm.tri_w2.tolist(), lm.tri_w3.tolist(), strict=True)
+    tri_keys = [key((w[a], w[b], w[c])) for a, b, c in tri]
     has_bo = lm.bi_bo != 0
-    tables["2bo"] = _ngram_table(
-        _np_key(wh[lm.bi_w1[has_bo]], wh[lm.bi_w2[has_bo]]),
-        [lm.bi_bo[has_bo]],
-        NGRAM_BUCKET_BITS["2bo"],
-        16,
-        parts,
-    )
-    tables["3"] = _ngram_table(
-        _np_key(wh[lm.tri_w1], wh[lm.tri_w2], wh[lm.tri_w3]),
-        [lm.tri_prob],
-        NGRAM_BUCKET_BITS["3"],
-        16,
-        parts,
-    )
+    tables = {
+        "1": _ngram_table(uni_keys, [lm.uni_prob, lm.uni_bo], bits["1"], 32, parts),
+        "2": _ngram_table(bi_keys, [lm.bi_prob], bits["2"], 32 - bits["2"], parts),
+        "2bo": _ngram_table(
+            np.asarray(bi_keys)[has_bo], [lm.bi_bo[has_bo]], bits["2bo"], 32 - bits["2bo"], parts
+        ),
+        "3": _ngram_table(tri_keys, [lm.tri_prob], bits["3"], 32 - bits["3"], parts),
+    }
     counts = [len(lm.words), len(lm.bi_w1), len(lm.tri_w1)]
     spec = {"counts": counts, "source": "CMU Sphinx en-us.lm.bin (BSD-2)", "tables": tables}
     head = MAGIC + b"\n" + json.dumps(spec, separators=(",", ":")).encode() + b"\n\n"
