@@ -39,8 +39,11 @@ LOAD_TAGGER = (
 
 def _fresh(code: str, runs: int = 5) -> float:
     times = [
-        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True, cwd=ROOT).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+            ).stdout
+        )
         for _ in range(runs)
     ]
     return statistics.median(times)
@@ -117,8 +120,10 @@ def bench_tagger(brown: Path | None) -> None:
         from build_tagger import accuracy, read_brown
 
         test = read_brown(brown, test=True)
-        print(f"  held-out Brown accuracy: {accuracy(tagger(), test):.4f} "
-              f"({sum(map(len, test))} words)")
+        print(
+            f"  held-out Brown accuracy: {accuracy(tagger(), test):.4f} "
+            f"({sum(map(len, test))} words)"
+        )
 
 
 def main() -> None:

@@ -35,6 +35,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 MAGIC = b"qualitycheck-ngrams 2"
 # log10 probability given to a word the model does not know (lower than any listed unigram).
@@ -50,20 +51,20 @@ def key(words: Sequence[str]) -> int:
 class _Table:
     __slots__ = ("_fps", "_raw_fps", "codebooks", "fp_mask", "offsets", "shift", "values", "width")
 
-    def __init__(self, view: memoryview, spec: dict[str, object]) -> None:
+    def __init__(self, view: memoryview, spec: dict[str, Any]) -> None:
         def part(name: str) -> memoryview:
-            start, length = spec[name]  # type: ignore[misc]
+            start, length = (int(x) for x in spec[name])
             return view[start : start + length]
 
-        bits: int = spec["bits"]  # type: ignore[assignment]
-        fp_bits: int = spec["fp_bits"]  # type: ignore[assignment]
+        bits = int(spec["bits"])
+        fp_bits = int(spec["fp_bits"])
         self.shift = 32 - bits
         self.fp_mask = (1 << fp_bits) - 1
         self.offsets = part("offsets").cast("I")
         self._raw_fps = part("fps")
         self._fps: array.array[int] | None = None
         self.values = part("values").cast("B")
-        self.codebooks: list[tuple[float, ...]] = [tuple(c) for c in spec["codebooks"]]  # type: ignore[attr-defined]
+        self.codebooks: list[tuple[float, ...]] = [tuple(c) for c in spec["codebooks"]]
         self.width = len(self.codebooks)
 
     def _load_fps(self) -> array.array[int]:
@@ -85,6 +86,7 @@ class _Table:
         f = h & self.fp_mask
         i = bisect_left(fps, f, offsets[b], hi)
         return i if i < hi and fps[i] == f else -1
+
 
 class NgramModel:
     """Katz back-off 3-gram scores, log10.
@@ -123,7 +125,7 @@ class NgramModel:
 
     def _bigram(self, w1: str, w2: str) -> float:
         t = self._t2
-        i = t.find(zlib.crc32(f"{w1} {w2}".encode("utf-8")))
+        i = t.find(zlib.crc32(f"{w1} {w2}".encode()))
         if i >= 0:
             return t.codebooks[0][t.values[i]]
         first, second = self._unigram(w1), self._unigram(w2)
@@ -138,11 +140,11 @@ class NgramModel:
         if len(words) >= 3:
             w1, w2, w3 = words[-3:]
             t = self._t3
-            i = t.find(zlib.crc32(f"{w1} {w2} {w3}".encode("utf-8")))
+            i = t.find(zlib.crc32(f"{w1} {w2} {w3}".encode()))
             if i >= 0:
                 return t.codebooks[0][t.values[i]]
             bo = self._tbo
-            j = bo.find(zlib.crc32(f"{w1} {w2}".encode("utf-8")))
+            j = bo.find(zlib.crc32(f"{w1} {w2}".encode()))
             return (bo.codebooks[0][bo.values[j]] if j >= 0 else 0.0) + self._bigram(w2, w3)
         if len(words) == 2:
             return self._bigram(words[0], words[1])

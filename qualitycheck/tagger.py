@@ -181,7 +181,9 @@ def load(path: Path) -> Tagger:
     n_dict = counts[0][1]
     dict_tags = body[text_len + 1 : text_len + 1 + n_dict]
     rows = memoryview(body)[text_len + 1 + n_dict :].cast("h")
-    sections: dict[str, dict[str, int]] = {"dict": dict(zip(names[:n_dict], dict_tags, strict=True))}
+    sections: dict[str, dict[str, int]] = {
+        "dict": dict(zip(names[:n_dict], dict_tags, strict=True))
+    }
     at, row = n_dict, 0
     for name, n in counts[1:]:
         sections[name] = dict(zip(names[at : at + n], range(row, row + n), strict=True))

@@ -50,6 +50,7 @@ shipped gazetteer).
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -309,7 +310,7 @@ def _codebook(values):  # type: ignore[no-untyped-def]
 
     ordered = np.sort(values)
     edges = (np.arange(129) * len(ordered)) // 128
-    dense = [ordered[a:b].mean() for a, b in zip(edges[:-1], edges[1:], strict=True) if b > a]
+    dense = [ordered[a:b].mean() for a, b in itertools.pairwise(edges) if b > a]
     # The grid leaves out the lowest 0.01 %, which may be far out (-99 for "<s>"), and keeps the
     # minimum as a centre of its own.
     low = ordered[len(ordered) // 10000]
@@ -340,7 +341,11 @@ def _ngram_table(keys, columns, bits, fp_bits, parts):  # type: ignore[no-untype
     values = np.stack(codes, axis=1).astype(np.uint8).reshape(-1)
     spec: dict[str, object] = {"bits": bits, "fp_bits": fp_bits, "codebooks": books}
     duplicates = int(((bucket[1:] == bucket[:-1]) & (fp[1:] == fp[:-1])).sum())
-    for name, blob in (("offsets", offsets.tobytes()), ("fps", fp.astype(fp.dtype.newbyteorder("<")).tobytes()), ("values", values.tobytes())):
+    for name, blob in (
+        ("offsets", offsets.tobytes()),
+        ("fps", fp.astype(fp.dtype.newbyteorder("<")).tobytes()),
+        ("values", values.tobytes()),
+    ):
         start = sum(map(len, parts))
         parts.append(blob + b"\0" * (-len(blob) % 8))
         spec[name] = [start, len(blob)]
@@ -394,7 +399,9 @@ def build_ngrams(lm_path: Path | None = None) -> None:
     path.write_bytes(head + b"".join(parts))
     print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size / 1024:.0f} KiB): {counts}")
     for name, t in tables.items():
-        print(f"  table {name}: {t['entries']} entries, {t['fingerprint_collisions']} fingerprint collisions")
+        print(
+            f"  table {name}: {t['entries']} entries, {t['fingerprint_collisions']} fingerprint collisions"
+        )
 
 
 def _option(argv: list[str], name: str) -> Path | None:

@@ -263,5 +263,7 @@ if __name__ == "__main__":
         raise SystemExit
     test_sents = read_brown(folder, test=True)
     shipped = load(ROOT / "qualitycheck" / "data" / "tagger.qpt")
-    print(f"held-out accuracy: {accuracy(shipped, test_sents):.4f} on "
-          f"{sum(map(len, test_sents))} words")
+    print(
+        f"held-out accuracy: {accuracy(shipped, test_sents):.4f} on "
+        f"{sum(map(len, test_sents))} words"
+    )

@@ -79,7 +79,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="n-grams of each kind (default 1000)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--lm", type=Path, default=None, help="en-us.lm.bin (default: pocketsphinx's)")
+    parser.add_argument(
+        "--lm", type=Path, default=None, help="en-us.lm.bin (default: pocketsphinx's)"
+    )
     args = parser.parse_args()
     for name, value in compare(args.n, args.seed, args.lm).items():
         print(f"{name}: {value}")
