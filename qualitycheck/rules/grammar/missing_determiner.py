@@ -26,16 +26,25 @@ Use instead
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
+from itertools import compress
+from typing import TYPE_CHECKING
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
 
+if TYPE_CHECKING:
+    from qualitycheck.ngram import NgramModel
+
 # log10 advantage the version with the article must have (1.2: ~16 times more probable).
 GAP = 1.2
 # log10 P(noun | a/an) - log10 P(noun | the) at least this: the noun is used as a count noun.
 COUNT = 0.0
+# The bigram pre-test (``_prescreen``): below this the full comparison is not tried.
+PRESCREEN = -1.0
+_SKIPPED_BLOCKS = frozenset({"heading", "caption", "table_cell", "list_item"})
 # Words after which a bare singular noun is suspicious.
 _PREPOSITIONS = frozenset(
     "with for from against into about after under without between during through over".split()
@@ -60,10 +69,10 @@ def _article(noun: str) -> str:
     return "an" if noun[:1] in "aeio" else "a"
 
 
-def gap(lm: object, words: Sequence[str], i: int) -> tuple[float, str]:
+def gap(lm: NgramModel, words: Sequence[str], i: int) -> tuple[float, str]:
     """How much more probable (log10) the words around ``words[i]`` are with an article
     inserted before it, and the best article. ``words`` are lower-case, ``<s>`` first."""
-    logprob = lm.logprob  # type: ignore[attr-defined]
+    logprob = lm.logprob
     left = words[max(0, i - 2) : i]
     right = words[i + 1 : i + 3]
     noun = words[i]
@@ -83,75 +92,110 @@ def gap(lm: object, words: Sequence[str], i: int) -> tuple[float, str]:
     return best - written, best_article
 
 
-def _candidates(texts: Sequence[str], first_in_sentence: Sequence[bool]) -> Iterator[int]:
-    """Indices of words that could be a bare noun: after a listed preposition or an ``-ed``
-    verb, or opening a sentence with a lower-case word after it."""
-    for i in range(1, len(texts)):
-        w = texts[i]
-        if not w.islower() or not w.isalpha() or len(w) < 3 or w in _NOT_NOUNS:
-            continue
-        if first_in_sentence[i]:
-            continue
-        before = texts[i - 1]
-        if first_in_sentence[i - 1]:
-            if before[:1].isupper() and before[1:].islower() and before.isalpha():
-                yield i - 1  # "Minister stressed ...": the first word is the noun
-            continue
-        if before in _PREPOSITIONS or (before.endswith("ed") and before.islower()):
-            yield i
+def _window(texts: Sequence[str], a: int, b: int, j: int) -> tuple[list[str], int]:
+    """The lower-case words of sentence ``texts[a:b]`` from two before word ``j`` to two after it
+    (``<s>`` first when the sentence starts within those two), and where word ``j`` is in it."""
+    lo = max(a, j - 2)
+    window = ["<s>"] if j - 2 < a else []
+    k = len(window) + j - lo
+    window += [t.lower() for t in texts[lo : min(b, j + 3)]]
+    return window, k
+
+
+def _prescreen(lm: NgramModel, prev: str, noun: str) -> bool:
+    """A cheap bigram test that the article could help at all: "prev the noun" (or "a") more
+    probable than "prev noun" by ``PRESCREEN``. Saves the full comparison for most words."""
+    logprob = lm.logprob
+    written = logprob(prev, noun)
+    return any(
+        logprob(prev, art) + logprob(art, noun) - written >= PRESCREEN
+        for art in ("the", _article(noun))
+    )
+
+
+def _eligible(lm: NgramModel, token: str) -> bool:
+    """Whether a token (as written) can be the bare noun: a word of three letters or more, the
+    model knows it, and it behaves like a count noun (``COUNT``: "a information" is rare, so mass
+    nouns used alone, as in "with government", are left out)."""
+    noun = token.lower()
+    if len(noun) < 3 or not noun.isalpha() or noun in _NOT_NOUNS or not lm.known(noun):
+        return False
+    if not (token.islower() or (token[:1].isupper() and token[1:].islower())):
+        return False
+    return lm.logprob(_article(noun), noun) - lm.logprob("the", noun) >= COUNT
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    texts = doc.word_texts
+    n = len(texts)
+    if n < 4:
+        return
     from qualitycheck.resources import ngrams, tagger
 
-    lm = None
-    for s, sentence in enumerate(doc.sentences):
-        if doc.blocks[sentence.block].kind in ("heading", "caption", "table_cell", "list_item"):
+    words = doc.words
+    offsets = doc.sentence_word_offsets
+    sentences = doc.sentences
+    blocks = doc.blocks
+    lm = ngrams()
+    # Nouns after a listed preposition or an "-ed" word: the governing words are picked among the
+    # distinct tokens, their positions in C.
+    counts = doc.token_counts
+    governors = {
+        w for w in counts if w in _PREPOSITIONS or (w[-2:] == "ed" and w.islower() and len(w) > 3)
+    }
+    candidates = list(compress(range(1, n), map(governors.__contains__, texts)))
+    candidates += [a for a, b in itertools.pairwise(offsets) if b - a >= 4]  # sentence openers
+    # Which tokens can be the noun, decided once per distinct token; the rest dropped in C.
+    at = texts.__getitem__
+    eligible = {t for t in set(map(at, candidates)) if _eligible(lm, t)}
+    candidates = sorted(set(compress(candidates, map(eligible.__contains__, map(at, candidates)))))
+    tagged: dict[int, list[str]] = {}
+    for j in candidates:
+        token = texts[j]
+        noun = token.lower()
+        si = words[j].sentence
+        a, b = offsets[si], offsets[si + 1]
+        opener = j == a
+        if b - a < 4:
             continue
-        words = doc.sentence_words(s)
-        if len(words) < 4:
+        if opener:
+            if not (token[1:].islower() and texts[j + 1].islower()):
+                continue
+        elif not token.islower() or j - 1 <= a:
+            continue  # the governing word must not open the sentence ("- opened factory")
+        if blocks[sentences[si].block].kind in _SKIPPED_BLOCKS:
             continue
-        texts = [w.text for w in words]
-        first = [k == 0 for k in range(len(texts))]
-        tags: list[str] | None = None
-        for i in _candidates(texts, first):
-            noun = texts[i].lower()
-            if noun in _NOT_NOUNS:
-                continue
-            if lm is None:
-                lm = ngrams()
-            if not lm.known(noun):
-                continue
-            lowered = ["<s>", *(t.lower() for t in texts)]
-            if any(not lm.known(t) for t in lowered[max(1, i - 1) : i + 4]):
-                continue  # a word the model does not know: no fair comparison
-            advantage, article = gap(lm, lowered, i + 1)
-            if advantage < GAP:
-                continue
-            if lm.logprob(_article(noun), noun) - lm.logprob("the", noun) < COUNT:
-                continue
-            if tags is None:
-                tags = tagger().tag(texts)
-            if tags[i] not in _SINGULAR:
-                continue
-            nxt = tags[i + 1] if i + 1 < len(tags) else ""
-            if nxt in _NOUN_TAGS:
-                continue  # "with government officials": the noun modifies the next one
-            if i == 0 and nxt not in _VERB_AFTER_SUBJECT:
-                continue  # a bare subject must be followed by its verb
-            word = words[i]
-            shown = f"{article} {texts[i]}" if i else f"{article.title()} {noun}"
-            yield Match(
-                word.start,
-                word.end,
-                f"'{texts[i]}' is a singular noun without an article or determiner; "
-                f"'{shown}' is about {10**advantage:,.0f} times more usual here in English "
-                "(3-gram model). Machine translation from languages without articles often "
-                "drops them.",
-                (shown,),
-                confidence=0.5,
-                severity=Severity.INFO,
-            )
+        if not _prescreen(lm, "<s>" if opener else texts[j - 1], noun):
+            continue
+        window, k = _window(texts, a, b, j)
+        if not all(map(lm.known, (w for w in window if w != "<s>"))):
+            continue  # a word the model does not know: no fair comparison
+        advantage, article = gap(lm, window, k)
+        if advantage < GAP:
+            continue
+        tags = tagged.get(si)
+        if tags is None:
+            tags = tagged[si] = tagger().tag(texts[a:b])
+        i = j - a
+        if tags[i] not in _SINGULAR:
+            continue
+        nxt = tags[i + 1] if i + 1 < len(tags) else ""
+        if nxt in _NOUN_TAGS:
+            continue  # "with government officials": the noun modifies the next one
+        if opener and nxt not in _VERB_AFTER_SUBJECT:
+            continue  # a bare subject must be followed by its verb
+        shown = f"{article.title()} {noun}" if opener else f"{article} {token}"
+        yield Match(
+            words[j].start,
+            words[j].end,
+            f"'{token}' is a singular noun without an article or determiner; "
+            f"'{shown}' is about {10**advantage:,.0f} times more usual here in English "
+            "(3-gram model). Machine translation from languages without articles often "
+            "drops them.",
+            (shown,),
+            confidence=0.5,
+            severity=Severity.INFO,
+        )
 
 
 RULE = define("grammar.missing-determiner", "info", check, __doc__)

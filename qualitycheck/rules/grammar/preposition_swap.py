@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from qualitycheck.document import Document
@@ -69,19 +70,17 @@ def _score(lm: NgramModel, left: list[str], prep: str, after: list[str]) -> floa
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     swaps = _swaps()
     counts = doc.token_counts
-    if not any(form in counts for form in swaps) and not any(
-        form.title() in counts for form in swaps
-    ):
+    if not any(form in counts or form.title() in counts for form in swaps):
         return
     from qualitycheck.resources import ngrams
 
     lm = ngrams()
     words = doc.words
     texts = doc.word_texts
-    for i in range(len(words) - 1):
-        rows = swaps.get(texts[i].lower())
-        if rows is None:
-            continue
+    # Positions of listed forms: the distinct tokens that are forms, then their places (in C).
+    present = {w for w in counts if w.lower() in swaps}
+    for i in compress(range(len(texts) - 1), map(present.__contains__, texts)):
+        rows = swaps[texts[i].lower()]
         prep = texts[i + 1]
         if not prep.islower() or words[i + 1].sentence != words[i].sentence:
             continue
