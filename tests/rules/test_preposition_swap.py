@@ -14,6 +14,8 @@ def test_catches_swapped_prepositions() -> None:
     assert flagged(RULE, "The ministry relies of foreign loans to pay salaries.") == ["of"]
     assert flagged(RULE, "Local farmers are afraid from another drought.") == ["from"]
     assert flagged(RULE, "The mayor was accused for bribery last spring.") == ["for"]
+    assert flagged(RULE, "According with the census, the town has shrunk.") == ["with"]
+    assert flagged(RULE, "The two clerks were charged of fraud last year.") == ["of"]
 
 
 def test_suggests_the_right_preposition_at_warning_level() -> None:
