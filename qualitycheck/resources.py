@@ -654,7 +654,7 @@ def gazetteer() -> Gazetteer:
 @cache
 def ngrams() -> NgramModel:
     """The English 3-gram model (CMU Sphinx en-us, BSD-2), memory-mapped (~0.3 ms to open, about
-    1 µs per table look-up): ``ngrams().logprob("signed", "the", "agreement")``. For relative
+    1-2 µs per table look-up): ``ngrams().logprob("signed", "the", "agreement")``. For relative
     tests only (a phrase against one alternative); see ``qualitycheck.ngram``."""
     from qualitycheck.ngram import NgramModel
 
