@@ -17,11 +17,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "qualitycheck"
 
 # Lowest first; a unit is a module of the package or a subpackage (its modules together).
 LAYERS: list[set[str]] = [
-    {"finding", "segment", "resources", "glossary"},
+    {"finding", "segment", "resources", "glossary", "ngram", "tagger"},
     {"config", "document", "rule"},
     {"loaders", "suppress", "backend"},
     {"scan"},
-    {"heuristics", "names", "ngram", "tagger"},
+    {"heuristics", "names"},
     {"rules", "packs", "languagetool", "languagetool_install", "scores"},
     {"registry", "result"},
     {"engine"},
