@@ -84,6 +84,7 @@ def _try_repo(workdir: Path, home: Path, *files: str) -> subprocess.CompletedPro
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_pre_commit_try_repo_fails_on_garbled_and_passes_on_clean(
     tmp_path: Path, pre_commit_home: Path
 ) -> None:
