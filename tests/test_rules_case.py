@@ -224,6 +224,77 @@ def test_user_words_option_keeps_a_capital() -> None:
     assert flagged(CAPITAL, text) == []
 
 
+# -- case.capital-mid-sentence: where a capital is licensed ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a closing bracket or quotation mark licenses no capital; an opening one does
+        ("The agency (ANSA) Reported that the roads were closed.", ["Reported"]),
+        ("She called the plan “fair” And signed it the same day.", ["And"]),
+        # a pronoun and its verb open a clause after a capitalised common word
+        (
+            "Open the menu and look for Storage. In section Storage You can clear the cache.",
+            ["You"],
+        ),
+        ("The files are kept in the Archive They are never deleted.", ["They"]),
+        # an article or preposition before a nationality word that a lower-case word follows
+        ("Shelling hit several villages In Ukrainian territory overnight.", ["In"]),
+        ("The minister visited The Portuguese capital on Monday.", ["The"]),
+        # the head of a name capitalised while the name goes on in lower case
+        ("Shops stayed shut under the decree of the State of emergency.", ["State"]),
+        ("The plan goes to the Council of ministers on Tuesday.", ["Council"]),
+        # a frequent word capitalised once, used as no name anywhere in the document
+        (
+            "Tomás Herrera will not leave the channel or the hosting of Tonight and he said so.",
+            ["Tonight"],
+        ),
+        ("Earlier reports named Changes that protect the heart.", ["Changes"]),
+    ],
+)
+def test_flags_capitals_no_mark_or_name_licenses(text: str, expected: list[str]) -> None:
+    assert warnings(CAPITAL, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "No." and labels before a number
+        "Wu Sz-huai (吳斯懷), who is No. 4 on the party list, declined to comment.",
+        "The court cited Article 16 of the treaty and Annex 2 of the protocol.",
+        "She finished No.1 in the rankings for the third year running.",
+        # a title of a work with its year, a journal, a name after a naming verb
+        "Tykwer made Heaven (2002), Three (2010) and A Hologram for the King (2016).",
+        "The results were published in the journal Nature last week.",
+        "Their first horse, a mare named Lucky, won at Ascot.",
+        # listed with capitalised items
+        "The library reads a CSV file, a DataFrame or Bag partition by partition.",
+        "Each entry has the sections Summary, Details and Example.",
+        # a pronoun ending a title that takes it as an object
+        "The band played Thank You and the crowd sang along.",
+        # a nationality in a title of a work
+        "They watched The Italian Job on Sunday.",
+        # the head of a name whose argument goes with the verb, or a full name
+        "Critics accused the Government of incompetence during the floods.",
+        "The case went to the Court of Appeal in London.",
+        "The Ministry of Health said the State of Emergency would end in May.",
+        # a closing quotation mark before a name or at a sentence end
+        "“We will win,” Herrera said. “Then we rest.” Ana Souza agreed.",
+    ],
+)
+def test_quiet_where_a_capital_is_licensed(text: str) -> None:
+    assert warnings(CAPITAL, text) == []
+
+
+def test_frequent_word_is_only_info_when_the_document_capitalises_it_elsewhere() -> None:
+    text = (
+        "Viewers of Tonight rang the station. Ratings for Tonight rose after the hosting of "
+        "Tonight changed hands."
+    )
+    assert warnings(CAPITAL, text) == []
+
+
 # -- case.lowercase-sentence-start ---------------------------------------------------------------
 
 
