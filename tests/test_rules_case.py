@@ -311,6 +311,33 @@ def test_flags_sentence_starting_lower_case(text: str, expected: list[str]) -> N
     assert warnings(LOWERCASE, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BOGOTÁ.- the city council approved the new budget on Monday.", ["the"]),
+        ("Santiago de Chile (EFE).- the strike ended after nine days.", ["the"]),
+        ("LIMA, Peru (AP) — the president named a new cabinet.", ["the"]),
+        ("Valparaíso.– heavy rain closed the port for a second day.", ["heavy"]),
+    ],
+)
+def test_flags_lower_case_start_after_a_dateline(text: str, expected: list[str]) -> None:
+    [m] = run_rule(LOWERCASE, text)
+    assert [text[m.start : m.end]] == expected
+    assert "dateline" in m.message and m.suggestions[0][0].isupper()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BOGOTÁ.- The city council approved the new budget on Monday.",
+        "LIMA, Peru (AP) — The president named a new cabinet.",
+        "MADRID (Reuters) - iPhone sales rose in Spain last quarter.",
+    ],
+)
+def test_quiet_after_a_dateline_with_a_capital_or_a_deliberate_lower_case(text: str) -> None:
+    assert warnings(LOWERCASE, text) == []
+
+
 def test_suggests_the_capitalised_word() -> None:
     doc = Document.from_text("The talks ended. the delegates left.")
     (match,) = run_rule(LOWERCASE, doc)
