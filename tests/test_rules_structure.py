@@ -203,6 +203,38 @@ def test_flags_near_copy_of_the_next_line() -> None:
     assert flagged(ORPHAN, text) == ["Minister of Finanse"]
 
 
+def test_flags_a_short_caption_taken_twice_even_near_the_headline() -> None:
+    text = (
+        "How to clear the cache on your phone\n"
+        "Open the storage settings. (Screenshot)\n"
+        "Open the storage settings.  (Screenshot)\n"
+        "The menu lists every app with the space it uses, and each one can be cleared alone.\n"
+        "A full cache slows the phone down.\n"
+        "Tap ‘Clear cache’ to finish\n"
+        "Tap 'clear cache' to finish\n"
+        "The app restarts with an empty cache and signs you in again.\n"
+    )
+    found = run_rule(ORPHAN, text)
+    assert [text[m.start : m.end] for m in found] == [
+        "Open the storage settings. (Screenshot)",
+        "Tap ‘Clear cache’ to finish",
+    ]
+    assert all(m.severity is Severity.WARNING and "twice" in m.message for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a chorus or a repeated slogan is no debris; nor two different short lines
+        "The crowd chanted for an hour.\nNo more war\nNo more war!\nThen it went home.\n",
+        "Results\nPoland 2 Spain 1\nPoland 2 Spain 2\nThe second leg is in May.\n",
+        "- Bring water\n- Bring water\nThe list was handed out twice by mistake.\n",
+    ],
+)
+def test_quiet_on_lines_that_only_look_alike(text: str) -> None:
+    assert flagged(ORPHAN, text) == []
+
+
 def test_flags_job_title_alone_between_paragraphs() -> None:
     text = _BODY_BEFORE + "Foreign Minister\nThe talks will resume on Thursday in Geneva."
     [m] = run_rule(ORPHAN, text)
