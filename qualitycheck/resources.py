@@ -286,6 +286,66 @@ def given_names() -> frozenset[str]:
     return frozenset(names)
 
 
+# -- name meanings ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NameMeanings:
+    """Names that are also words, from the ``rules/names/*.toml`` tables ``surnames``,
+    ``titles``, ``first-names``, ``surname-lists``, ``first-name-lists`` and ``countries`` (see
+    ``rules/names/name-meanings.toml``). Keys of ``by_meaning`` and ``english_first_names`` are
+    lower-case; names are kept as written and also without diacritics."""
+
+    by_meaning: dict[str, tuple[tuple[str, str, str], ...]]  # word -> (name, language, kind)
+    english_first_names: dict[str, tuple[tuple[str, str], ...]]  # "margaret" -> (lang, foreign)
+    surnames: dict[str, frozenset[str]]  # language -> surnames
+    first_names: dict[str, frozenset[str]]  # language -> first names
+    countries: dict[str, frozenset[str]]  # language -> ISO 3166 codes
+
+
+@cache
+def name_meanings() -> NameMeanings:
+    """The name meanings of every ``rules/names/*.toml`` pack, loaded once per process."""
+    by_meaning: dict[str, list[tuple[str, str, str]]] = {}
+    english: dict[str, list[tuple[str, str]]] = {}
+    surnames: dict[str, set[str]] = {}
+    firsts: dict[str, set[str]] = {}
+    countries: dict[str, set[str]] = {}
+
+    def both(name: str) -> tuple[str, ...]:
+        plain = _strip_accents(name)
+        return (name,) if plain == name else (name, plain)
+
+    for path in sorted((rules_dir() / "names").glob("*.toml")):
+        data = _load_toml(path)
+        for table, kind in (("surnames", "surname"), ("titles", "title")):
+            for lang, entries in data.get(table, {}).items():
+                for name, meanings in entries.items():
+                    for meaning in meanings:
+                        by_meaning.setdefault(str(meaning).lower(), []).append((name, lang, kind))
+                    if kind == "surname":
+                        surnames.setdefault(lang, set()).update(both(name))
+        for lang, entries in data.get("first-names", {}).items():
+            for name, form in entries.items():
+                english.setdefault(str(form).lower(), []).append((lang, name))
+                firsts.setdefault(lang, set()).update(both(name))
+        for lang, names in data.get("surname-lists", {}).items():
+            for name in names:
+                surnames.setdefault(lang, set()).update(both(str(name)))
+        for lang, names in data.get("first-name-lists", {}).items():
+            for name in names:
+                firsts.setdefault(lang, set()).update(both(str(name)))
+        for lang, codes in data.get("countries", {}).items():
+            countries.setdefault(lang, set()).update(str(c).upper() for c in codes)
+    return NameMeanings(
+        {k: tuple(v) for k, v in by_meaning.items()},
+        {k: tuple(v) for k, v in english.items()},
+        {k: frozenset(v) for k, v in surnames.items()},
+        {k: frozenset(v) for k, v in firsts.items()},
+        {k: frozenset(v) for k, v in countries.items()},
+    )
+
+
 # -- gazetteer -------------------------------------------------------------------------------------
 
 
