@@ -6,7 +6,8 @@ What it does
     two spellings that are one edit or two apart *and* sound the same (metaphone / NYSIIS keys).
     When a rarer spelling sits next to a better-attested one, the rarer one is flagged and the
     other suggested; on a tie, the spelling introduced with a full name, or else the first one
-    used, wins.
+    used, wins. One name written with and without its diacritics ("Málaga" / "Malaga") is
+    reported too, in any position: consistent either way is a style choice, mixed is not.
 
 Why it matters
     Machine translation renders a foreign name afresh each time it meets it, so one person can
@@ -116,6 +117,67 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         return
     _annotate(forms, ctx)
     yield from _find_inconsistencies(forms, ctx)
+    yield from _diacritic_variants(doc.text, forms, ctx)
+
+
+_QUOTE_MARKS = frozenset("\"'“”‘’«»`")
+
+
+def _quoted_alone(text: str, span: tuple[int, int]) -> bool:
+    return (
+        text[span[0] - 1 : span[0]] in _QUOTE_MARKS and text[span[1] : span[1] + 1] in _QUOTE_MARKS
+    )
+
+
+def _diacritic_variants(
+    text: str, forms: dict[tuple[str, str], _Form], ctx: Context
+) -> Iterator[Match]:
+    """One name written with and without its diacritics ("José" / "Jose", "Málaga" / "Malaga"),
+    in any role: consistent either way is a style choice, mixed is an inconsistency. The
+    spelling used more often wins, and on a tie the one with diacritics. A word quoted on its
+    own ("Jose" for "José") is talked about, not used, and all-caps forms carry no diacritics."""
+    from qualitycheck.resources import fold
+
+    by_key: dict[str, dict[str, list[_Form]]] = {}
+    for form in forms.values():
+        if len(form.text) < _MIN_LENGTH or form.text.isupper():
+            continue
+        by_key.setdefault(fold(form.text), {}).setdefault(form.text.casefold(), []).append(form)
+    for spellings in by_key.values():
+        if len(spellings) < 2:
+            continue
+        group = [f for fs in spellings.values() for f in fs]
+        if not any(_is_candidate(f, ctx) for f in group):
+            continue
+
+        uses = {
+            spelling: [
+                span for f in group_forms for span in f.spans if not _quoted_alone(text, span)
+            ]
+            for spelling, group_forms in spellings.items()
+        }
+        if sum(1 for spans in uses.values() if spans) < 2:
+            continue
+        best = max(
+            uses,
+            key=lambda sp: (len(uses[sp]), not sp.isascii(), -min(uses[sp] or [(1 << 62, 0)])[0]),
+        )
+        winner = spellings[best][0].text
+        for spelling, spans in uses.items():
+            loser = spellings[spelling][0].text
+            if spelling == best or (ctx.glossary is not None and ctx.glossary.accepts(loser)):
+                continue
+            for start, end in spans:
+                yield Match(
+                    start,
+                    end,
+                    f"'{loser}' is written '{winner}' elsewhere in the document: one name with "
+                    "and without its diacritics is an inconsistency machine translation leaves "
+                    "(it drops them in some sentences and keeps them in others); keep one "
+                    "spelling.",
+                    suggestions=(winner,),
+                    confidence=0.6,
+                )
 
 
 def _collect_forms(doc: Document, mentions: list[NameMention]) -> dict[tuple[str, str], _Form]:
