@@ -346,6 +346,21 @@ def name_meanings() -> NameMeanings:
     )
 
 
+@cache
+def place_variants() -> dict[str, str]:
+    """Folded name -> display name, for every ``[[place]]`` of the ``rules/names/*.toml`` packs
+    that lists ``variants``: the accepted spellings of one place ("kiev" -> "Kyiv")."""
+    out: dict[str, str] = {}
+    for path in sorted((rules_dir() / "names").glob("*.toml")):
+        for entry in _load_toml(path).get("place", []):
+            variants = [str(v) for v in entry.get("variants", [])]
+            if variants:
+                name = str(entry["name"])
+                for form in (name, *variants):
+                    out.setdefault(fold(form), name)
+    return out
+
+
 # -- gazetteer -------------------------------------------------------------------------------------
 
 

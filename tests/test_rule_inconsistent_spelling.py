@@ -254,3 +254,30 @@ def test_flags_a_name_with_and_without_its_diacritics(text: str, expected: list[
 )
 def test_quiet_on_consistent_or_quoted_diacritics(text: str) -> None:
     assert flagged(RULE, text) == []
+
+
+# -- accepted variants of one place, and quoted foreign phrases with their gloss ----------------
+
+
+def test_flags_two_accepted_spellings_of_one_place_mixed() -> None:
+    text = "Officials in Kyiv said the strike hit Kiev's suburbs. Kyiv residents were told to stay."
+    [m] = run_rule(RULE, text)
+    assert text[m.start : m.end] == "Kiev" and m.suggestions == ("Kyiv",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one spelling throughout, or the other inside a longer name
+        "Officials in Kiev said the strike hit the suburbs. Kiev residents were told to stay.",
+        "Dynamo Kiev won in Kyiv on Sunday, and shares on the Bombay Stock Exchange rose in Mumbai.",
+        # a quoted foreign phrase and its gloss are not two spellings of a name
+        "Protesters chanted '¡Viva México!' (long live Mexico) outside the embassy in Madrid.",
+        "The crowd shouted “Slava Ukraini” (glory to Ukraine) as the convoy left Kyiv.",
+        # Arabic article forms before one surname
+        "Bashar al-Assad spoke on Monday. Critics of Al-Assad said the speech was empty.",
+        "Abdel Fattah el-Sisi met the press. Mr. al-Sisi said the talks were useful.",
+    ],
+)
+def test_quiet_on_one_place_spelling_glossed_phrases_and_article_forms(text: str) -> None:
+    assert flagged(RULE, text) == []

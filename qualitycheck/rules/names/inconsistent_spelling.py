@@ -7,7 +7,10 @@ What it does
     When a rarer spelling sits next to a better-attested one, the rarer one is flagged and the
     other suggested; on a tie, the spelling introduced with a full name, or else the first one
     used, wins. One name written with and without its diacritics ("Málaga" / "Malaga") is
-    reported too, in any position: consistent either way is a style choice, mixed is not.
+    reported too, in any position: consistent either way is a style choice, mixed is not; and so
+    are two accepted spellings of one place used side by side ("Kyiv" / "Kiev"), unless one is
+    part of a longer name ("Dynamo Kiev"). A quoted foreign phrase followed by its gloss in
+    brackets is left out of the comparison.
 
 Why it matters
     Machine translation renders a foreign name afresh each time it meets it, so one person can
@@ -31,6 +34,7 @@ Use instead
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from operator import itemgetter
 from typing import NamedTuple
@@ -112,12 +116,68 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     mentions = find_name_mentions(doc)
     if len(mentions) < 2:
         return
+    glossed = _glossed_quotes(doc.text)
+    if glossed:
+        # "'¡Viva México!' (long live Mexico)": a foreign phrase and its translation, not two
+        # spellings of one name
+        mentions = [m for m in mentions if not any(s <= m.start < e for s, e in glossed)]
+    yield from _mixed_place_variants(mentions, ctx)
     forms = _collect_forms(doc, mentions)
     if len(forms) < 2:
         return
     _annotate(forms, ctx)
     yield from _find_inconsistencies(forms, ctx)
     yield from _diacritic_variants(doc.text, forms, ctx)
+
+
+_GLOSSED_QUOTE_RE = re.compile(r"[“‘«\"'„]([^“”‘’«»\"\n]{1,120})[”’»\"'“]\s*\(")
+
+
+def _glossed_quotes(text: str) -> list[tuple[int, int]]:
+    """The spans of quoted phrases followed by a bracketed gloss."""
+    if "(" not in text:
+        return []
+    return [(m.start(1), m.end(1)) for m in _GLOSSED_QUOTE_RE.finditer(text)]
+
+
+def _mixed_place_variants(mentions: list[NameMention], ctx: Context) -> Iterator[Match]:
+    """Two accepted spellings of one place in one text ("Kyiv" and "Kiev"): each is right, the
+    mix is not. Only names that stand alone count: "Dynamo Kiev" and "the Bombay Stock
+    Exchange" keep their own spelling. The spelling used more often wins; on a tie the pack's
+    display spelling."""
+    from qualitycheck.resources import fold, place_variants
+
+    variants = place_variants()
+    used: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    for m in mentions:
+        if len(m.tokens) != 1:
+            continue
+        tok = m.tokens[0]
+        place = variants.get(fold(tok.text))
+        if place is not None:
+            used.setdefault(place, {}).setdefault(tok.text, []).append((tok.start, tok.end))
+    for place, spellings in used.items():
+        if len({fold(s) for s in spellings}) < 2:
+            continue
+        best = max(spellings, key=lambda sp: (len(spellings[sp]), sp == place))
+        tie = sum(len(v) for k, v in spellings.items() if fold(k) == fold(best)) <= max(
+            len(v) for k, v in spellings.items() if fold(k) != fold(best)
+        )
+        basis = "the usual spelling" if tie else "the more frequent here"
+        for spelling, spans in spellings.items():
+            if fold(spelling) == fold(best):
+                continue
+            if ctx.glossary is not None and ctx.glossary.accepts(spelling):
+                continue
+            for start, end in spans:
+                yield Match(
+                    start,
+                    end,
+                    f"'{spelling}' and '{best}' are two accepted spellings of one place, and the "
+                    f"document uses both: keep one ('{best}' is {basis}).",
+                    suggestions=(best,),
+                    confidence=0.55,
+                )
 
 
 _QUOTE_MARKS = frozenset("\"'“”‘’«»`")
