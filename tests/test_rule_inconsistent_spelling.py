@@ -271,6 +271,9 @@ def test_flags_two_accepted_spellings_of_one_place_mixed() -> None:
         # one spelling throughout, or the other inside a longer name
         "Officials in Kiev said the strike hit the suburbs. Kiev residents were told to stay.",
         "Dynamo Kiev won in Kyiv on Sunday, and shares on the Bombay Stock Exchange rose in Mumbai.",
+        # both named on purpose, side by side
+        "Kyiv (formerly Kiev) is the capital. Kiev was the usual spelling in English until 2019.",
+        "The guide lists accepted spellings: Kyiv/Kiev, Odesa/Odessa and Mumbai/Bombay.",
         # a quoted foreign phrase and its gloss are not two spellings of a name
         "Protesters chanted '¡Viva México!' (long live Mexico) outside the embassy in Madrid.",
         "The crowd shouted “Slava Ukraini” (glory to Ukraine) as the convoy left Kyiv.",

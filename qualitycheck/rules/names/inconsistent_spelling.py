@@ -34,6 +34,7 @@ Use instead
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from operator import itemgetter
@@ -121,7 +122,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         # "'¡Viva México!' (long live Mexico)": a foreign phrase and its translation, not two
         # spellings of one name
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in glossed)]
-    yield from _mixed_place_variants(mentions, ctx)
+    yield from _mixed_place_variants(doc.text, mentions, ctx)
     forms = _collect_forms(doc, mentions)
     if len(forms) < 2:
         return
@@ -140,7 +141,21 @@ def _glossed_quotes(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for m in _GLOSSED_QUOTE_RE.finditer(text)]
 
 
-def _mixed_place_variants(mentions: list[NameMention], ctx: Context) -> Iterator[Match]:
+def _named_side_by_side(text: str, spellings: dict[str, list[tuple[int, int]]]) -> bool:
+    """Whether two different spellings ever stand within a few characters of each other."""
+    from qualitycheck.resources import fold
+
+    spans = sorted((s, e, fold(t)) for t, found in spellings.items() for s, e in found)
+    return any(
+        a[2] != b[2] and b[0] - a[1] <= _SIDE_BY_SIDE and "\n" not in text[a[1] : b[0]]
+        for a, b in itertools.pairwise(spans)
+    )
+
+
+_SIDE_BY_SIDE = 24  # characters: "Kyiv (formerly Kiev)", "Kiev, now Kyiv", "Kyiv/Kiev"
+
+
+def _mixed_place_variants(text: str, mentions: list[NameMention], ctx: Context) -> Iterator[Match]:
     """Two accepted spellings of one place in one text ("Kyiv" and "Kiev"): each is right, the
     mix is not. Only names that stand alone count: "Dynamo Kiev" and "the Bombay Stock
     Exchange" keep their own spelling. The spelling used more often wins; on a tie the pack's
@@ -159,6 +174,8 @@ def _mixed_place_variants(mentions: list[NameMention], ctx: Context) -> Iterator
     for place, spellings in used.items():
         if len({fold(s) for s in spellings}) < 2:
             continue
+        if _named_side_by_side(text, spellings):
+            continue  # "Kyiv (Kiev)", "Mumbai/Bombay": the text names both on purpose
         best = max(spellings, key=lambda sp: (len(spellings[sp]), sp == place))
         tie = sum(len(v) for k, v in spellings.items() if fold(k) == fold(best)) <= max(
             len(v) for k, v in spellings.items() if fold(k) != fold(best)
