@@ -147,12 +147,18 @@ def _named_side_by_side(text: str, spellings: dict[str, list[tuple[int, int]]]) 
 
     spans = sorted((s, e, fold(t)) for t, found in spellings.items() for s, e in found)
     return any(
-        a[2] != b[2] and b[0] - a[1] <= _SIDE_BY_SIDE and "\n" not in text[a[1] : b[0]]
+        a[2] != b[2]
+        and b[0] - a[1] <= _SIDE_BY_SIDE
+        and set(_WORD_RE.findall(text[a[1] : b[0]].lower())) <= _ALIAS_WORDS
         for a, b in itertools.pairwise(spans)
     )
 
 
 _SIDE_BY_SIDE = 24  # characters: "Kyiv (formerly Kiev)", "Kiev, now Kyiv", "Kyiv/Kiev"
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_ALIAS_WORDS = frozenset(
+    "formerly now or also known as called spelled spelt once previously then aka and the s".split()
+)
 
 
 def _mixed_place_variants(text: str, mentions: list[NameMention], ctx: Context) -> Iterator[Match]:
