@@ -274,6 +274,10 @@ def test_flags_two_accepted_spellings_of_one_place_mixed() -> None:
         # both named on purpose, side by side
         "Kyiv (formerly Kiev) is the capital. Kiev was the usual spelling in English until 2019.",
         "The guide lists accepted spellings: Kyiv/Kiev, Odesa/Odessa and Mumbai/Bombay.",
+        # the other spelling named as such, not used
+        "In Odesa, the port long known abroad as Odessa, the council met. Odesa voted no.",
+        "In Kyiv, which older residents still call Kiev, shelters opened. Kyiv stayed calm.",
+        "Zaporizhzhia was shelled again. (Russian sources spell it Zaporozhye.)",
         # a quoted foreign phrase and its gloss are not two spellings of a name
         "Protesters chanted '¡Viva México!' (long live Mexico) outside the embassy in Madrid.",
         "The crowd shouted “Slava Ukraini” (glory to Ukraine) as the convoy left Kyiv.",

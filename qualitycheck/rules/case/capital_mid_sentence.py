@@ -765,6 +765,11 @@ def _plain_word_slot(doc: Document, words: Sequence[Word], i: int, lower: str) -
     w = words[i]
     if doc.text[w.end : w.end + 2].lstrip()[:1] == "(":
         return False
+    if (
+        i > 0
+        and "\n" in doc.source[doc.source_offset(words[i - 1].end) : doc.source_offset(w.start)]
+    ):
+        return False  # the first word of a line: a heading or caption run into the paragraph
     if before in _COORDINATORS:
         return not (i >= 2 and _is_capitalised(words[i - 2].text))  # "DataFrame or Bag"
     if doc.text[words[i - 1].end : w.start].strip() in (",", ";", "/"):

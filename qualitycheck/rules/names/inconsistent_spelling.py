@@ -154,6 +154,24 @@ def _named_side_by_side(text: str, spellings: dict[str, list[tuple[int, int]]]) 
     )
 
 
+def _named_as_alias(text: str, start: int) -> bool:
+    """Whether the spelling at ``start`` is named as another spelling, not used: in brackets or
+    quotation marks, or after "known as", "spelled", "the name"... ("the port long known abroad
+    as Odessa", "(Russian sources spell it Zaporozhye)")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if before.rfind("(") > before.rfind(")") or before[-1:] in _QUOTE_MARKS:
+        return True
+    return bool(set(_WORD_RE.findall(before.lower())[-5:]) & _ALIAS_CUES)
+
+
+_ALIAS_CUES = frozenset(
+    """
+    known call calls calling called spelled spelt spell spells spelling spellings name named
+    renamed formerly
+    variant transliteration transliterated exonym
+    """.split()
+)
 _SIDE_BY_SIDE = 24  # characters: "Kyiv (formerly Kiev)", "Kiev, now Kyiv", "Kyiv/Kiev"
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _ALIAS_WORDS = frozenset(
@@ -175,7 +193,7 @@ def _mixed_place_variants(text: str, mentions: list[NameMention], ctx: Context) 
             continue
         tok = m.tokens[0]
         place = variants.get(fold(tok.text))
-        if place is not None:
+        if place is not None and not _named_as_alias(text, tok.start):
             used.setdefault(place, {}).setdefault(tok.text, []).append((tok.start, tok.end))
     for place, spellings in used.items():
         if len({fold(s) for s in spellings}) < 2:
