@@ -24,6 +24,8 @@ RULES = {
     "names.inconsistent-spelling",
     "names.misspelled-place",
     "names.glossary",
+    "names.translated-name",
+    "names.lowercase-name",
     "case.capital-mid-sentence",
     "case.lowercase-sentence-start",
     "punctuation.stray-mark",

@@ -122,6 +122,7 @@ _WORD_CACHE = 1 << 15
 
 # After a capitalised word, a number makes it a label: "No. 4", "Article 16", "Room 101".
 _NUMBER_AFTER_RE = re.compile(r"\.?\s?\d")
+_YEAR_AFTER_RE = re.compile(r"\s?\((?:1[89]|20)\d\d\)")
 
 # Words after which a capitalised common word names something: "the journal Nature", "the
 # programme Today", "(see Speed)", "a horse named Lucky".
@@ -661,6 +662,8 @@ def _judge(
         return None  # part of a longer name ("Black Sea"): cleared below too, at more cost
     if (lower in ("no", "nos") or not function_word) and _NUMBER_AFTER_RE.match(doc.text, w.end):
         return None  # a label before a number: "No. 4", "Article 16"
+    if not function_word and _YEAR_AFTER_RE.match(doc.text, w.end):
+        return None  # a title of a work with its year: "Three (2010)"
     if not scan.valid(c):
         return None  # not in a sentence to judge, or where a capital is expected
     words, i = scan.sentence_words(c)

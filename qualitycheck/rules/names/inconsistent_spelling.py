@@ -200,7 +200,7 @@ def _mixed_place_variants(text: str, mentions: list[NameMention], ctx: Context) 
             continue
         if _named_side_by_side(text, spellings):
             continue  # "Kyiv (Kiev)", "Mumbai/Bombay": the text names both on purpose
-        best = max(spellings, key=lambda sp: (len(spellings[sp]), sp == place))
+        best = max(spellings, key=lambda sp: (len(spellings[sp]), fold(sp) == fold(place)))
         tie = sum(len(v) for k, v in spellings.items() if fold(k) == fold(best)) <= max(
             len(v) for k, v in spellings.items() if fold(k) != fold(best)
         )
