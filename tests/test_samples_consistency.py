@@ -33,6 +33,7 @@ RULES = {
     "punctuation.unbalanced-brackets",
     "structure.truncated-sentence",
     "structure.orphan-fragment",
+    "structure.subordinate-fragment",
     "structure.repeated-word",
     "structure.duplicate-paragraph",
     "junk.email-placeholder",
