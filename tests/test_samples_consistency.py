@@ -28,6 +28,7 @@ RULES = {
     "names.lowercase-name",
     "case.capital-mid-sentence",
     "case.lowercase-sentence-start",
+    "case.lowercase-historical-name",
     "punctuation.stray-mark",
     "punctuation.unbalanced-quotes",
     "punctuation.unbalanced-brackets",
