@@ -34,6 +34,7 @@ Use instead
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -121,7 +122,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     if glossed:
         # "'¡Viva México!' (long live Mexico)": a foreign phrase and its translation, not two
         # spellings of one name
-        mentions = [m for m in mentions if not any(s <= m.start < e for s, e in glossed)]
+        starts = [s for s, _ in glossed]
+        mentions = [
+            m
+            for m in mentions
+            if (k := bisect.bisect_right(starts, m.start) - 1) < 0 or m.start >= glossed[k][1]
+        ]
     yield from _mixed_place_variants(doc.text, mentions, ctx)
     forms = _collect_forms(doc, mentions)
     if len(forms) < 2:
@@ -131,14 +137,25 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     yield from _diacritic_variants(doc.text, forms, ctx)
 
 
-_GLOSSED_QUOTE_RE = re.compile(r"[“‘«\"'„]([^“”‘’«»\"\n]{1,120})[”’»\"'“]\s*\(")
-
-
 def _glossed_quotes(text: str) -> list[tuple[int, int]]:
-    """The spans of quoted phrases followed by a bracketed gloss."""
-    if "(" not in text:
-        return []
-    return [(m.start(1), m.end(1)) for m in _GLOSSED_QUOTE_RE.finditer(text)]
+    """The spans of quoted phrases followed by a bracketed gloss, in order."""
+    spans: list[tuple[int, int]] = []
+    i = text.find("(")
+    while i >= 0:
+        j = i - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j > 0 and text[j] in _CLOSING_QUOTES:
+            m = _OPENING_QUOTE_RE.search(text, max(0, j - 120), j)
+            if m is not None and m.end() < j:
+                spans.append((m.end(), j))
+        i = text.find("(", i + 1)
+    return spans
+
+
+_CLOSING_QUOTES = frozenset("”’»\"'“")
+# the last opening mark before a closing one, with no line break or other mark between them
+_OPENING_QUOTE_RE = re.compile(r"[“‘«\"'„](?=[^“”‘’«»\"\n]*$)")
 
 
 def _named_side_by_side(text: str, spellings: dict[str, list[tuple[int, int]]]) -> bool:
@@ -188,11 +205,14 @@ def _mixed_place_variants(text: str, mentions: list[NameMention], ctx: Context) 
 
     variants = place_variants()
     used: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    places: dict[str, str | None] = {}  # token text -> the place it spells
     for m in mentions:
         if len(m.tokens) != 1:
             continue
         tok = m.tokens[0]
-        place = variants.get(fold(tok.text))
+        place = places.get(tok.text, "")
+        if place == "":
+            place = places[tok.text] = variants.get(fold(tok.text))
         if place is not None and not _named_as_alias(text, tok.start):
             used.setdefault(place, {}).setdefault(tok.text, []).append((tok.start, tok.end))
     for place, spellings in used.items():

@@ -24,6 +24,7 @@ Use instead
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from qualitycheck.document import Document
@@ -53,25 +54,40 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     words = doc.words
     text = doc.text
     zipf = lexicon().zipf
-    # the folded words the document writes with a capital where no sentence start explains it
-    capitalised = {fold(w.text) for w in words if w.text[:1].isupper() and w.position}
     firsts = given_names()
+    tokens = doc.token_counts
+    # The lower-case first names of the document, judged once per spelling: most documents have
+    # none, and then no word is looked at.
+    leads = {
+        t for t in tokens if t[:1].islower() and t not in _FUNCTION_WORDS and t.title() in firsts
+    }
+    if not leads:
+        return
+    # the folded words the document writes with a capital where no sentence start explains it
+    texts = doc.word_texts
+    capitalised = set(
+        map(
+            fold,
+            {
+                texts[k]
+                for k in itertools.compress(itertools.count(), doc.capital_flags)
+                if words[k].position
+            },
+        )
+    )
+    leads = {t for t in leads if zipf(t) < _COMMON_ZIPF or fold(t) in capitalised}
+    if not leads:
+        return
     surnames: set[str] = set()
     for names in name_meanings().surnames.values():
         surnames.update(fold(n) for n in names)
-    k = 0
     n = len(words)
-    while k < n - 1:
+    after = -1  # the last word of the previous finding
+    for k in itertools.compress(itertools.count(), map(leads.__contains__, texts)):
+        if k <= after or k >= n - 1:
+            continue
         w = words[k]
-        t = w.text
-        if (
-            not t[:1].islower()
-            or t.title() not in firsts
-            or t in _FUNCTION_WORDS
-            or (zipf(t) >= _COMMON_ZIPF and fold(t) not in capitalised)
-            or _glued(text, w.start, w.end)
-        ):
-            k += 1  # most words; "said", "mark", "rose" are words first, names second
+        if _glued(text, w.start, w.end):
             continue
         j = k + 1
         if words[j].text in PARTICLES and j + 1 < n:  # "juan de la cruz", "ana van dijk"
@@ -90,14 +106,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             or "  " in between
             or _glued(text, last.start, last.end)
         ):
-            k += 1
             continue
         key = fold(lt)
         role = k > 0 and words[k - 1].sentence == w.sentence and words[k - 1].text in _ROLES
         known_surname = key in surnames
         in_document = key in capitalised and (known_surname or zipf(lt) < _COMMON_ZIPF)
         if lt in _FUNCTION_WORDS or not (in_document or (role and known_surname)):
-            k += 1
             continue
         name = text[w.start : last.end]
         written = " ".join(p[:1].upper() + p[1:] if p not in PARTICLES else p for p in name.split())
@@ -112,7 +126,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             suggestions=(written,),
             confidence=0.75 if in_document else 0.6,
         )
-        k = j + 1
+        after = j
 
 
 def _glued(text: str, start: int, end: int) -> bool:

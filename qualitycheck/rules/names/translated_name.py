@@ -33,7 +33,9 @@ Use instead
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -69,41 +71,47 @@ _MIN_OTHER_PEOPLE = 2
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
-    from qualitycheck.resources import fold, name_meanings
+    from qualitycheck.resources import name_meanings
 
     words = doc.words
     if len(words) < 8:
         return
     data = name_meanings()
-    capitalised = {fold(w.text): w.text for w in words if w.text[:1].isupper()}
-    yield from _meanings(doc, words, data, capitalised)
+    yield from _meanings(doc, words, data)
     yield from _first_names(doc, data)
 
 
-def _meanings(
-    doc: Document, words: Sequence[Word], data: NameMeanings, capitalised: dict[str, str]
-) -> Iterator[Match]:
-    from qualitycheck.resources import fold as fold_name
+def _meanings(doc: Document, words: Sequence[Word], data: NameMeanings) -> Iterator[Match]:
+    from qualitycheck.resources import fold
 
-    for k, w in enumerate(words):
+    # Judged on the distinct spellings first (in C where it can be): most documents have no
+    # capitalised word that is the meaning of a listed name.
+    tokens = doc.token_counts
+    meanings = {
+        t: sources
+        for t in tokens
+        if t[:1].isupper() and len(t) >= 3 and (sources := data.by_meaning.get(t.lower()))
+    }
+    if not meanings:
+        return
+    capitalised = {fold(t): t for t in tokens if t[:1].isupper()}
+    present: dict[str, tuple[str, str, str]] = {}
+    for t, sources in meanings.items():
+        for name, lang, kind in sources:
+            key = fold(name)
+            if key in capitalised and key != fold(t) and not t.isupper():
+                present[t] = (capitalised[key], lang, kind)
+                break
+    if not present:
+        return
+    texts = doc.word_texts
+    for k in itertools.compress(itertools.count(), map(present.__contains__, texts)):
+        w = words[k]
         t = w.text
-        if not t[:1].isupper() or len(t) < 3 or t.isupper():
-            continue
-        sources = data.by_meaning.get(t.lower())
-        if not sources:
-            continue
-        present = [
-            (name, lang, kind)
-            for name, lang, kind in sources
-            if fold_name(name) in capitalised and fold_name(name) != fold_name(t)
-        ]
-        if not present:
-            continue
         slot = _name_slot(doc, words, k)
         if slot is None:
             continue
-        name, lang, kind = present[0]
-        written = capitalised[fold_name(name)]
+        written, lang, kind = present[t]
         what = "programme or title" if kind == "title" else "name"
         yield Match(
             w.start,
@@ -145,24 +153,32 @@ def _first_names(doc: Document, data: NameMeanings) -> Iterator[Match]:
     if not mentions:
         return
     full_names = [(m, m.tokens[0].text, m.tokens[-1].text) for m in mentions]
+    candidates = [
+        (m, first, last, foreign)
+        for m, first, last in full_names
+        if (foreign := data.english_first_names.get(first.lower()))
+    ]
+    if not candidates:
+        return
+    pairs = {(f, s) for _, f, s in full_names}
+    # how often each word occurs in a name of several words (counted once, for all candidates)
+    in_names = Counter(t.text for m in mentions for t in m.tokens)
+    by_language: dict[str, list[str]] = {}  # language -> its first names among in_names
     languages_named: set[str] | None = None
-    for m, first, last in full_names:
-        foreign = data.english_first_names.get(first.lower())
-        if not foreign:
-            continue
+    for m, first, last, foreign in candidates:
+        own = Counter(t.text for t in m.tokens)
         for lang, original in foreign:
             if last not in data.surnames.get(lang, ()):
                 continue
-            if first in data.first_names.get(lang, ()):
-                continue  # the English form is a first name of the language too
-            same_person = any(f == original and s == last for _, f, s in full_names)
             firsts = data.first_names.get(lang, frozenset())
+            if first in firsts:
+                continue  # the English form is a first name of the language too
+            same_person = (original, last) in pairs
+            # the language's first names in the other names of the document
+            if lang not in by_language:
+                by_language[lang] = [t for t in in_names if t in firsts]
             others = {
-                fold(t.text)
-                for other in mentions
-                if other is not m
-                for t in other.tokens
-                if t.text in firsts and t.text != first
+                fold(t) for t in by_language[lang] if t != first and in_names[t] > own.get(t, 0)
             }
             if not same_person:
                 if len(others) < _MIN_OTHER_PEOPLE:
@@ -196,7 +212,9 @@ def _countries_named(doc: Document) -> set[str]:
 
     gaz = gazetteer()
     found: set[str] = set()
-    for t in {w.text for w in doc.words if w.text[:1].isupper() and len(w.text) >= 4}:
+    for t in doc.token_counts:
+        if not t[:1].isupper() or len(t) < 4:
+            continue
         code = gaz.country_of(t)
         if code is not None:
             found.add(code)
