@@ -251,6 +251,8 @@ def test_user_words_option_keeps_a_capital() -> None:
             ["Tonight"],
         ),
         ("Earlier reports named Changes that protect the heart.", ["Changes"]),
+        # a word listed only as part of longer names, alone
+        ("Sales rose in Central and southern districts of the city.", ["Central"]),
     ],
 )
 def test_flags_capitals_no_mark_or_name_licenses(text: str, expected: list[str]) -> None:
@@ -279,6 +281,10 @@ def test_flags_capitals_no_mark_or_name_licenses(text: str, expected: list[str])
         "Critics accused the Government of incompetence during the floods.",
         "The case went to the Court of Appeal in London.",
         "The Ministry of Health said the State of Emergency would end in May.",
+        # words listed only as part of longer names, inside them
+        "Ministers from Central Asia met the Vice President and the Grand Mufti on Yom Kippur.",
+        # a preposition before a person whose first name is also a place
+        "Headline and standfirst run together By Ana Souza and Tomás Herrero in this copy.",
         # a closing quotation mark before a name or at a sentence end
         "“We will win,” Herrera said. “Then we rest.” Ana Souza agreed.",
     ],

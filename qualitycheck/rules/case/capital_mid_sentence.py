@@ -179,6 +179,8 @@ def _pack_data() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
             for value in values:
                 if key == "phrases":
                     phrases.add(tuple(heuristics.words(str(value))))
+                elif key == "in_names_only":
+                    continue  # allowed only inside a name run, which needs no list
                 else:
                     words.add(str(value))
     return frozenset(words), tuple(sorted(phrases))
@@ -816,6 +818,8 @@ def _judge_function_word(
             )
         if lower not in PLACE_PREPOSITIONS or not _is_place(nxt.text):
             return None
+        if after_next[:1].isupper() and _is_first_name(nxt.text):
+            return None  # a person, not a place: "By Ana Souza", "With Victoria Reyes"
         return _Suspect(w, key, True, 0.6, f"'{lower}' before the place name '{nxt.text}'")
     # closing a name: "Kharkiv In the east". Titles ending in a small word ("Shake It Off") have
     # other capitalised small words before it.
@@ -854,6 +858,12 @@ def _names_something(text: str) -> bool:
 
     key = _key(text)
     return key.isupper() or lexicon().zipf(key) < 4.0 or _is_place(key) or _is_known_name(key)
+
+
+def _is_first_name(text: str) -> bool:
+    from qualitycheck.resources import given_names
+
+    return text in given_names()
 
 
 @lru_cache(maxsize=_WORD_CACHE)
