@@ -183,10 +183,23 @@ AT_ONE_POSITION = {
     "qualitycheck.loaders.markdown._COMMENT_BODY_RE": "fullmatch",
     "qualitycheck.loaders.html._TAG_RE": "match",  # html.py: .match(source, at)
     "qualitycheck.packs._GROUP_PREFIX_RE": "match",  # pack patterns, not text
+    # .match at the start of a paragraph's first 80 characters
+    "qualitycheck.rules.case.lowercase_sentence_start._DOTTED_DATELINE_RE": "match",
+    # .match right after a word
+    "qualitycheck.rules.names.translated_name._SPEECH_RE": "match",
+    "qualitycheck.rules.case.capital_mid_sentence._NUMBER_AFTER_RE": "match",
+    "qualitycheck.rules.case.capital_mid_sentence._YEAR_AFTER_RE": "match",
+    "qualitycheck.rules.case.lowercase_historical_name._AGE_GROUP_RE": "match",
+    # .match at the start of a sentence or a line
+    "qualitycheck.rules.structure.subordinate_fragment._OPENING_RE": "match",
+    "qualitycheck.rules.structure.truncated_sentence._FIRST_TOKEN_RE": "match",
 }
 IN_A_WINDOW = {  # .search(text, dot - 24, dot + 1)
     "qualitycheck.rules.punctuation.stray_mark._WORD_BEFORE_DOT_RE",
     "qualitycheck.segment._WORD_BEFORE_RE",
+    # .search in the 8 or 16 characters before "middle ages" / "world war"
+    "qualitycheck.rules.case.lowercase_historical_name._THE_BEFORE_RE",
+    "qualitycheck.rules.case.lowercase_historical_name._ORDINAL_BEFORE_RE",
 }
 SMALL, LARGE = 5_000, 20_000
 FLOOR = 0.004  # seconds: below this on the large input, nothing to measure

@@ -134,6 +134,7 @@ DESCRIPTOR_WORDS = frozenset(
     called named titled entitled dubbed nicknamed
     """.split()
 )
+_LIST_ITEM_WORDS = 8  # how far back a list item is looked for
 _COORDINATORS = frozenset("and or & nor vs".split())
 _NAMING_VERBS = frozenset("called named titled entitled dubbed nicknamed".split())
 
@@ -585,29 +586,34 @@ def _half_capitalised_names(scan: _Scan, allowed: frozenset[str]) -> Iterator[Ma
     institutions = _institution_words() - scan.allowed_extra
     doc = scan.doc
     text = doc.text
+    all_words = doc.words
+    n = len(all_words)
     for c, word_text in enumerate(scan.texts):
         if word_text not in institutions:
             continue
-        words, i = scan.sentence_words(c)
-        if i + 2 >= len(words) or words[i + 1].text != "of":
+        k = scan.candidates[c]  # (global indexes: no copy of a long sentence per candidate)
+        si = all_words[k].sentence
+        if k + 2 >= n or all_words[k + 2].sentence != si or all_words[k + 1].text != "of":
             continue
-        tail = words[i + 2].text
+        tail = all_words[k + 2].text
+        after = all_words[k + 3] if k + 3 < n and all_words[k + 3].sentence == si else None
+        before2 = all_words[k - 2].text.lower() if all_words[k - 2].sentence == si else ""
         if (
             not tail[:1].islower()
             or tail in FUNCTION_WORDS
             or scan.zipf(tail) < 3.0
-            or (i + 3 < len(words) and _is_capitalised(words[i + 3].text))
-            or _is_capitalised(words[i - 1].text)
+            or (after is not None and _is_capitalised(after.text))
+            or _is_capitalised(all_words[k - 1].text)
             or tail.endswith("ing")
             # "by the State of alarm", not "accused the Government of corruption", where
             # "of ..." belongs to the verb
-            or (i >= 2 and words[i - 2].text.lower() not in heuristics.PREPOSITIONS)
-            or text[words[i].end : words[i + 2].start].split() != ["of"]
+            or (before2 and before2 not in heuristics.PREPOSITIONS)
+            or text[all_words[k].end : all_words[k + 2].start].split() != ["of"]
             or not scan.valid(c)
-            or any(s <= words[i].start < e for s, e in scan.quotes(c))
+            or any(s <= all_words[k].start < e for s, e in scan.quotes(c))
         ):
             continue
-        w = words[i]
+        w = all_words[k]
         yield Match(
             w.start,
             w.end,
@@ -780,7 +786,10 @@ def _plain_word_slot(doc: Document, words: Sequence[Word], i: int, lower: str) -
     if doc.text[words[i - 1].end : w.start].strip() in (",", ";", "/"):
         # a list: the item before, from the comma before it, starts with a capital
         k = i - 1
-        while k > 0 and "," not in doc.text[words[k - 1].end : words[k].start]:
+        while (
+            k > max(0, i - _LIST_ITEM_WORDS)
+            and "," not in doc.text[words[k - 1].end : words[k].start]
+        ):
             k -= 1
         if k > 0 and _is_capitalised(words[k].text):
             return False

@@ -37,7 +37,7 @@ _THE_BEFORE_RE = re.compile(r"(?<![\w-])the\s+$")
 _ORDINAL_BEFORE_RE = re.compile(r"(?<![\w-])the\s+(first|second)\s+$")
 # After "middle age": a time of life, not the period.
 _AGE_GROUP_RE = re.compile(
-    r"\s+(?:group|groups|bracket|brackets|range|band|bands|category|categories|cohort|segment"
+    r"\s(?:group|groups|bracket|brackets|range|band|bands|category|categories|cohort|segment"
     r"|spread|crisis|crises|adults?|men|women|people)\b"
 )
 _NUMBERS = {"one": "One", "two": "Two", "i": "I", "ii": "II", "1": "I", "2": "II"}

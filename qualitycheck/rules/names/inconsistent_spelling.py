@@ -138,24 +138,27 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
 
 
 def _glossed_quotes(text: str) -> list[tuple[int, int]]:
-    """The spans of quoted phrases followed by a bracketed gloss, in order."""
+    """The spans of quoted phrases (up to 120 characters, on one line) followed by a bracketed
+    gloss, in order."""
     spans: list[tuple[int, int]] = []
     i = text.find("(")
     while i >= 0:
         j = i - 1
-        while j >= 0 and text[j] in " \t":
+        while j >= 0 and text[j] in " \t" and i - j < 4:
             j -= 1
         if j > 0 and text[j] in _CLOSING_QUOTES:
-            m = _OPENING_QUOTE_RE.search(text, max(0, j - 120), j)
-            if m is not None and m.end() < j:
-                spans.append((m.end(), j))
+            k = j - 1
+            while k >= max(0, j - 120) and text[k] not in _ANY_QUOTE_OR_BREAK:
+                k -= 1
+            if k >= 0 and k < j - 1 and text[k] in _OPENING_QUOTES:
+                spans.append((k + 1, j))
         i = text.find("(", i + 1)
     return spans
 
 
 _CLOSING_QUOTES = frozenset("”’»\"'“")
-# the last opening mark before a closing one, with no line break or other mark between them
-_OPENING_QUOTE_RE = re.compile(r"[“‘«\"'„](?=[^“”‘’«»\"\n]*$)")
+_OPENING_QUOTES = frozenset("“‘«\"'„")
+_ANY_QUOTE_OR_BREAK = _CLOSING_QUOTES | _OPENING_QUOTES | {"\n"}
 
 
 def _named_side_by_side(text: str, spellings: dict[str, list[tuple[int, int]]]) -> bool:
@@ -175,8 +178,8 @@ def _named_as_alias(text: str, start: int) -> bool:
     """Whether the spelling at ``start`` is named as another spelling, not used: in brackets or
     quotation marks, or after "known as", "spelled", "the name"... ("the port long known abroad
     as Odessa", "(Russian sources spell it Zaporozhye)")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
+    lo = max(0, start - 80)
+    before = text[text.rfind("\n", lo, start) + 1 if "\n" in text[lo:start] else lo : start]
     if before.rfind("(") > before.rfind(")") or before[-1:] in _QUOTE_MARKS:
         return True
     return bool(set(_WORD_RE.findall(before.lower())[-5:]) & _ALIAS_CUES)

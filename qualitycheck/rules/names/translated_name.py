@@ -58,8 +58,8 @@ _LANGUAGES = {
     "pl": "Polish",
     "tr": "Turkish",
 }
-_SPEECH_RE = re.compile(
-    r"\s+(?:said|says|added|adds|stressed|explained|noted|told|insisted|stated|argued|warned"
+_SPEECH_RE = re.compile(  # run with .match right after a word: one space, then the verb
+    r"\s(?:said|says|added|adds|stressed|explained|noted|told|insisted|stated|argued|warned"
     r"|recalled|replied|admitted|claimed|confirmed|announced|asked|wrote)\b"
 )
 # Nouns after a title: "the Today programme", "the Hoy show".
