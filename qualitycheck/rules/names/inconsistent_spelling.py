@@ -178,7 +178,7 @@ def _named_as_alias(text: str, start: int) -> bool:
     """Whether the spelling at ``start`` is named as another spelling, not used: in brackets or
     quotation marks, or after "known as", "spelled", "the name"... ("the port long known abroad
     as Odessa", "(Russian sources spell it Zaporozhye)")."""
-    lo = max(0, start - 80)
+    lo = max(0, start - _ALIAS_WINDOW)
     before = text[text.rfind("\n", lo, start) + 1 if "\n" in text[lo:start] else lo : start]
     if before.rfind("(") > before.rfind(")") or before[-1:] in _QUOTE_MARKS:
         return True
@@ -192,6 +192,7 @@ _ALIAS_CUES = frozenset(
     variant transliteration transliterated exonym
     """.split()
 )
+_ALIAS_WINDOW = 240  # characters looked back for an opening bracket or an alias cue
 _SIDE_BY_SIDE = 24  # characters: "Kyiv (formerly Kiev)", "Kiev, now Kyiv", "Kyiv/Kiev"
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _ALIAS_WORDS = frozenset(
