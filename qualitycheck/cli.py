@@ -658,6 +658,19 @@ def explain(
     typer.echo(found.explain())
 
 
+@app.command()
+def server(
+    stdio: Annotated[
+        bool,
+        typer.Option("--stdio", help="Talk over standard input and output (the only transport)."),
+    ] = False,
+) -> None:
+    """Run the language server for editors (LSP over stdio; pip install "qualitycheck[lsp]")."""
+    from qualitycheck.lsp import main as serve
+
+    raise typer.Exit(serve())
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
