@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -185,12 +186,14 @@ class Server(LanguageServer):
         self._small = ThreadPoolExecutor(1, thread_name_prefix="qualitycheck-check")
         self._large = ThreadPoolExecutor(1, thread_name_prefix="qualitycheck-background")
         self._background = Background()
-        import threading
-
         self._check_lock = threading.Lock()  # one in-process check at a time
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_thread = 0
 
     # -- life cycle ----------------------------------------------------------------------------
     def initialize(self, params: lsp.InitializeParams) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._loop_thread = threading.get_ident()
         for problem in self.options.update(params.initialization_options):
             self.log(f"initializationOptions: {problem}", lsp.MessageType.Warning)
         encoding = str(getattr(self.workspace.position_encoding, "value", UTF16) or UTF16)
@@ -436,7 +439,12 @@ class Server(LanguageServer):
             self.log(f"configuration of {config.folder} loaded", lsp.MessageType.Info)
 
     def log(self, message: str, kind: lsp.MessageType = lsp.MessageType.Error) -> None:
-        """Tell the editor's log, once per distinct message."""
+        """Tell the editor's log, once per distinct message (from any thread: the message is
+        sent from the event loop's)."""
+        loop = self._loop
+        if loop is not None and threading.get_ident() != self._loop_thread:
+            loop.call_soon_threadsafe(self.log, message, kind)
+            return
         if message in self._logged:
             return
         if len(self._logged) > 1000:
@@ -496,7 +504,11 @@ class Server(LanguageServer):
                 diagnostics = [diagnostic] if diagnostic is not None else None
                 sure = fixable(f, self.options.fix_min_confidence)
                 for i, suggestion in enumerate(f.suggestions):
-                    title = f"Replace with '{suggestion}'" if suggestion else f"Remove '{f.text}'"
+                    title = (
+                        f"Replace with '{_short(suggestion)}'"
+                        if suggestion
+                        else f"Remove '{_short(f.text)}'"
+                    )
                     out.append(
                         lsp.CodeAction(
                             title=title,
@@ -552,6 +564,12 @@ class Server(LanguageServer):
                 ]
             )
         return lsp.WorkspaceEdit(changes={doc.uri: text_edits})
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """``text`` on one line, cut to ``limit`` characters for a menu."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _kind_wanted(kind: str, requested: str) -> bool:
