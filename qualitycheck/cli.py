@@ -665,7 +665,9 @@ def server(
         typer.Option("--stdio", help="Talk over standard input and output (the only transport)."),
     ] = False,
 ) -> None:
-    """Run the language server for editors (LSP over stdio; pip install "qualitycheck[lsp]")."""
+    """Run the language server for editors (LSP over standard input and output).
+
+    Needs the lsp extra: pip install "qualitycheck\\[lsp]". Editor set-ups: docs/editors.md."""
     from qualitycheck.lsp import main as serve
 
     raise typer.Exit(serve())

@@ -621,6 +621,33 @@ def test_a_malformed_configuration_is_shown_and_the_server_keeps_working(tmp_pat
     run(scenario())
 
 
+def test_saving_picks_up_a_changed_configuration_without_a_file_watcher(tmp_path: Path) -> None:
+    # The client offers no file watching: the server notices the new file itself (its stat
+    # changed) the next time it checks, here on didSave.
+    async def scenario() -> None:
+        async with server(tmp_path) as ed:
+            uri = ed.open("article.txt", GARBLED)
+            assert "structure.repeated-word" in [d.code for d in await ed.diagnostics(uri)]
+            assert "register workspace/didChangeWatchedFiles" not in ed.events
+            (tmp_path / ".qualitycheck.toml").write_text(
+                'ignore = ["structure.repeated-word"]\n', encoding="utf-8"
+            )
+            sent = len(ed.published)
+            ed.client.text_document_did_save(
+                lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(uri))
+            )
+            await ed.until(
+                lambda: any(
+                    p.uri == uri and [d.code for d in p.diagnostics] == ["punctuation.stray-mark"]
+                    for p in ed.published[sent:]
+                ),
+                "diagnostics under the new configuration after didSave",
+            )
+            assert ed.shown == []
+
+    run(scenario())
+
+
 def test_each_workspace_folder_has_its_own_configuration(tmp_path: Path) -> None:
     quiet, loud = tmp_path / "quiet", tmp_path / "loud"
     (quiet / "drafts").mkdir(parents=True)

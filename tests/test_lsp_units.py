@@ -282,6 +282,26 @@ def test_a_bad_configuration_is_reported_and_the_last_good_one_kept(tmp_path: Pa
     assert again.checker is good.checker
 
 
+def test_server_options_are_read_flat_or_under_qualitycheck() -> None:
+    pytest.importorskip(
+        "pygls", reason='the server module needs the lsp extra: pip install -e ".[lsp]"'
+    )
+    from qualitycheck.lsp.server import Options
+
+    options = Options()
+    assert options.update({"debounce": 300, "fixMinConfidence": 0.9}) == []
+    assert (options.debounce, options.fix_min_confidence) == (0.3, 0.9)
+    assert options.update({"qualitycheck": {"maxDiagnostics": 50, "backgroundThreshold": 10}}) == []
+    assert (options.max_diagnostics, options.background_chars) == (50, 10)
+    problems = options.update({"debounce": "soon", "fixMinConfidence": 2, "unknown": 1})
+    assert problems == [
+        "'debounce' must be a number from 0 to 60000",
+        "'fixMinConfidence' must be a number from 0 to 1",
+    ]
+    assert (options.debounce, options.fix_min_confidence) == (0.3, 0.9)  # bad values change nothing
+    assert options.update(None) == []
+
+
 # -- the extra stays optional --------------------------------------------------------------------
 def run_python(code: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
