@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from lsprotocol import types as lsp
@@ -208,9 +209,10 @@ class Server(LanguageServer):
         watched = caps.workspace.did_change_watched_files if caps.workspace else None
         self._watch_files = bool(watched and watched.dynamic_registration)
         folders = [uri_to_path(f.uri) for f in params.workspace_folders or []]
-        if not folders:
-            root = params.root_uri or (f"file://{params.root_path}" if params.root_path else None)
-            folders = [uri_to_path(root)] if root else []
+        if not folders and params.root_uri:
+            folders = [uri_to_path(params.root_uri)]
+        elif not folders and params.root_path:
+            folders = [Path(params.root_path)]
         self.configs.set_folders(f for f in folders if f is not None)
 
     def initialized(self) -> None:
