@@ -22,12 +22,12 @@ Nothing here imports the LSP library.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from qualitycheck.finding import Finding
 from qualitycheck.fix import DEFAULT_FIX_CONFIDENCE, apply_fixes
+from qualitycheck.loaders.directives import parse_directive
 from qualitycheck.lsp.positions import TextIndex
 
 
@@ -56,15 +56,41 @@ def directive(rule: str) -> str:
     return f"<!-- qualitycheck: disable-next-line {rule} -->"
 
 
-_EXISTING_RE = re.compile(
-    r"<!--\s*qualitycheck\s*:\s*disable-next-line\b(?P<rules>[^>]*?)(?P<tail>\s*-->)\s*$",
-    re.IGNORECASE,
-)
-_PREFIX_RE = re.compile(r"[ \t]*(?:>[ \t]?)*")
-_FENCE_RE = re.compile(r"[ \t]*(?:`{3,}|~{3,})")
-_RULE_LINE_RE = re.compile(r"[ \t]*(?:[-*_=+][ \t]*)+")  # thematic break, setext underline
-_TABLE_RE = re.compile(r"[ \t]*\|")
-_DELIMITER_RE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+def _container_prefix(line: str) -> str:
+    """The indentation and block-quote markers (``> > ``) a line starts with."""
+    i = 0
+    while i < len(line) and line[i] in " \t>":
+        i += 1
+    return line[:i]
+
+
+def _is_fence(line: str) -> bool:
+    return line.lstrip(" \t").startswith(("```", "~~~"))
+
+
+def _is_rule_line(line: str) -> bool:
+    """A thematic break or a setext underline: only ``- * _ = +`` and white space."""
+    marks = line.replace(" ", "").replace("\t", "")
+    return bool(marks) and set(marks) <= set("-*_=+")
+
+
+def _is_table_row(line: str) -> bool:
+    return line.lstrip(" \t").startswith("|")
+
+
+def _existing(line: str) -> tuple[tuple[str, ...], int] | None:
+    """The rules of a ``disable-next-line`` comment that ends ``line``, and the index in the line
+    where another rule would go (before the closing ``-->``)."""
+    stripped = line.rstrip()
+    if not stripped.endswith("-->"):
+        return None
+    opening = stripped.rfind("<!--")
+    if opening < 0:
+        return None
+    found = parse_directive(stripped[opening + 4 : -3], opening)
+    if found is None or found.action != "disable-next-line":
+        return None
+    return found.rules, len(stripped[:-3].rstrip())
 
 
 def suppression(index: TextIndex, fmt: str, finding: Finding) -> Edit | None:
@@ -79,24 +105,22 @@ def suppression(index: TextIndex, fmt: str, finding: Finding) -> Edit | None:
     before = index.line_text(line - 1) if line > 0 else ""
     comment = directive(finding.rule)
 
-    existing = _EXISTING_RE.search(before) if line > 0 else None
+    existing = _existing(before) if line > 0 else None
     if existing is not None:
-        rules = [r for r in re.split(r"[\s,]+", existing.group("rules")) if r]
+        rules, tail = existing
         if not rules or finding.rule in rules:
             return None  # already silenced: the finding would not be there
         prev_start, _ = index.line_bounds(line - 1)
-        at = prev_start + existing.start("tail")
-        return Edit(at, at, f", {finding.rule}")
+        return Edit(prev_start + tail, prev_start + tail, f", {finding.rule}")
 
-    prefix = m.group() if (m := _PREFIX_RE.match(here)) else ""
-    own_line = Edit(start, start, prefix + comment + _eol(index, line))
+    own_line = Edit(start, start, _container_prefix(here) + comment + _eol(index, line))
     if line == 0 or not before.strip():
         return own_line
     if fmt == "html":
         if _inside_tag(text, start) or _inside(text, start, "pre"):
             return Edit(finding.start, finding.start, comment + " ")
         return own_line
-    if _TABLE_RE.match(here):
+    if _is_table_row(here):
         at = start + here.index("|") + 1
         return Edit(at, at, f" {comment}")
     if _appendable(before, here):
@@ -110,10 +134,10 @@ def suppression(index: TextIndex, fmt: str, finding: Finding) -> Edit | None:
 
 def _appendable(before: str, here: str) -> bool:
     """Whether the Markdown line ``before`` ends in inline content a comment may follow."""
-    if _FENCE_RE.match(before) or _RULE_LINE_RE.fullmatch(before):
+    if _is_fence(before) or _is_rule_line(before):
         return False
-    if _TABLE_RE.match(before) or _DELIMITER_RE.fullmatch(before):
-        return False
+    if _is_table_row(before) or (set(before) <= set("|:- \t") and "-" in before):
+        return False  # a table row, or the delimiter row under a table's header
     if before.rstrip().endswith("\\"):
         return False  # a hard line break: the comment after it would show the backslash
     # An indented code block right before a line of prose.
