@@ -710,6 +710,21 @@ def languagetool_status() -> None:
     raise typer.Exit(EXIT_OK if found.ready else EXIT_FINDINGS)
 
 
+@app.command()
+def server(
+    stdio: Annotated[
+        bool,
+        typer.Option("--stdio", help="Talk over standard input and output (the only transport)."),
+    ] = False,
+) -> None:
+    """Run the language server for editors (LSP over standard input and output).
+
+    Needs the lsp extra: pip install "qualitycheck\\[lsp]". Editor set-ups: docs/editors.md."""
+    from qualitycheck.lsp import main as serve
+
+    raise typer.Exit(serve())
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -54,6 +54,9 @@ def _patterns_in(value: Any) -> Iterator[tuple[str, re.Pattern[str]]]:
                 yield f"[{i}]", item
 
 
+OPTIONAL_IMPORTS = ("pygls", "lsprotocol")  # qualitycheck.lsp.server: the lsp extra
+
+
 @cache
 def module_patterns() -> dict[str, re.Pattern[str]]:
     """Every compiled pattern held at module level in the package (alone or in a tuple/list)."""
@@ -61,7 +64,12 @@ def module_patterns() -> dict[str, re.Pattern[str]]:
     for info in pkgutil.walk_packages(qualitycheck.__path__, "qualitycheck."):
         if info.name.endswith("__main__"):
             continue
-        module = importlib.import_module(info.name)
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError as exc:  # a module of an optional extra that is not installed
+            if (exc.name or "").split(".")[0] in OPTIONAL_IMPORTS:
+                continue
+            raise
         for name, value in vars(module).items():
             for suffix, pattern in _patterns_in(value):
                 if getattr(module, "__name__", "") == info.name:
