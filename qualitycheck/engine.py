@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Protocol
 
-from qualitycheck.config import Settings, known_patterns_check
+from qualitycheck.config import Settings, check_rule_options, known_patterns_check
 from qualitycheck.document import Document
 from qualitycheck.finding import Finding, Match, Severity
 from qualitycheck.registry import all_rules
@@ -75,6 +75,7 @@ class Engine:
         own = dict(rules) if rules is not None else all_rules(self.settings.packs)
         self.rules: Mapping[str, Rule] = MappingProxyType({**own, **self._backend_rules})
         known_patterns_check(self.settings, [*self.rules, *self._backend_patterns()])
+        check_rule_options(self.settings, self.rules)
         glossary = None
         if self.settings.glossary is not None:
             from qualitycheck.glossary import load_glossary
