@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING
 
 from qualitycheck import heuristics
 from qualitycheck.finding import Match, Severity
-from qualitycheck.rule import Context, define
+from qualitycheck.rule import Context, Option, define
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document, Word
@@ -892,4 +892,17 @@ def _is_place(text: str) -> bool:
     return text in gazetteer()
 
 
-RULE = define("case.capital-mid-sentence", "warning", check, __doc__)
+RULE = define(
+    "case.capital-mid-sentence",
+    "warning",
+    check,
+    __doc__,
+    options=[
+        Option(
+            "words",
+            "list of strings",
+            (),
+            "words to accept with a capital anywhere in a sentence (house names, brands)",
+        )
+    ],
+)
