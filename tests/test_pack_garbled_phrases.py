@@ -689,6 +689,19 @@ CALQUE_CASES = [
         "a before and an after",
         "a turning point",
     ),
+    (
+        "The mayor affirmed this Tuesday that the bridge is safe.",
+        "affirmed this Tuesday",
+        "affirmed on Tuesday",
+    ),
+    ("Prices have doubled in the last years.", "in the last years", "in recent years"),
+    ("Nobody came. And it is that the rain never stopped.", "And it is that", "The thing is,"),
+    ("As is known, the plant closed in May.", "As is known,", "As is well known,"),
+    ("Recall that the law took effect in May.", "Recall that", "As a reminder,"),
+    ("An important number of voters stayed home.", "An important number of", "A large number of"),
+    ("The totality of the staff signed the letter.", "The totality of the ", "All of the "),
+    ("The political formation won six seats.", "political formation", "political party"),
+    ("The actor of 57 years announced his retirement.", "actor of 57 years", "57-year-old actor"),
 ]
 
 
@@ -708,6 +721,13 @@ def test_calque_pack_hints_with_english_phrasing(sentence: str, wrong: str, righ
         "Rights reserved to the licensor are listed in section 4.",
         "The actual cost was higher than the estimate.",
         "He made a question mark with his fingers.",
+        "And it rained all day.",
+        "It is known that the plant closed.",
+        "We recall the words of the mayor.",
+        "In the last years of his life he painted.",
+        "An important part was played by the unions.",
+        "The rock formation is 50 million years old.",
+        "The actor, who has 30 years of experience, spoke.",
     ],
 )
 def test_calque_pack_quiet_on_idiomatic_english(sentence: str) -> None:
