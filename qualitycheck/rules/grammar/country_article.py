@@ -1,4 +1,4 @@
-"""'The' before a country name that takes none: "The Germany said", "talks with the Spain".
+"""'The' before a country name that takes no article in English.
 
 What it does
     Flags "the" before a one-word country name when the name is used on its own as the subject
@@ -12,7 +12,7 @@ What it does
 
 Why it matters
     Source languages such as Italian, Spanish, French and Portuguese put an article before country
-    names ("la Germania", "l'Espagne"), and Russian or Polish have no article at all, so machine
+    names, and Russian or Polish have no article at all, so machine
     translation adds or keeps one that English does not use.
 
 Example

@@ -1,11 +1,11 @@
-"""A source-language "and" between two names: "Pedro Sánchez y Carlos Cuerpo", "Scholz und Habeck".
+"""A source-language word for "and" left between two names.
 
 What it does
     Flags "y", "und", "et", "e", "i", "и", "ve", "och", "og" or "és" between two names, where
     English has "and". It needs evidence that both sides are separate people: the word after it is
-    a known first name followed by a surname and the word before it is not a first name ("Sánchez
-    y Carlos Cuerpo"), or both words are surnames the document gives elsewhere after a first name
-    ("Olaf Scholz" ... "Robert Habeck" ... "Scholz und Habeck"). Names and titles built with the
+    a known first name followed by a surname and the word before it is not a first name, or both
+    words are surnames the document gives elsewhere after a first name ("Olaf Scholz" ...
+    "Robert Habeck" ... the two surnames joined by "und"). Names and titles built with the
     word are left alone: Spanish and Catalan double surnames ("Ortega y Gasset", "Ramón y Cajal",
     "Puig i Cadafalch"), brands ("Moët et Chandon"), titles of works ("Tristan und Isolde") and
     institutions named after a couple ("Pierre et Marie Curie": the word before is a first name).

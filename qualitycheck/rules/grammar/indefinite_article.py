@@ -1,4 +1,4 @@
-"""'a' or 'an' before the wrong sound: "a interesting idea", "an university".
+"""'a' or 'an' before a word whose first sound calls for the other one.
 
 What it does
     Checks the indefinite article against the sound, not the letter, of the word after it: "an"
@@ -12,7 +12,7 @@ What it does
 
 Why it matters
     Machine translation picks the article before it picks the next word, or drops an adjective
-    after choosing "an"; English readers notice "a application" at once.
+    after choosing "an"; English readers notice the wrong article at once.
 
 Example
     She filed a application for a extension, which took an year.
