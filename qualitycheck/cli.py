@@ -658,6 +658,58 @@ def explain(
     typer.echo(found.explain())
 
 
+languagetool_app = typer.Typer(
+    name="languagetool",
+    help="Install LanguageTool for '--languagetool auto', or see what auto would start.",
+    no_args_is_help=True,
+)
+app.add_typer(languagetool_app)
+
+
+@languagetool_app.command("install")
+def languagetool_install(
+    version: Annotated[
+        Optional[str],  # noqa: UP045 - typer needs Optional
+        typer.Argument(
+            help="A LanguageTool release such as 6.8 (default: language-tool-python's), or a "
+            "snapshot date YYYYMMDD with LTP_DOWNLOAD_SHA256_<DATE> set."
+        ),
+    ] = None,
+) -> None:
+    """Download LanguageTool once (~250 MB, checksum verified) into LTP_PATH for auto; needs Java 17."""
+    from qualitycheck import languagetool_install as lti
+
+    try:
+        done = lti.install(version, say=lambda line: typer.echo(line, err=True))
+    except lti.InstallError as exc:
+        fail(str(exc))
+    if done.from_jar_dir:
+        typer.echo(
+            f"LTP_JAR_DIR_PATH names a LanguageTool installation ({done.directory}), which "
+            "'--languagetool auto' uses; nothing was downloaded (unset LTP_JAR_DIR_PATH to install "
+            "into the cache)."
+        )
+    elif done.downloaded:
+        typer.echo(f"LanguageTool {done.version} installed in {done.directory} (SHA-256 verified).")
+    else:
+        typer.echo(
+            f"LanguageTool {done.version} is already installed in {done.directory}; nothing was "
+            "downloaded."
+        )
+    typer.echo("Use it with: qualitycheck lint --languagetool auto FILE...")
+
+
+@languagetool_app.command("status")
+def languagetool_status() -> None:
+    """Show the Java and LanguageTool '--languagetool auto' would start (exit 1: it would skip)."""
+    from qualitycheck import languagetool_install as lti
+
+    found = lti.status()
+    for line in found.lines:
+        typer.echo(line)
+    raise typer.Exit(EXIT_OK if found.ready else EXIT_FINDINGS)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

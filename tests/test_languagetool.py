@@ -436,6 +436,24 @@ def test_auto_with_an_empty_jar_directory_is_skipped(
     assert "LTP_JAR_DIR_PATH" in str(statuses[0]["reason"])
 
 
+def test_auto_picks_the_newest_installation_in_language_tool_pythons_order(
+    lt_env: Path,
+) -> None:
+    cache = lt_env / "ltp-cache"
+    for name in ("LanguageTool-6.9", "LanguageTool-6.10", "LanguageTool-5.9", "LanguageTool-stable",
+                 "LanguageTool-20250601"):  # fmt: skip
+        (cache / name).mkdir()
+        (cache / name / "languagetool-server.jar").write_bytes(b"")
+    (cache / "LanguageTool-7.0").mkdir()  # newest, but holds no jar
+    assert languagetool.find_installation() == cache / "LanguageTool-20250601" / (
+        "languagetool-server.jar"
+    )  # a dated snapshot is newer than any release, as language-tool-python sorts them
+    shutil.rmtree(cache / "LanguageTool-20250601")
+    assert languagetool.find_installation() == cache / "LanguageTool-6.10" / (
+        "languagetool-server.jar"
+    )  # 6.10 after 6.9 (not by name), and a directory without a jar does not count
+
+
 def test_auto_without_java_is_skipped(lt_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     jars = lt_env / "LanguageTool-6.4"
     jars.mkdir()
