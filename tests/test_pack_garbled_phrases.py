@@ -349,31 +349,10 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
         "the first racket of Portugal",
         "the top-ranked player in Portugal",
     ),
-    ("The semi-final was played on the central.", "on the central", "on Centre Court"),
-    (
-        "At nineteen she reached the main grid in Madrid.",
-        "reached the main grid",
-        "reached the main draw",
-    ),
     ("He won the finale in straight sets.", "won the finale", "won the final"),
-    (
-        "Yesterday they rolled out their rivals 4-0.",
-        "rolled out their rivals",
-        "crushed their rivals",
-    ),
-    (
-        "After training we looked at football all evening.",
-        "we looked at football",
-        "we watched football",
-    ),
     ("The captain scored in the minute 88.", "in the minute 88", "in minute 88"),
     # news, politics and the police
     ("Talks are continuing in these hours in Brussels.", "in these hours", "right now"),
-    (
-        "The speaker called a conference of the group leaders for Monday.",
-        "a conference of the group leaders",
-        "a meeting of the party group leaders",
-    ),
     (
         "The region will open an institutional table with the unions.",
         "an institutional table",
@@ -386,19 +365,9 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
         "convened a technical working group",
     ),
     (
-        "According to research sources, the suspect had an accomplice.",
-        "According to research sources",
-        "According to sources close to the investigation",
-    ),
-    (
         "The suspect fled, according to sources of the police.",
         "according to sources of the police",
         "according to police sources",
-    ),
-    (
-        "She is charged with attacking the authority.",
-        "attacking the authority",
-        "attacking a police officer",
     ),
     (
         "He faces a charge of attack against the authority.",
@@ -440,17 +409,6 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
     ("Payments to the Security Social were delayed.", "Security Social", "Social Security"),
     ("Officers of the Guard Civil closed the road.", "Guard Civil", "Civil Guard"),
     ("The Police National arrested two men.", "Police National", "National Police"),
-    (
-        "The Agency State of Meteorology issued a warning.",
-        "Agency State of Meteorology",
-        "State Meteorological Agency",
-    ),
-    ("The sector lost 12,000 affiliated in May.", "12,000 affiliated", "12,000 registered workers"),
-    (
-        "Every worker affiliated to the Social Security pays the levy.",
-        "affiliated to the Social Security",
-        "registered with Social Security",
-    ),
     # television
     ("Two television conductors left the channel.", "television conductors", "television hosts"),
     ("The TV conductor thanked the audience.", "TV conductor", "TV host"),
@@ -497,7 +455,6 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
         "sheltered of the wind",
         "sheltered from the wind",
     ),
-    ("On wet it rains, as the farmers say.", "On wet it rains", "It never rains but it pours"),
     (
         "Yesterday she became a letter from the court.",
         "she became a letter",
