@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from qualitycheck import resources
+from qualitycheck import heuristics, resources
 from qualitycheck.document import Document, Word
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
@@ -67,12 +67,8 @@ _GLUE_HEADS = _words(
     """
 )
 # Tails that can follow a name fused to them: relative pronouns, conjunctions, speech verbs.
-_NAME_TAILS = _words(
-    """
-    who which whose whom the and but because said says told added explained was were has had
-    is also when while with
-    """
-)
+# ("and", "the", "has", "was"... end too many names: "Ferdinand", "Goethe", "Matthas".)
+_NAME_TAILS = _words("who which whose whom because said says told added explained")
 # Pairs of the commonest function words that web text glues so often that word lists count the
 # result ("inthe" has a Zipf value of 2.6): reported when the token is still rare.
 _CORE_HEADS = _words("in of to on and for at by from with up is was that it as but or this")
@@ -88,6 +84,7 @@ _MIN_LEN = 5  # "onand" is the shortest damage worth the risk
 _PART_ZIPF = 3.0  # each half is an ordinary word
 _STRONG_ZIPF = 5.0  # one half is a very common word
 _HEAD_GLUE_TAIL_ZIPF = 4.0  # after a glue head, the tail must be common too ("the"+"matic")
+_CAPITAL_HEAD_ZIPF = 4.5  # a capitalised head must be a common word ("Today"; not "Matt")
 _NAME_HEAD_ZIPF = 2.0  # a name's head the lexicon knows ("almeida" 2.9)
 _REPEATS_ALLOWED = 2  # a token used three times is the document's own term
 # Characters that make a run of non-space text code, an address, a tag or a number.
@@ -139,6 +136,11 @@ def _core_split(token: str) -> tuple[str, str] | None:
     return None
 
 
+def _is_name(word: str) -> bool:
+    """A given name or a place: "Matt", "Wien" (a head that ends a compound name)."""
+    return word in resources.given_names() or bool(resources.gazetteer().lookup(word))
+
+
 def _known_name(name: str, doc: Document, lex: resources.Lexicon) -> bool:
     """A capitalised word that is a name: listed, in the lexicon, or written alone in ``doc``."""
     if doc.token_counts.get(name, 0) > 0:
@@ -163,28 +165,29 @@ def _judge(token: str, doc: Document, lex: resources.Lexicon) -> tuple[str, str]
             return None  # a place: "Greenwith", "Bonthe"
         # "Definitelythe" at a sentence start, "Todayshocked": a common word, capitalised.
         split = _lower_split(token.lower(), lex)
-        if split is not None and lex.zipf(split[0]) >= _HEAD_GLUE_TAIL_ZIPF:
-            return token[: len(split[0])], split[1]
+        if split is not None and len(split[0]) >= _MIN_NAME_HEAD:
+            head = token[: len(split[0])]
+            if lex.zipf(split[0]) >= _CAPITAL_HEAD_ZIPF and not _is_name(head):
+                return head, split[1]
         # "Almeidawhich": a name, then a word that follows names.
         for i in range(len(token) - 3, _MIN_NAME_HEAD - 1, -1):
             head, tail = token[:i], token[i:]
             if tail in _NAME_TAILS and _known_name(head, doc, lex):
                 return head, tail
         return None
-    # "mayorJohn": one capital inside, a known name after it.
+    # "mayorJohn": one capital inside, a given name or a place after it (not a common word:
+    # "currentThread", "scanStatus" are identifiers).
     caps = [i for i, c in enumerate(token) if c.isupper()]
     if len(caps) != 1 or caps[0] < 2:
         return None
     head, tail = token[: caps[0]], token[caps[0] :]
     if not (head.islower() and tail[1:].islower() and len(tail) >= 3):
         return None
-    if head in _PARTICLES or lex.zipf(head) < _HEAD_GLUE_TAIL_ZIPF:
+    if head in _PARTICLES or lex.zipf(head) < _STRONG_ZIPF - 0.5:
         return None
-    if lex.zipf(tail) >= _STRONG_ZIPF:
-        return None  # "getElement", "toString": a common word, capitalised in code style
-    if tail in resources.given_names() or doc.token_counts.get(tail, 0) > 0:
-        return head, tail
-    return (head, tail) if resources.gazetteer().lookup(tail) else None
+    if lex.zipf(tail) >= _HEAD_GLUE_TAIL_ZIPF:
+        return None
+    return (head, tail) if _is_name(tail) else None
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
@@ -200,8 +203,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         chunk = _chunk(text, word)
         if chunk.strip(_EDGE_PUNCT) != token or _NOT_PROSE_RE.search(chunk):
             continue
+        if not token.islower() and chunk.rstrip(",.;!?)") != token:
+            continue  # a quoted or labelled identifier: '"scanStatus":', "(myMacro)"
         split = _judge(token, doc, lex)
-        if split is None:
+        if split is None or heuristics.looks_like_code(heuristics.line_at(text, word.start)):
             continue
         head, tail = split
         yield Match(

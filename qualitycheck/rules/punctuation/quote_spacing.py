@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from qualitycheck import heuristics
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
@@ -139,7 +140,9 @@ def _check_block(text: str, start: int, end: int) -> Iterator[Match]:
                 while j > start and text[j - 1] in _SPACES:
                     j -= 1
                 prior = text[j - 1] if j > start else ""
-                if prior in ",.!?…":
+                if prior in ",.!?…" and (
+                    mark != '"' or _ends_quoted_paragraph(text, i, start, end)
+                ):
                     # ", ”said": the mark went past the space.
                     yield Match(
                         j,
@@ -158,6 +161,8 @@ def _check_block(text: str, start: int, end: int) -> Iterator[Match]:
                 j -= 1
             if j == start or (mark == "”" and not was_open):
                 continue  # a mark at the start of a line opens; a lone ” may be a mark quoted
+            if mark == '"' and len(_WORD_AFTER_RE.findall(text, _opener_of(text, i, start), i)) < 4:
+                continue  # '"dirname ":' a string with its spaces, not a quotation
             if after in ("", " ", "\t", "\n") or after in ",.;:!?)":
                 yield Match(
                     j,
@@ -184,6 +189,20 @@ def _check_block(text: str, start: int, end: int) -> Iterator[Match]:
                 )
 
 
+def _opener_of(text: str, i: int, start: int) -> int:
+    """The straight mark before ``text[i]`` in its block (the opener of a closing mark)."""
+    return max(text.rfind('"', start, i), start)
+
+
+def _ends_quoted_paragraph(text: str, i: int, start: int, end: int) -> bool:
+    """'"We went home, "he said.': the last straight mark of a paragraph that opens with one,
+    followed by a short speech tag; the shape in which a straight mark after ", " closes."""
+    if '"' in text[i + 1 : end] or not text[start:end].lstrip().startswith('"'):
+        return False
+    tail = text[i + 1 : end].strip()
+    return len(_WORD_AFTER_RE.findall(tail)) <= 8 and tail[-1:] in ".!?"
+
+
 def _glued(i: int, mark: str, word: str, where: str) -> Match:
     return Match(
         i,
@@ -199,7 +218,9 @@ def _glued(i: int, mark: str, word: str, where: str) -> Match:
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
     for block in doc.blocks:
-        yield from _check_block(text, block.start, block.end)
+        for found in _check_block(text, block.start, block.end):
+            if not heuristics.looks_like_code(heuristics.line_at(text, found.start)):
+                yield found
 
 
 RULE = define("punctuation.quote-spacing", "warning", check, __doc__)
