@@ -150,7 +150,9 @@ def _known_name(name: str, doc: Document, lex: resources.Lexicon) -> bool:
     return resources.gazetteer().lookup(name) != ()
 
 
-def _judge(token: str, doc: Document, lex: resources.Lexicon) -> tuple[str, str] | None:
+def _judge(
+    token: str, position: int, doc: Document, lex: resources.Lexicon
+) -> tuple[str, str] | None:
     """The two words ``token`` is made of, when it is two words glued together."""
     rest = token[1:]
     if token.islower():
@@ -167,7 +169,10 @@ def _judge(token: str, doc: Document, lex: resources.Lexicon) -> tuple[str, str]
         split = _lower_split(token.lower(), lex)
         if split is not None and len(split[0]) >= _MIN_NAME_HEAD:
             head = token[: len(split[0])]
-            if lex.zipf(split[0]) >= _CAPITAL_HEAD_ZIPF and not _is_name(head):
+            common = lex.zipf(split[0]) >= _CAPITAL_HEAD_ZIPF and not _is_name(head)
+            # A capital mid-sentence is a name's more often than not ("Matthas" is a surname):
+            # there the head must be a sentence adverb ("Todayshocked").
+            if common and (position == 0 or split[0] in _GLUE_HEADS or split[0].endswith("ly")):
                 return head, split[1]
         # "Almeidawhich": a name, then a word that follows names.
         for i in range(len(token) - 3, _MIN_NAME_HEAD - 1, -1):
@@ -205,7 +210,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             continue
         if not token.islower() and chunk.rstrip(",.;!?)") != token:
             continue  # a quoted or labelled identifier: '"scanStatus":', "(myMacro)"
-        split = _judge(token, doc, lex)
+        split = _judge(token, word.position, doc, lex)
         if split is None or heuristics.looks_like_code(heuristics.line_at(text, word.start)):
             continue
         head, tail = split

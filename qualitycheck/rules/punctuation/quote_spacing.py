@@ -175,15 +175,15 @@ def _check_block(text: str, start: int, end: int) -> Iterator[Match]:
                 )
             continue
         if before == "." and after in _SPACES and i + 2 < end and not _is_abbreviation(text, i - 1):
-            word = _WORD_AFTER_RE.match(text, i + 2, end)
-            if word and word.group()[0].islower() and word.start() == i + 2:
+            resumed = _WORD_AFTER_RE.match(text, i + 2, end)
+            if resumed and resumed.group()[0].islower():
                 yield Match(
                     i - 1,
-                    word.end(),
+                    resumed.end(),
                     f"The quotation ends with a full stop, but the sentence goes on in lower case "
-                    f"('{word.group()}'): a comma belongs inside the mark, or a new sentence "
+                    f"('{resumed.group()}'): a comma belongs inside the mark, or a new sentence "
                     "starts here.",
-                    (f",{mark} {word.group()}",),
+                    (f",{mark} {resumed.group()}",),
                     confidence=0.55,
                     severity=Severity.WARNING,
                 )

@@ -1,0 +1,68 @@
+"""A site name or photo credit glued to a headline: "Mayor opens the new bridge | Instagram".
+
+What it does
+    Finds a headline-like line (short, with no full stop at the end) that ends with a vertical
+    bar and a short label of one to four capitalised words or a domain: the site name of the
+    page title ("| The Daily Courier", "| example.com") or the credit of the photo that stood
+    next to it ("| Instagram", "| Getty Images"). A line with more than one bar (a table row, a
+    menu) is left alone, as is a bar inside a sentence.
+
+Why it matters
+    Scrapers take the headline from the page's title tag, which carries the site name, or join
+    it with the caption of the lead photo. The label is not part of the headline and looks like
+    debris in the published text.
+
+Example
+    Harbour ferries return to the old timetable | Instagram
+
+Use instead
+    Harbour ferries return to the old timetable
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qualitycheck import heuristics
+from qualitycheck.document import Document
+from qualitycheck.finding import Match, Severity
+from qualitycheck.rule import Context, define
+
+_LABEL_RE = re.compile(
+    r"[ \t\u00a0]+[|¦][ \t\u00a0]*"
+    r"((?:[A-Z0-9][\w&.'’\-]*|[a-z][\w\-]*\.[a-z]{2,})(?:[ \t\u00a0]+(?:[A-Z0-9&][\w&.'’\-]*|of|the|and|de|la|on)){0,3})"
+    r"[ \t\u00a0]*$"
+)
+_MAX_HEADLINE_WORDS = 25
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    text = doc.text
+    if "|" not in text and "¦" not in text:
+        return
+    for block in doc.blocks:
+        line = text[block.start : block.end]
+        if "\n" in line.strip() or line.count("|") + line.count("¦") != 1:
+            continue
+        m = _LABEL_RE.search(line)
+        if m is None or heuristics.looks_like_code(line):
+            continue
+        head = line[: m.start()].strip()
+        words = head.split()
+        if len(words) < 3 or len(words) > _MAX_HEADLINE_WORDS or head[-1:] in ".!?:;,":
+            continue
+        if len(m.group(1).split()) >= len(words):
+            continue
+        yield Match(
+            block.start + m.start(),
+            block.start + m.end(),
+            f"'{m.group(1)}' after a bar looks like a site name or photo credit glued to the "
+            "headline by a scraper; delete it.",
+            ("",),
+            confidence=0.7,
+            severity=Severity.WARNING,
+        )
+
+
+RULE = define("junk.headline-credit", "warning", check, __doc__)

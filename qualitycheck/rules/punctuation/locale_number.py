@@ -1,0 +1,111 @@
+"""Numbers written the way another language writes them: "3,5%", "$ 12", "15,000 million", "(+ 4.1%)".
+
+What it does
+    Finds number formats that English does not use and that translation carries over from the
+    source language:
+
+    - a decimal comma ("3,5%", "€2,75 million", "1.234,56 euros"): one or two digits after the
+      comma before a per cent sign, a scale word or a unit, or after a currency sign. "1,500" and
+      "12,000" (thousands separators, three digits) are English and left alone;
+    - a space between a currency sign and the amount ("$ 12", "€ 5 million", "£ 3.50");
+    - thousands of millions ("15,000 million euros"), where English says "15 billion";
+    - a plus or minus sign spaced off its number in brackets ("(+ 4.1%)", "(- 2%)").
+
+    Lines that look like code are skipped, and so are lists of small numbers ("verses 3,4").
+
+Why it matters
+    Spanish, French, German, Italian, Russian and most other languages write "3,5" for three
+    and a half, and count in thousands of millions; English readers take "3,5%" for a typo and
+    "15,000 million" for a translation. The spacing of signs and symbols is a house-style mark
+    of the source language.
+
+Example
+    Inflation rose to 3,5% in May, and the deficit reached 15,000 million euros (+ 4.1%).
+
+Use instead
+    Inflation rose to 3.5% in May, and the deficit reached 15 billion euros (+4.1%).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from qualitycheck import heuristics
+from qualitycheck.document import Document
+from qualitycheck.finding import Match, Severity
+from qualitycheck.rule import Context, define
+
+_CURRENCY = "$€£¥₹₽₴₦₩₺"
+_SCALE_OR_UNIT = (
+    r"(?:%|[ \u00a0](?:%|per ?cent|percent|million|billion|thousand|trillion|euros?|dollars?"
+    r"|pesos?|pounds|km|kg|kilometres|kilometers|metres|meters|degrees|litres|liters|tonnes"
+    r"|hours|points)\b)"
+)
+# "3,5%", "2,75 million", "1.234,56 euros"; or after a currency sign: "€3,5".
+_DECIMAL_COMMA_RE = re.compile(
+    rf"(?<![\d,.])(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}),\d{{1,2}}(?![\d,])(?={_SCALE_OR_UNIT})"
+    rf"|(?<=[{_CURRENCY}])\d{{1,3}},\d{{1,2}}(?![\d,])"
+)
+_SPACED_CURRENCY_RE = re.compile(rf"(?<![\w{_CURRENCY}])([{_CURRENCY}])[ \u00a0]+(?=\d)")
+_THOUSAND_MILLION_RE = re.compile(r"(?<![\d,.])\d{1,3}(?:[,.\u00a0 ]\d{3})+[ \u00a0]+million\b")
+_SPACED_SIGN_RE = re.compile(r"\(([+\-−–])[ \u00a0]+(\d[\d.,]*[ \u00a0]?%?)\)")
+
+
+def _finds(text: str) -> Iterator[Match]:
+    for m in _DECIMAL_COMMA_RE.finditer(text):
+        whole, _, frac = m.group().rpartition(",")
+        fixed = whole.replace(".", ",") + "." + frac
+        yield Match(
+            m.start(),
+            m.end(),
+            f"'{m.group()}' uses a decimal comma; English writes '{fixed}'. A decimal comma is "
+            "the source language's format left in by translation.",
+            (fixed,),
+            confidence=0.75,
+            severity=Severity.WARNING,
+        )
+    for m in _SPACED_CURRENCY_RE.finditer(text):
+        yield Match(
+            m.start(),
+            m.end(),
+            f"Space between '{m.group(1)}' and the amount: English writes the sign right before "
+            "the number.",
+            (m.group(1),),
+            confidence=0.7,
+            severity=Severity.WARNING,
+        )
+    for m in _THOUSAND_MILLION_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        billions = int(digits) / 1000
+        shown = f"{billions:g}"
+        yield Match(
+            m.start(),
+            m.end(),
+            f"'{m.group()}' counts in thousands of millions, as many languages do; English says "
+            f"'{shown} billion'.",
+            (f"{shown} billion",),
+            confidence=0.6,
+            severity=Severity.WARNING,
+        )
+    for m in _SPACED_SIGN_RE.finditer(text):
+        sign = "-" if m.group(1) in "-−–" else "+"
+        yield Match(
+            m.start(),
+            m.end(),
+            f"The sign in '{m.group()}' stands apart from its number: English writes "
+            f"'({sign}{m.group(2)})'.",
+            (f"({sign}{m.group(2)})",),
+            confidence=0.65,
+            severity=Severity.WARNING,
+        )
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    text = doc.text
+    for found in _finds(text):
+        if not heuristics.looks_like_code(heuristics.line_at(text, found.start)):
+            yield found
+
+
+RULE = define("punctuation.locale-number", "warning", check, __doc__)
