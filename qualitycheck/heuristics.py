@@ -464,6 +464,16 @@ def line_at(text: str, pos: int) -> str:
     return text[start : len(text) if end < 0 else end]
 
 
+def in_code_span(text: str, pos: int) -> bool:
+    """True when ``text[pos]`` lies between two backticks of its line (a Markdown code span left
+    in plain text: `echo $ 12`)."""
+    start = text.rfind("\n", 0, pos) + 1
+    if text.count("`", start, pos) % 2 == 0:
+        return False
+    end = text.find("\n", pos)
+    return "`" in text[pos : len(text) if end < 0 else end]
+
+
 def looks_like_code(line: str) -> bool:
     """True when a line has the shape of code, markup or data (a call, an assignment, a JSON key,
     a field list, a prompt) rather than of prose. Prose with "word(s)" or "(see below)" passes."""

@@ -1,11 +1,12 @@
 """A site name or photo credit glued to a headline: "Mayor opens the new bridge | Instagram".
 
 What it does
-    Finds a headline-like line (short, with no full stop at the end) that ends with a vertical
-    bar and a short label of one to four capitalised words or a domain: the site name of the
-    page title ("| The Daily Courier", "| example.com") or the credit of the photo that stood
-    next to it ("| Instagram", "| Getty Images"). A line with more than one bar (a table row, a
-    menu) is left alone, as is a bar inside a sentence.
+    Finds a headline (the first line of the document, or a heading; short, with no full stop
+    at the end) that ends with a vertical bar and a short label of one to four capitalised
+    words or a domain: the site name of the page title ("| The Daily Courier", "| example.com")
+    or the credit of the photo that stood next to it ("| Instagram", "| Getty Images"). A line with more than one bar (a table row, a
+    menu) is left alone, as is a bar inside a sentence, and the headlines of other stories a
+    scraper copied from the foot of the page (`junk.trailing-headlines` reports those).
 
 Why it matters
     Scrapers take the headline from the page's title tag, which carries the site name, or join
@@ -41,7 +42,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
     if "|" not in text and "¦" not in text:
         return
-    for block in doc.blocks:
+    for index, block in enumerate(doc.blocks):
+        if index > 0 and block.kind != "heading":
+            continue  # the headline: the first line, or a heading (not a footer's headlines)
         line = text[block.start : block.end]
         if "\n" in line.strip() or line.count("|") + line.count("¦") != 1:
             continue

@@ -79,6 +79,11 @@ _PARTICLES = _words(
     "de di da du des del della dos das van von der den ter le la al el bin ibn mc mac"
 )
 
+# Words that start identifiers in camel case.
+_CODE_VERBS = _words(
+    "get set is has add on to use make new my with for from can do run find load read write "
+    "show hide open close init update remove delete create handle parse fetch build"
+)
 _MIN_NAME_HEAD = 4  # "Arvand" is not "Arv and"
 _MIN_LEN = 5  # "onand" is the shortest damage worth the risk
 _PART_ZIPF = 3.0  # each half is an ordinary word
@@ -190,9 +195,13 @@ def _judge(
         return None
     if head in _PARTICLES or lex.zipf(head) < _STRONG_ZIPF - 0.5:
         return None
+    if head in _CODE_VERBS:
+        return None  # "getMark", "setGrace", "isJohn": identifiers
+    if tail in resources.given_names():
+        return head, tail  # given names are frequent words too ("john"): no frequency test
     if lex.zipf(tail) >= _HEAD_GLUE_TAIL_ZIPF:
         return None
-    return (head, tail) if _is_name(tail) else None
+    return (head, tail) if resources.gazetteer().lookup(tail) else None
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
@@ -211,7 +220,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         if not token.islower() and chunk.rstrip(",.;!?)") != token:
             continue  # a quoted or labelled identifier: '"scanStatus":', "(myMacro)"
         split = _judge(token, word.position, doc, lex)
-        if split is None or heuristics.looks_like_code(heuristics.line_at(text, word.start)):
+        if split is None or heuristics.in_code_span(text, word.start):
+            continue
+        if heuristics.looks_like_code(heuristics.line_at(text, word.start)):
             continue
         head, tail = split
         yield Match(

@@ -104,6 +104,8 @@ def _finds(text: str) -> Iterator[Match]:
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
     for found in _finds(text):
+        if heuristics.in_code_span(text, found.start):
+            continue
         if not heuristics.looks_like_code(heuristics.line_at(text, found.start)):
             yield found
 

@@ -146,11 +146,11 @@ def _check_block(text: str, start: int, end: int) -> Iterator[Match]:
                     # ", ”said": the mark went past the space.
                     yield Match(
                         j,
-                        i + 1,
+                        i + 1 + len(word),
                         f"The closing quotation mark '{mark}' stands after the space instead of "
                         f"right after '{prior}', and touches the next word: move it before the "
                         "space.",
-                        (f"{mark} ",),
+                        (f"{mark} {word}",),
                         confidence=0.75 if mark != '"' else 0.65,
                         severity=Severity.WARNING,
                     )
