@@ -41,6 +41,13 @@ RULES = {
     "junk.trailing-headlines",
     "language.untranslated",
     "phrasing.garbled-stock-phrase",
+    "punctuation.glued-words",
+    "punctuation.quote-spacing",
+    "punctuation.bracket-spacing",
+    "punctuation.locale-number",
+    "junk.broken-entity",
+    "junk.headline-credit",
+    "structure.doubled-phrase",
 }
 
 

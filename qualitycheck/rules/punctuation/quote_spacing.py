@@ -46,6 +46,7 @@ _CONTRACTION_TAILS = frozenset("s t d m ll re ve".split())
 _WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.]*)\.$")
 _SPACES = " \t\u00a0"
+_SPEECH_TAG_WORDS = 12  # "said Ana Souza, the director of the company."
 
 
 def _in_code(code: list[tuple[int, int]], i: int) -> bool:
@@ -200,7 +201,7 @@ def _ends_quoted_paragraph(text: str, i: int, start: int, end: int) -> bool:
     if '"' in text[i + 1 : end] or not text[start:end].lstrip().startswith('"'):
         return False
     tail = text[i + 1 : end].strip()
-    return len(_WORD_AFTER_RE.findall(tail)) <= 8 and tail[-1:] in ".!?"
+    return len(_WORD_AFTER_RE.findall(tail)) <= _SPEECH_TAG_WORDS and tail[-1:] in ".!?"
 
 
 def _glued(i: int, mark: str, word: str, where: str) -> Match:
