@@ -44,6 +44,7 @@ RULES = {
     "punctuation.glued-words",
     "punctuation.quote-spacing",
     "punctuation.bracket-spacing",
+    "punctuation.missing-quote-opener",
     "punctuation.locale-number",
     "junk.broken-entity",
     "junk.headline-credit",
