@@ -48,6 +48,7 @@ RULES = {
     "punctuation.locale-number",
     "junk.broken-entity",
     "junk.headline-credit",
+    "junk.slug-line",
     "structure.doubled-phrase",
 }
 

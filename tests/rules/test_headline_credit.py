@@ -43,6 +43,33 @@ def test_quiet_on_menus_tables_sentences_and_code(text: str) -> None:
     assert flagged(RULE, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“Tennis player gives an interview to the magazine”, – WRITES: Sport.example",
+            ["WRITES: Sport.example"],
+        ),
+        ("Prices rise again in the capital – reports Example News", ["reports Example News"]),
+    ],
+)
+def test_flags_a_feeds_attribution_after_the_headline(text: str, expected: list[str]) -> None:
+    assert [t.lstrip(" ,–") for t in flagged(RULE, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Tykwer (Germany) – Jury President",
+        "Cancer: resistance to therapy – Nature Genetics",
+        "Paris – the city of light says no to cars",
+        "The jury met.\nThe mayor spoke to reporters – reports Example News",
+    ],
+)
+def test_quiet_on_dashes_that_are_not_attributions(text: str) -> None:
+    assert flagged(RULE, text) == []
+
+
 def test_quiet_on_clean_prose(clean_texts: list[str]) -> None:
     for text in clean_texts:
         assert flagged(RULE, text) == []
