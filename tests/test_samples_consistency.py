@@ -45,6 +45,7 @@ RULES = {
     "punctuation.quote-spacing",
     "punctuation.bracket-spacing",
     "punctuation.missing-quote-opener",
+    "punctuation.foreign-quotes",
     "punctuation.locale-number",
     "junk.broken-entity",
     "junk.headline-credit",
