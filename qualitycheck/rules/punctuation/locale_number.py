@@ -42,30 +42,54 @@ _SCALE_OR_UNIT = (
     r"|pesos?|pounds|km|kg|kilometres|kilometers|metres|meters|degrees|litres|liters|tonnes"
     r"|hours|points)\b)"
 )
-# "3,5%", "2,75 million", "1.234,56 euros"; or after a currency sign: "€3,5".
-_DECIMAL_COMMA_RE = re.compile(
-    rf"(?<![\d,.])(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}),\d{{1,2}}(?![\d,])(?={_SCALE_OR_UNIT})"
-    rf"|(?<=[{_CURRENCY}])\d{{1,3}},\d{{1,2}}(?![\d,])"
-)
-_SPACED_CURRENCY_RE = re.compile(rf"(?<![\w{_CURRENCY}])([{_CURRENCY}])[ \u00a0]+(?=\d)")
-_THOUSAND_MILLION_RE = re.compile(r"(?<![\d,.])\d{1,3}(?:[,.\u00a0 ]\d{3})+[ \u00a0]+million\b")
+# "3,5%", "2,75 million", "1.234,56 euros"; or after a currency sign: "€3,5". The scan starts
+# at the comma (a pattern that opens with a look-behind is tried at every position);
+# the number's start and what follows are checked after.
+_COMMA_DIGITS_RE = re.compile(r",\d{1,2}(?![\d,])")
+_NUMBER_BEFORE_RE = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d{1,3})$")
+_UNIT_AFTER_RE = re.compile(_SCALE_OR_UNIT)
+# The sign first (a pattern that opens with a look-behind is tried at every position); what
+# stands before it is checked after ("US$ 5" is a sign too, "x$ 5" is not prose).
+_SPACED_CURRENCY_RE = re.compile(rf"([{_CURRENCY}])[ \u00a0]+(?=\d)")
+_MILLION_RE = re.compile(r"million\b")  # the literal first: the scan skips to it in C
+_THOUSANDS_BEFORE_RE = re.compile(r"(?<![\d,.])\d{1,3}(?:[,.\u00a0 ]\d{3})+$")
 _SPACED_SIGN_RE = re.compile(r"\(([+\-−–])[ \u00a0]+(\d[\d.,]*[ \u00a0]?%?)\)")
 
 
+def _decimal_commas(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of numbers with a decimal comma before a scale or unit, or after a currency sign."""
+    for m in _COMMA_DIGITS_RE.finditer(text):
+        comma = m.start()
+        if comma == 0 or not text[comma - 1].isdigit():
+            continue
+        number = _NUMBER_BEFORE_RE.search(text, max(0, comma - 12), comma)
+        if number is None:
+            continue
+        start = number.start()
+        if start > 0 and text[start - 1] in "0123456789,.":
+            continue
+        after_currency = start > 0 and text[start - 1] in _CURRENCY and len(number.group()) <= 3
+        if after_currency or _UNIT_AFTER_RE.match(text, m.end()):
+            yield start, m.end()
+
+
 def _finds(text: str) -> Iterator[Match]:
-    for m in _DECIMAL_COMMA_RE.finditer(text):
-        whole, _, frac = m.group().rpartition(",")
+    for start, end in _decimal_commas(text):
+        shown = text[start:end]
+        whole, _, frac = shown.rpartition(",")
         fixed = whole.replace(".", ",") + "." + frac
         yield Match(
-            m.start(),
-            m.end(),
-            f"'{m.group()}' uses a decimal comma; English writes '{fixed}'. A decimal comma is "
+            start,
+            end,
+            f"'{shown}' uses a decimal comma; English writes '{fixed}'. A decimal comma is "
             "the source language's format left in by translation.",
             (fixed,),
             confidence=0.75,
             severity=Severity.WARNING,
         )
     for m in _SPACED_CURRENCY_RE.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _CURRENCY):
+            continue
         yield Match(
             m.start(),
             m.end(),
@@ -75,15 +99,22 @@ def _finds(text: str) -> Iterator[Match]:
             confidence=0.7,
             severity=Severity.WARNING,
         )
-    for m in _THOUSAND_MILLION_RE.finditer(text):
-        digits = re.sub(r"\D", "", m.group())
-        billions = int(digits) / 1000
-        shown = f"{billions:g}"
+    for million in _MILLION_RE.finditer(text):
+        gap = million.start()
+        while gap > 0 and text[gap - 1] in " \u00a0":
+            gap -= 1
+        if gap == million.start():
+            continue
+        big = _THOUSANDS_BEFORE_RE.search(text, max(0, gap - 24), gap)
+        if big is None:
+            continue
+        digits = re.sub(r"\D", "", big.group())
+        shown = f"{int(digits) / 1000:g}"
         yield Match(
-            m.start(),
-            m.end(),
-            f"'{m.group()}' counts in thousands of millions, as many languages do; English says "
-            f"'{shown} billion'.",
+            big.start(),
+            million.end(),
+            f"'{text[big.start() : million.end()]}' counts in thousands of millions, as many "
+            f"languages do; English says '{shown} billion'.",
             (f"{shown} billion",),
             confidence=0.6,
             severity=Severity.WARNING,

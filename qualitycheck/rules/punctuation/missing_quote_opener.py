@@ -25,6 +25,7 @@ Use instead
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -40,19 +41,18 @@ _FIRST_WORDS_RE = re.compile(r"\s*\S+(?:\s+\S+){0,4}")
 _OPENERS = "“«„"
 
 
-def _lone_closer(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The first closing mark of the block that no opening mark before it matches, and where
-    the text after the last quotation closed before it begins (the lone mark's quotation cannot
-    start earlier)."""
+def _lone_closer(text: str, marks: list[int], start: int) -> tuple[int, int] | None:
+    """The first of a block's ``marks`` that closes with no opening mark before it to match,
+    and where the text after the last quotation closed before it begins (the lone mark's
+    quotation cannot start earlier)."""
     depth = 0
     after_last = start
-    for m in _MARK_RE.finditer(text, start, end):
-        i = m.start()
-        ch = text[i]
-        if ch in _OPENERS:
+    n = len(text)
+    for i in marks:
+        if text[i] in _OPENERS:
             depth += 1
             continue
-        if 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+        if 0 < i < n - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
             continue  # "Kyiv”s": a misplaced apostrophe
         if i > start and text[i - 1].isdigit():
             continue  # a 12” pipe
@@ -64,23 +64,20 @@ def _lone_closer(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _leaves_open(text: str, start: int, end: int) -> bool:
-    chunk = text[start:end]
-    return sum(chunk.count(c) for c in _OPENERS) > chunk.count("”") + chunk.count("»")
-
-
-def _speech_start(doc: Document, start: int, closer: int) -> int | None:
+def _speech_start(doc: Document, starts: list[int], start: int, closer: int) -> int | None:
     """Where the quotation that ends at ``closer`` begins: the first of the sentences before it,
     back from the closer's own, that speak in the first or second person; None when the closer's
-    sentence does not."""
+    sentence does not. ``starts`` are the sentences' start offsets."""
     text = doc.text
-    sentences = [s for s in doc.sentences if s.end > start and s.start < closer]
+    sentences = doc.sentences
     found = None
-    for sentence in reversed(sentences):
-        if _PERSON_RE.search(text, max(sentence.start, start), closer) is None:
+    k = bisect.bisect_left(starts, closer) - 1  # the sentence that holds the closer
+    while k >= 0 and sentences[k].end > start:
+        begin = max(sentences[k].start, start)
+        if _PERSON_RE.search(text, begin, closer) is None:
             break
-        found = max(sentence.start, start)
-        closer = found
+        found = closer = begin
+        k -= 1
     return found
 
 
@@ -88,17 +85,27 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
     if "”" not in text and "»" not in text:
         return
+    marks = [m.start() for m in _MARK_RE.finditer(text)]
+    starts: list[int] = []
     previous_open = False
     for block in doc.blocks:
-        start, end = block.start, block.end
-        lone = _lone_closer(text, start, end)
-        was_open, previous_open = previous_open, _leaves_open(text, start, end)
+        lo = bisect.bisect_left(marks, block.start)
+        hi = bisect.bisect_left(marks, block.end, lo)
+        if lo == hi:
+            previous_open = False
+            continue
+        in_block = marks[lo:hi]
+        opened = sum(1 for i in in_block if text[i] in _OPENERS)
+        was_open, previous_open = previous_open, opened > len(in_block) - opened
+        lone = _lone_closer(text, in_block, block.start)
         if lone is None or was_open:
             continue
         closer, after_last = lone
         if text[after_last:closer].lstrip()[:1] in _OPENERS + "\"'‘":
             continue
-        begin = _speech_start(doc, after_last, closer)
+        if not starts:
+            starts = [s.start for s in doc.sentences]
+        begin = _speech_start(doc, starts, after_last, closer)
         if begin is None:
             continue
         first = _FIRST_WORDS_RE.match(text, begin, closer)

@@ -32,7 +32,9 @@ from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
 
 # "report of report": the same word on both sides of "of", case-insensitive (checked below).
-_X_OF_X_RE = re.compile(r"\b([^\W\d_]{3,})[ \t\u00a0]+of[ \t\u00a0]+([^\W\d_]{3,})\b")
+_OF_RE = re.compile(r"of[ \t\u00a0]+")  # the literal first: the scan skips to it in C
+_WORD_BEFORE_RE = re.compile(r"(?<![\w\-])[^\W\d_]{3,}$")
+_WORD_AFTER_RE = re.compile(r"[^\W\d_]{3,}\b")
 # "Energy Agency (Energy Agency)": up to six words, then the same words in brackets.
 _BRACKET_RE = re.compile(r"\(([^()\n]{2,80})\)")
 _SET_PHRASES = frozenset(
@@ -42,19 +44,25 @@ _SET_PHRASES = frozenset(
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
-    for m in _X_OF_X_RE.finditer(text):
-        first, second = m.group(1), m.group(2)
+    for of in _OF_RE.finditer(text):
+        if of.start() == 0 or text[of.start() - 1] not in " \t\u00a0":
+            continue
+        before = _WORD_BEFORE_RE.search(text, max(0, of.start() - 40), of.start() - 1)
+        after = _WORD_AFTER_RE.match(text, of.end())
+        if before is None or after is None:
+            continue
+        first, second = before.group(), after.group()
         if first.casefold() != second.casefold() or first.casefold() in _SET_PHRASES:
             continue
         if first[:1].isupper() and second[:1].isupper():
             continue  # "Sea of Sea"? a name's business
-        if heuristics.looks_like_code(heuristics.line_at(text, m.start())):
+        if heuristics.looks_like_code(heuristics.line_at(text, before.start())):
             continue
         yield Match(
-            m.start(),
-            m.end(),
-            f"'{m.group()}' names the same thing twice: a word from two versions of the "
-            "sentence, or the text of a stripped link, left side by side.",
+            before.start(),
+            after.end(),
+            f"'{text[before.start() : after.end()]}' names the same thing twice: a word from two "
+            "versions of the sentence, or the text of a stripped link, left side by side.",
             (first,),
             confidence=0.6,
             severity=Severity.WARNING,
@@ -68,8 +76,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             continue
         if m.start() == 0 or text[m.start() - 1] not in " \u00a0":
             continue  # "f(x)", "name(name)": code, not prose
-        before = text[max(0, m.start() - len(inner) - 1) : m.start() - 1]
-        if before != inner:
+        if text[max(0, m.start() - len(inner) - 1) : m.start() - 1] != inner:
             continue
         start = m.start() - 1 - len(inner)
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.@"):
