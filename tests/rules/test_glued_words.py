@@ -34,6 +34,8 @@ RULE = glued_words.RULE
         ),
         ("The rider Kowalskiwho won the stage attacked again.", "Kowalskiwho", "Kowalski who"),
         ("They walked inthe rain to the station.", "inthe", "in the"),
+        ("She met the presidentof the club on Friday.", "presidentof", "president of"),
+        ("The council decidedto close the market.", "decidedto", "decided to"),
     ],
 )
 def test_flags_glued_words_and_suggests_the_split(text: str, token: str, fix: str) -> None:
@@ -58,6 +60,8 @@ def test_lower_case_word_glued_to_a_capitalised_name() -> None:
         "The bedroom, the whereabouts and the lighthouse were all in the report.",
         "Ferdinand, Goethe and Matthas Klose signed the letter.",
         "She ordered tlayudas and chapulines at the market in Oaxaca.",
+        # endings of Romance and Germanic words that look like glue
+        "The coloso, the mareso and the milit stood by the road to Chiaso.",
         # product names and terms made of two content words
         "Install qualitycheck and wordfreq before you run the docstring checks.",
         # particles that build compounds

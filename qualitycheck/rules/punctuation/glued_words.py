@@ -47,16 +47,21 @@ def _words(spaced: str) -> frozenset[str]:
 
 # Words that end a glued pair: they never form the second half of an English compound.
 # (Left out on purpose: particles that do, "up", "out", "down", "over", "off", "in", "on", "way";
-# and endings of many real words, "our", "its", "how", "very", "ever", "her", "he", "me", "we",
+# and endings of many real words, "our", "its" ("granits"), "how", "very", "ever", "her", "he", "me", "we",
 # "is", "as", "at", "or", "an".)
 _GLUE_TAILS = _words(
     """
-    the and but because although though which who whom whose it its his their they she
+    the and but because although though which who whom whose it his their they she
     even especially also so then when where while was were has have had will would could should
     said after before with from into about this these those there not only just yet since until
     unless whether what why your than
     """
 )
+# Prepositions glued to the word before ("presidentof", "decidedto"): only after a longer,
+# common head, since many words end in them ("manifesto", "therefor").
+_PREPOSITION_TAILS = _words("of to for")
+_PREPOSITION_HEAD_LEN = 5
+_PREPOSITION_HEAD_ZIPF = 3.5
 # Two-letter tails worth reporting (in lower-case tokens only): "screenit", "problemso".
 _SHORT_TAILS = _words("it so")
 # Words that start a glued pair: sentence adverbs and conjunctions that no compound begins with.
@@ -85,6 +90,10 @@ _CODE_VERBS = _words(
     "show hide open close init update remove delete create handle parse fetch build"
 )
 _MIN_NAME_HEAD = 4  # "Arvand" is not "Arv and"
+_SHORT_HEAD_LEN = 3
+_RARE_ZIPF = 2.5  # a lower-case word rarer than this is not everyday English
+_RARE_NEIGHBOURS = 2  # ... and two of them around a token make its sentence foreign or jargon
+_TWO_LETTER_HEADS = _words("on in of to at by up is it as or no")
 _MIN_LEN = 5  # "onand" is the shortest damage worth the risk
 _PART_ZIPF = 3.0  # each half is an ordinary word
 _STRONG_ZIPF = 5.0  # one half is a very common word
@@ -114,17 +123,30 @@ def _lower_split(token: str, zipf: resources.Lexicon) -> tuple[str, str] | None:
     short = len(token) <= _MIN_LEN
     for i in range(2, len(token) - 1):
         head, tail = token[:i], token[i:]
-        if len(tail) == 2 and tail not in _SHORT_TAILS:
+        if tail in _PREPOSITION_TAILS:
+            if len(head) < _PREPOSITION_HEAD_LEN or zipf.zipf(head) < _PREPOSITION_HEAD_ZIPF:
+                continue
+        elif len(tail) == 2 and tail not in _SHORT_TAILS:
             continue
-        glue_tail = tail in _GLUE_TAILS or tail in _SHORT_TAILS
+        glue_tail = tail in _GLUE_TAILS or tail in _SHORT_TAILS or tail in _PREPOSITION_TAILS
         glue_head = head in _GLUE_HEADS or (len(head) >= 7 and head.endswith("ly"))
         if not (glue_tail or glue_head):
             continue
         zh, zt = zipf.zipf(head), zipf.zipf(tail)
         if zh < _PART_ZIPF or zt < _PART_ZIPF or max(zh, zt) < _STRONG_ZIPF:
             continue
+        if len(head) <= _SHORT_HEAD_LEN and zh < _STRONG_ZIPF:
+            continue  # "bal"+"and", "ru"+"then": a short head must be a common word
+        if len(head) == 2 and head not in _TWO_LETTER_HEADS:
+            continue  # "re"+"then", "la"+"then", "go"+"they"
+        if tail in _SHORT_TAILS and (
+            len(head) < _PREPOSITION_HEAD_LEN or zh < _HEAD_GLUE_TAIL_ZIPF
+        ):
+            continue  # "colo"+"so", "mill"+"it": Romance and Germanic endings, not glue
         if not glue_tail and (zt < _HEAD_GLUE_TAIL_ZIPF or len(tail) < 4):
             continue
+        if not glue_tail and tail.title() in resources.given_names():
+            continue  # "and"+"alan": a name after a glue head is a name's own syllables
         if short and min(zh, zt) < _STRONG_ZIPF:
             continue
         score = min(zh, zt)
@@ -204,6 +226,22 @@ def _judge(
     return (head, tail) if resources.gazetteer().lookup(tail) else None
 
 
+def _foreign_sentence(doc: Document, word: Word, lex: resources.Lexicon) -> bool:
+    """True when the sentence around ``word`` has other rare lower-case words: a sentence in
+    another language ("non abbia precedentemente violato") or in jargon, where an unknown token
+    says nothing about lost spaces."""
+    rare = 0
+    for other in doc.sentence_words(word.sentence):
+        t = other.text
+        if other.start == word.start or not (t.islower() and t.isalpha() and len(t) > 2):
+            continue
+        if lex.zipf(t) < _RARE_ZIPF:
+            rare += 1
+            if rare >= _RARE_NEIGHBOURS:
+                return True
+    return False
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
     lex = resources.lexicon()
@@ -221,6 +259,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             continue  # a quoted or labelled identifier: '"scanStatus":', "(myMacro)"
         split = _judge(token, word.position, doc, lex)
         if split is None or heuristics.in_code_span(text, word.start):
+            continue
+        if _foreign_sentence(doc, word, lex):
             continue
         if heuristics.looks_like_code(heuristics.line_at(text, word.start)):
             continue
