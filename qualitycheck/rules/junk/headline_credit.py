@@ -46,6 +46,7 @@ _ATTRIBUTION_RE = re.compile(
     r"[ \t\u00a0]*$"
 )
 _MAX_HEADLINE_WORDS = 25
+_MAX_HEADLINE_CHARS = 400
 
 
 def _attribution(line: str, offset: int) -> Match | None:
@@ -73,6 +74,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     for index, block in enumerate(doc.blocks):
         if index > 0 and block.kind != "heading":
             continue  # the headline: the first line, or a heading (not a footer's headlines)
+        if block.end - block.start > _MAX_HEADLINE_CHARS:
+            continue  # a headline is short; a long block is prose (or a blob)
         line = text[block.start : block.end]
         if "\n" in line.strip() or heuristics.looks_like_code(line):
             continue

@@ -35,6 +35,7 @@ _SLUG_RE = re.compile(
     r"(?:[ \t]*$|[ \t]+[–—\-][ \t]+(.{1,80}?)[ \t]*$)"
 )
 _LOWER_WORD_RE = re.compile(r"\b[a-z]{3,}\b")
+_MAX_SLUG_CHARS = 160
 _MIN_LETTERS = 4  # "(AP)" and "(EU)" are too short to tell
 
 
@@ -43,6 +44,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     if "(" not in text and "[" not in text:
         return
     for block in doc.blocks:
+        if block.end - block.start > _MAX_SLUG_CHARS:
+            continue
         line = text[block.start : block.end]
         if "\n" in line.strip():
             continue

@@ -30,7 +30,7 @@ from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
 
 # A parenthesis on one line with no bracket inside it; its content is judged in Python.
-_PAREN_RE = re.compile(r"\(([^()\n]*)\)")
+_PAREN_RE = re.compile(r"\(([^()\n]{0,300})\)")  # bounded: many "(" on a long line stay linear
 # Content that is code, a formula or a placeholder rather than prose.
 _NOT_PROSE_RE = re.compile(r"[=+*/<>{}\[\]|;`\\^~_#@$]|^\W*$")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")

@@ -96,7 +96,9 @@ def _check_block(text: str, start: int, end: int) -> Iterator[Match]:
     if not _ANY_RE.search(text, start, end):
         return
     code = [(m.start(), m.end()) for m in _CODE_RE.finditer(text, start, end)]
-    straight = _straight_closers(text, start, end, code) if '"' in text[start:end] else set()
+    straight = (
+        _straight_closers(text, start, end, code) if text.find('"', start, end) >= 0 else set()
+    )
     opened = False  # a curly opening mark is open at this point of the block
     for m in _ANY_RE.finditer(text, start, end):
         i = m.start()
@@ -198,7 +200,12 @@ def _opener_of(text: str, i: int, start: int) -> int:
 def _ends_quoted_paragraph(text: str, i: int, start: int, end: int) -> bool:
     """'"We went home, "he said.': the last straight mark of a paragraph that opens with one,
     followed by a short speech tag; the shape in which a straight mark after ", " closes."""
-    if '"' in text[i + 1 : end] or not text[start:end].lstrip().startswith('"'):
+    if text.find('"', i + 1, end) >= 0:
+        return False
+    first = start
+    while first < end and text[first].isspace():
+        first += 1
+    if first >= end or text[first] != '"':
         return False
     tail = text[i + 1 : end].strip()
     return len(_WORD_AFTER_RE.findall(tail)) <= _SPEECH_TAG_WORDS and tail[-1:] in ".!?"
