@@ -43,6 +43,8 @@ class FileResult:
     extras: dict[str, Any] = field(default_factory=dict)  # e.g. "grammar": the backend's status
     # Text spans checked one by one, for a huge plain-text file (see Checker.check_document).
     chunks: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    # Findings a baseline left out of ``findings`` (the quality score still counts them).
+    hidden_by_baseline: int = 0
 
     @property
     def ok(self) -> bool:

@@ -21,6 +21,7 @@ from qualitycheck import __version__
 if TYPE_CHECKING:
     from qualitycheck.api import Checker, FileResult
     from qualitycheck.config import Settings
+    from qualitycheck.suppress import Baseline
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -55,6 +56,19 @@ class FailOn(StrEnum):
     warning = "warning"
     info = "info"
     never = "never"
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Shell(StrEnum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
 
 
 class ScoreFormat(StrEnum):
@@ -96,7 +110,7 @@ ConfigOpt = Annotated[
     typer.Option(
         "--config",
         help="Configuration file (default: nearest .qualitycheck.toml or "
-        "pyproject.toml with [tool.qualitycheck]).",
+        "pyproject.toml with a \\[tool.qualitycheck] table).",
         dir_okay=False,
     ),
 ]
@@ -109,7 +123,9 @@ SelectOpt = Annotated[
 ]
 IgnoreOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--ignore", help="Skip these rule ids or categories (repeatable)."),
+    typer.Option(
+        "--ignore", help="Skip these rule ids or categories (repeatable, or comma-separated)."
+    ),
 ]
 ExcludeOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
@@ -250,9 +266,6 @@ def _fix(result: FileResult, root: Path, *, write: bool, min_confidence: float) 
     """Apply (or, for --diff, show) the sure fixes of one file; fixed findings leave the report."""
     from qualitycheck.fix import FixError, fix_file, unified_diff, write_fixed
 
-    if result.path == "-":
-        sys.stderr.write("qualitycheck: --fix and --diff need files, not standard input\n")
-        return
     path = result.path if os.path.isabs(result.path) else str(root / result.path)
     try:
         fixed, before = fix_file(path, result.findings, min_confidence)
@@ -275,20 +288,32 @@ def _fix(result: FileResult, root: Path, *, write: bool, min_confidence: float) 
     sys.stderr.write(f"qualitycheck: {result.path}: fixed {n} finding{'s' if n != 1 else ''}\n")
 
 
+def _hide_known(result: FileResult, known: Baseline) -> None:
+    """Leave out the findings a baseline records; count them. The quality score is taken first,
+    so it still counts them: the baseline hides findings from the report, not from the text."""
+    result.quality  # noqa: B018 - computed (and cached) on every finding
+    kept = known.filter(result.path, result.findings)
+    result.hidden_by_baseline = len(result.findings) - len(kept)
+    result.findings = kept
+
+
 class _Tally:
     """Counts what flows to the reporter, to pick the exit code afterwards."""
 
-    def __init__(self, fail_level: int | None) -> None:
+    def __init__(self, fail_level: int | None, *, quiet: bool = False) -> None:
         self.fail_level = fail_level
+        self.quiet = quiet
         self.failed = False
         self.errors = 0
+        self.files = 0
 
     def watch(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
         for r in results:
+            self.files += 1
             if r.error is not None:
                 self.errors += 1
                 sys.stderr.write(f"qualitycheck: error: {r.path}: {r.error}\n")
-            for notice in r.notices:
+            for notice in () if self.quiet else r.notices:
                 sys.stderr.write(f"qualitycheck: {r.path}: {notice}\n")
             if self.fail_level is not None and any(
                 f.severity >= self.fail_level for f in r.findings
@@ -303,12 +328,65 @@ class _Tally:
         return EXIT_FINDINGS if self.failed else EXIT_OK
 
 
-def _want_color(stream: TextIO, output: Path | None) -> bool:
+def _want_color(stream: TextIO, output: Path | None, color: Color = Color.auto) -> bool:
+    """--color always/never decide; auto: never into a file or with NO_COLOR set, always with
+    FORCE_COLOR set, else on a terminal only."""
+    if color is not Color.auto:
+        return color is Color.always
     if output is not None or os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _warn_if_nothing_checked(tally: _Tally, paths: list[str], settings: Settings) -> None:
+    """Like ruff: a run that found no file to check says so on stderr (the exit code stays 0)."""
+    if tally.files == 0 and paths:
+        globs = " ".join(settings.include)
+        sys.stderr.write(f"qualitycheck: warning: no files to check in {', '.join(paths)} "
+                         f"(looked for {globs})\n")  # fmt: skip
+
+
+def _show_settings(settings: Settings, checker: Checker, isolated: bool) -> None:
+    """What --show-settings prints: the configuration file found and the effective settings."""
+    import json
+
+    if settings.source is not None:
+        typer.echo(f"# configuration file: {settings.source}")
+    else:
+        why = "--isolated" if isolated else "none found from the working directory up"
+        typer.echo(f"# configuration file: none ({why}); defaults and command-line flags")
+
+    def value(v: object) -> str:
+        if isinstance(v, Path):
+            return json.dumps(str(v))
+        if isinstance(v, tuple | list):
+            return "[" + ", ".join(value(i) for i in v) + "]"
+        if isinstance(v, dict):
+            inner = ", ".join(f"{json.dumps(k)} = {value(i)}" for k, i in v.items())
+            return "{ " + inner + " }" if inner else "{}"
+        return json.dumps(v)
+
+    rows = {
+        "select": settings.select, "ignore": settings.ignore, "severity": dict(settings.severity),
+        "fail-on": settings.fail_on, "min-confidence": settings.min_confidence,
+        "include": settings.include, "exclude": settings.exclude,
+        "per-file-ignores": dict(settings.per_file_ignores),
+        "glossary": settings.glossary if settings.glossary is not None else "",
+        "packs": settings.packs, "encoding": settings.encoding or "",
+        "languagetool": settings.languagetool,
+        "languagetool-language": settings.languagetool_language,
+        "languagetool-timeout": settings.languagetool_timeout,
+    }  # fmt: skip
+    for key, v in rows.items():
+        typer.echo(f"{key} = {value(v)}")
+    for rule_id, options in settings.rule_options.items():
+        typer.echo(f'\n[rules."{rule_id}"]')
+        for name, v in options.items():
+            typer.echo(f"{name} = {value(v)}")
+    enabled = sorted(r for r in checker.engine.rules if settings.rule_enabled(r))
+    typer.echo(f"\n# enabled rules ({len(enabled)}): {', '.join(enabled)}")
 
 
 def _emit(output: Path | None, render: Callable[[TextIO], None]) -> None:
@@ -415,10 +493,35 @@ def lint(
     id_field: Annotated[
         str, typer.Option("--id-field", help="Corpus field holding the record id.")
     ] = "id",
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print the findings only: no scores, no summary.")
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option("--statistics", help="Print a count per rule instead of the findings."),
+    ] = False,
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color",
+            help="Colour the text output: auto (on a terminal, unless NO_COLOR is set; "
+            "FORCE_COLOR forces it), always or never.",
+        ),
+    ] = Color.auto,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            "--show-settings",
+            help="Print the configuration file found and the effective settings, then exit.",
+        ),
+    ] = False,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
-    """Check files for machine-translation and scraping damage."""
+    """Check files for machine-translation and scraping damage.
+
+    Exit codes: 0 no finding at or above the fail level (--fail-on, default warning); 1 findings at or above it; 2 usage, configuration or input errors (the other files are still checked).
+    """
     from qualitycheck import parallel
     from qualitycheck.reporters import ReportContext, get_reporter
     from qualitycheck.suppress import Baseline, BaselineError
@@ -429,6 +532,14 @@ def lint(
                          glossary=glossary, packs=pack, encoding=encoding, fail_on=fail_on,
                          min_confidence=min_confidence, languagetool=languagetool)  # fmt: skip
     checker = _checker(settings)
+    if show_settings:
+        _show_settings(settings, checker, isolated)
+        _finish(checker)
+        raise typer.Exit(EXIT_OK)
+    if (fix or diff) and "-" in (paths or []):
+        fail("--fix and --diff rewrite files: they cannot take standard input ('-')")
+    if statistics and output_format is not OutputFormat.text:
+        fail("--statistics is a summary of the text format; leave out --format")
     try:
         reporter = get_reporter(output_format.value)
     except (KeyError, ImportError):
@@ -440,7 +551,7 @@ def lint(
         except BaselineError as exc:
             fail(str(exc))
     level = settings.fail_level()
-    tally = _Tally(int(level) if level is not None else None)
+    tally = _Tally(int(level) if level is not None else None, quiet=quiet)
     recorder = Baseline() if write_baseline is not None else None
 
     def filtered(results: Iterable[FileResult]) -> Iterator[FileResult]:
@@ -448,7 +559,7 @@ def lint(
             if recorder is not None and r.error is None:
                 recorder.add(r.path, r.findings)
             if known is not None and r.error is None:
-                r.findings = known.filter(r.path, r.findings)
+                _hide_known(r, known)
             if (fix or diff) and r.error is None and r.findings:
                 _fix(r, settings.root, write=fix and not diff, min_confidence=fix_min_confidence)
             yield r
@@ -467,16 +578,20 @@ def lint(
     results = tally.watch(finish(filtered(checked)))
     ctx = ReportContext(
         rules=checker.engine.rules,
-        color=_want_color(sys.stdout, output) and output_format is OutputFormat.text,
+        color=_want_color(sys.stdout, output, color) and output_format is OutputFormat.text,
         tool_version=__version__,
         paragraph_scores=paragraph_scores,
         root=str(settings.root),
+        quiet=quiet,
+        statistics=statistics,
     )
     if diff and output is None:  # standard output carries the diff; the report goes to stderr
         reporter.write(results, sys.stderr, ctx)
     else:
         _emit(output, lambda stream: reporter.write(results, stream, ctx))
     _finish(checker)
+    if not source.is_corpus:
+        _warn_if_nothing_checked(tally, paths or [], settings)
     if recorder is not None:
         try:
             recorder.write(write_baseline)  # type: ignore[arg-type]
@@ -537,7 +652,7 @@ def report(
     if known is not None:
         for r in results:
             if r.error is None:
-                r.findings = known.filter(r.path, r.findings)
+                _hide_known(r, known)
     ctx = ReportContext(rules=checker.engine.rules, tool_version=__version__,
                         root=str(settings.root))  # fmt: skip
     to_stdout = str(output) == "-"
@@ -617,13 +732,14 @@ def list_rules(
     output_format: Annotated[
         ScoreFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ScoreFormat.text,
+    pack: PackOpt = None,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
     """List every rule: id, default severity, whether it is enabled, and what it checks."""
     import json
 
-    settings = _settings(config, isolated)
+    settings = _settings(config, isolated, packs=pack)
     checker = _checker(settings)
     rules = sorted(checker.engine.rules.values(), key=lambda r: r.id)
     if output_format is ScoreFormat.json:
@@ -640,28 +756,135 @@ def list_rules(
 
 @app.command()
 def explain(
-    rule: Annotated[str, typer.Argument(help="A rule id, e.g. punctuation.stray-mark.")],
+    rule: Annotated[
+        str, typer.Argument(help="A rule id (punctuation.stray-mark) or a category (junk).")
+    ],
+    pack: PackOpt = None,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
-    """Print a rule's documentation: what it does, why it matters, an example, what to use instead."""
-    settings = _settings(config, isolated)
+    """Print a rule's documentation: what it does, why it matters, an example, what to use instead.
+    For a category, list its rules."""
+    import re
+
+    settings = _settings(config, isolated, packs=pack)
     checker = _checker(settings)
     found = checker.engine.rule_for(rule)
     if found is None:
+        members = sorted(r for r in checker.engine.rules if r.startswith(rule + "."))
+        if members:
+            typer.echo(f"{rule}: {len(members)} rule{'s' if len(members) != 1 else ''}\n")
+            width = max(len(r) for r in members)
+            for rid in members:
+                r = checker.engine.rules[rid]
+                typer.echo(f"{rid:<{width}}  {r.severity.label:<7}  {r.summary}")
+            typer.echo(f"\n'qualitycheck explain {members[0]}' prints one in full.")
+            return
         import difflib
 
-        close = difflib.get_close_matches(rule, list(checker.engine.rules), n=3)
+        choices = [*checker.engine.rules, *{r.split(".", 1)[0] for r in checker.engine.rules}]
+        close = difflib.get_close_matches(rule, choices, n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else " (see 'qualitycheck rules')"
         fail(f"unknown rule '{rule}'{hint}")
     typer.echo(f"{found.id}  [{found.severity.label}]\n")
-    typer.echo(found.explain())
+    # the docstrings mark code reST-style (``words``); a terminal reader sees `words`
+    typer.echo(re.sub(r"``([^`]+)``", r"`\1`", found.explain()))
+
+
+@app.command()
+def completion(
+    shell: Annotated[Shell, typer.Argument(help="bash, zsh, fish or powershell.")],
+) -> None:
+    """Print the shell completion script, e.g. eval "$(qualitycheck completion bash)" in
+    ~/.bashrc, or qualitycheck completion fish > ~/.config/fish/completions/qualitycheck.fish."""
+    from typer._completion_shared import get_completion_script
+    from typer.completion import completion_init
+
+    completion_init()
+    script = get_completion_script(
+        prog_name="qualitycheck", complete_var=COMPLETE_VAR, shell=shell.value
+    )
+    typer.echo(script)
+
+
+COMPLETE_VAR = "_QUALITYCHECK_COMPLETE"
+
+
+languagetool_app = typer.Typer(
+    name="languagetool",
+    help="Install LanguageTool for '--languagetool auto', or see what auto would start.",
+    no_args_is_help=True,
+)
+app.add_typer(languagetool_app)
+
+
+@languagetool_app.command("install")
+def languagetool_install(
+    version: Annotated[
+        Optional[str],  # noqa: UP045 - typer needs Optional
+        typer.Argument(
+            help="A LanguageTool release such as 6.8 (default: language-tool-python's), or a "
+            "snapshot date YYYYMMDD with LTP_DOWNLOAD_SHA256_<DATE> set."
+        ),
+    ] = None,
+) -> None:
+    """Download LanguageTool once (~250 MB, checksum verified) into LTP_PATH for auto; needs Java 17."""
+    from qualitycheck import languagetool_install as lti
+
+    try:
+        done = lti.install(version, say=lambda line: typer.echo(line, err=True))
+    except lti.InstallError as exc:
+        fail(str(exc))
+    if done.from_jar_dir:
+        typer.echo(
+            f"LTP_JAR_DIR_PATH names a LanguageTool installation ({done.directory}), which "
+            "'--languagetool auto' uses; nothing was downloaded (unset LTP_JAR_DIR_PATH to install "
+            "into the cache)."
+        )
+    elif done.downloaded:
+        typer.echo(f"LanguageTool {done.version} installed in {done.directory} (SHA-256 verified).")
+    else:
+        typer.echo(
+            f"LanguageTool {done.version} is already installed in {done.directory}; nothing was "
+            "downloaded."
+        )
+    typer.echo("Use it with: qualitycheck lint --languagetool auto FILE...")
+
+
+@languagetool_app.command("status")
+def languagetool_status() -> None:
+    """Show the Java and LanguageTool '--languagetool auto' would start (exit 1: it would skip)."""
+    from qualitycheck import languagetool_install as lti
+
+    found = lti.status()
+    for line in found.lines:
+        typer.echo(line)
+    raise typer.Exit(EXIT_OK if found.ready else EXIT_FINDINGS)
+
+
+@app.command()
+def server(
+    stdio: Annotated[
+        bool,
+        typer.Option("--stdio", help="Talk over standard input and output (the only transport)."),
+    ] = False,
+) -> None:
+    """Run the language server for editors (LSP over standard input and output).
+
+    Needs the lsp extra: pip install "qualitycheck\\[lsp]". Editor set-ups: docs/editors.md."""
+    from qualitycheck.lsp import main as serve
+
+    raise typer.Exit(serve())
 
 
 def main() -> None:
     """Console-script entry point."""
+    if os.environ.get(COMPLETE_VAR):  # the shell asks for completions (qualitycheck completion)
+        from typer.completion import completion_init
+
+        completion_init()
     try:
-        app()
+        app(prog_name="qualitycheck")
     except BrokenPipeError:  # `qualitycheck lint ... | head`
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -3,9 +3,11 @@
 ``languagetool = "off"`` (the default) imports and starts nothing. ``languagetool = "<URL>"`` sends
 the prose of each document to an existing LanguageTool server (``POST <URL>/v2/check``);
 ``languagetool = "auto"`` starts a local server once per run from an existing installation (the
-``LTP_JAR_DIR_PATH`` directory, or language-tool-python's download cache) and stops it at the end.
-Nothing is downloaded at run time. When LanguageTool cannot be used, every other rule still runs,
-one notice explains why and each file records ``"grammar": {"status": "skipped", ...}``.
+``LTP_JAR_DIR_PATH`` directory, or language-tool-python's download cache, where
+``qualitycheck languagetool install`` puts it) and stops it at the end. Nothing is downloaded at
+run time, and language-tool-python is never imported here. When LanguageTool cannot be used, every
+other rule still runs, one notice explains why and each file records
+``"grammar": {"status": "skipped", ...}``.
 
 LanguageTool reports offsets in UTF-16 code units of the text it was sent; they are converted to
 code points of ``Document.text`` here, and the engine maps them to the file as written.
@@ -316,9 +318,12 @@ def find_installation() -> Path | None:
     jar_dir = os.environ.get("LTP_JAR_DIR_PATH")
     if jar_dir:
         return _jar_in(Path(jar_dir))
-    cache = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
     try:
-        candidates = sorted((p for p in cache.glob("LanguageTool*") if p.is_dir()), reverse=True)
+        candidates = sorted(
+            (p for p in download_cache().glob("LanguageTool*") if p.is_dir()),
+            key=installation_order,
+            reverse=True,
+        )
     except OSError:
         return None
     for directory in candidates:
@@ -326,6 +331,25 @@ def find_installation() -> Path | None:
         if jar is not None:
             return jar
     return None
+
+
+def download_cache() -> Path:
+    """language-tool-python's download cache: ``LTP_PATH``, by default
+    ``~/.cache/language_tool_python`` (where ``qualitycheck languagetool install`` unpacks)."""
+    return Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
+
+
+def installation_order(directory: Path) -> tuple[int, tuple[int, ...], str]:
+    """Sort key, newest last, in language-tool-python's order: releases by version number
+    (``LanguageTool-6.10`` after ``-6.9``), dated snapshots (``LanguageTool-20250601``) after any
+    release, and directories named otherwise before both."""
+    version = directory.name.removeprefix("LanguageTool-").removesuffix("-SNAPSHOT")
+    parts = version.split(".")
+    if len(version) == 8 and version.isdigit():
+        return (2, (int(version),), directory.name)
+    if all(part.isdigit() for part in parts) and version:
+        return (1, tuple(int(part) for part in parts), directory.name)
+    return (0, (), directory.name)
 
 
 def _jar_in(directory: Path) -> Path | None:
@@ -338,8 +362,7 @@ def _jar_in(directory: Path) -> Path | None:
 def _where_installations_are_looked_for() -> str:
     if os.environ.get("LTP_JAR_DIR_PATH"):
         return f"LTP_JAR_DIR_PATH={os.environ['LTP_JAR_DIR_PATH']}"
-    cache = os.environ.get("LTP_PATH") or str(Path.home() / ".cache" / "language_tool_python")
-    return f"{cache} (set LTP_JAR_DIR_PATH to a LanguageTool directory)"
+    return f"{download_cache()} (set LTP_JAR_DIR_PATH to a LanguageTool directory)"
 
 
 def _free_port() -> int:
@@ -370,8 +393,8 @@ class LocalServer:
         if jar is None:
             raise Unavailable(
                 f"no LanguageTool installation found in {_where_installations_are_looked_for()}; "
-                "qualitycheck never downloads it at run time: see docs/languagetool.md to "
-                "install it once or to run a server and pass its URL"
+                "qualitycheck never downloads it at run time: run 'qualitycheck languagetool "
+                "install' once, or see docs/languagetool.md to run a server and pass its URL"
             )
         port = _free_port()
         command = [java, "-cp", str(jar), "org.languagetool.server.HTTPServer", "--port", str(port)]
@@ -555,6 +578,7 @@ __all__: Sequence[str] = (
     "Unavailable",
     "backend_from_settings",
     "check_url",
+    "download_cache",
     "find_installation",
     "lt_rule_id",
     "map_response",

@@ -9,6 +9,8 @@ network: the data ships with the package in compact files built by ``scripts/bui
   lower-cased, so proper nouns are in it too ("kherson" has a small value): a token's Zipf value says
   "this string is used in English", not "this is a common noun".
 - ``given_names()``: first names from many cultures, evidence that a capitalised token is a person.
+- ``ngrams()`` and ``tagger()``: an English 3-gram model and a part-of-speech tagger, for grammar
+  rules that compare a phrase with one alternative.
 - ``gazetteer()``: places (GeoNames cities of 5,000+ people with their Latin-script alternate
   names, ISO 3166 countries and subdivisions, and the ``rules/names/*.toml`` packs), with exact and
   fuzzy lookup and country names / demonyms.
@@ -26,7 +28,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:
+    from qualitycheck.ngram import NgramModel
+    from qualitycheck.tagger import Tagger
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _PLACES_PER_MEMBER = 512  # place records per member of gazetteer.qcd
@@ -284,6 +290,81 @@ def given_names() -> frozenset[str]:
         names.update(map(str.title, listed))
     names.update([_strip_accents(name) for name in names if not name.isascii()])
     return frozenset(names)
+
+
+# -- name meanings ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NameMeanings:
+    """Names that are also words, from the ``rules/names/*.toml`` tables ``surnames``,
+    ``titles``, ``first-names``, ``surname-lists``, ``first-name-lists`` and ``countries`` (see
+    ``rules/names/name-meanings.toml``). Keys of ``by_meaning`` and ``english_first_names`` are
+    lower-case; names are kept as written and also without diacritics."""
+
+    by_meaning: dict[str, tuple[tuple[str, str, str], ...]]  # word -> (name, language, kind)
+    english_first_names: dict[str, tuple[tuple[str, str], ...]]  # "margaret" -> (lang, foreign)
+    surnames: dict[str, frozenset[str]]  # language -> surnames
+    first_names: dict[str, frozenset[str]]  # language -> first names
+    countries: dict[str, frozenset[str]]  # language -> ISO 3166 codes
+
+
+@cache
+def name_meanings() -> NameMeanings:
+    """The name meanings of every ``rules/names/*.toml`` pack, loaded once per process."""
+    by_meaning: dict[str, list[tuple[str, str, str]]] = {}
+    english: dict[str, list[tuple[str, str]]] = {}
+    surnames: dict[str, set[str]] = {}
+    firsts: dict[str, set[str]] = {}
+    countries: dict[str, set[str]] = {}
+
+    def both(name: str) -> tuple[str, ...]:
+        plain = _strip_accents(name)
+        return (name,) if plain == name else (name, plain)
+
+    for path in sorted((rules_dir() / "names").glob("*.toml")):
+        data = _load_toml(path)
+        for table, kind in (("surnames", "surname"), ("titles", "title")):
+            for lang, entries in data.get(table, {}).items():
+                for name, meanings in entries.items():
+                    for meaning in meanings:
+                        by_meaning.setdefault(str(meaning).lower(), []).append((name, lang, kind))
+                    if kind == "surname":
+                        surnames.setdefault(lang, set()).update(both(name))
+        for lang, entries in data.get("first-names", {}).items():
+            for name, form in entries.items():
+                english.setdefault(str(form).lower(), []).append((lang, name))
+                firsts.setdefault(lang, set()).update(both(name))
+        for lang, names in data.get("surname-lists", {}).items():
+            for name in names:
+                surnames.setdefault(lang, set()).update(both(str(name)))
+        for lang, names in data.get("first-name-lists", {}).items():
+            for name in names:
+                firsts.setdefault(lang, set()).update(both(str(name)))
+        for lang, codes in data.get("countries", {}).items():
+            countries.setdefault(lang, set()).update(str(c).upper() for c in codes)
+    return NameMeanings(
+        {k: tuple(v) for k, v in by_meaning.items()},
+        {k: tuple(v) for k, v in english.items()},
+        {k: frozenset(v) for k, v in surnames.items()},
+        {k: frozenset(v) for k, v in firsts.items()},
+        {k: frozenset(v) for k, v in countries.items()},
+    )
+
+
+@cache
+def place_variants() -> dict[str, str]:
+    """Folded name -> display name, for every ``[[place]]`` of the ``rules/names/*.toml`` packs
+    that lists ``variants``: the accepted spellings of one place ("kiev" -> "Kyiv")."""
+    out: dict[str, str] = {}
+    for path in sorted((rules_dir() / "names").glob("*.toml")):
+        for entry in _load_toml(path).get("place", []):
+            variants = [str(v) for v in entry.get("variants", [])]
+            if variants:
+                name = str(entry["name"])
+                for form in (name, *variants):
+                    out.setdefault(fold(form), name)
+    return out
 
 
 # -- gazetteer -------------------------------------------------------------------------------------
@@ -640,3 +721,37 @@ def gazetteer() -> Gazetteer:
     return load_gazetteer(
         DATA_DIR / "gazetteer.qcd", sorted((rules_dir() / "names").glob("*.toml"))
     )
+
+
+# -- grammar models --------------------------------------------------------------------------------
+
+
+@cache
+def ngrams() -> NgramModel:
+    """The English 3-gram model (CMU Sphinx en-us, BSD-2), memory-mapped (~0.3 ms to open, about
+    1-2 µs per table look-up): ``ngrams().logprob("signed", "the", "agreement")``. For relative
+    tests only (a phrase against one alternative); see ``qualitycheck.ngram``."""
+    from qualitycheck.ngram import NgramModel
+
+    return NgramModel(DATA_DIR / "ngrams.qng")
+
+
+@cache
+def tagger() -> Tagger:
+    """The part-of-speech tagger (averaged perceptron trained on the Brown corpus), loaded once
+    per process: ``tagger().tag(["the", "minister", "said"])`` -> ``["DT", "NN", "VBD"]``."""
+    from qualitycheck.tagger import load
+
+    return load(DATA_DIR / "tagger.qpt")
+
+
+def grammar_list(name: str) -> list[list[str]]:
+    """The rows of ``rules/grammar/<name>.txt``: fields separated by ``|``, each a list of
+    words separated by spaces or commas (``#`` starts a comment). Not cached: a rule keeps what
+    it builds from them."""
+    rows = []
+    for line in (rules_dir() / "grammar" / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            rows.append([field.strip() for field in line.split("|")])
+    return rows

