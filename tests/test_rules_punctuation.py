@@ -292,3 +292,15 @@ def test_stray_mark_run_finder_agrees_with_the_plain_regex_scan(text: str) -> No
     # _long_runs finds runs from their marks (fast); it must yield exactly the plain scan's runs
     expected = [m.span() for m in stray_mark._LONG_RUN_RE.finditer(text)]
     assert [m.span() for m in stray_mark._long_runs(text)] == expected
+
+
+def test_flags_an_opening_mark_inside_an_open_quotation() -> None:
+    text = "“The legs are fine and the team is strong. “If we can win, we will try,” he said."
+    matches = run_rule(QUOTES, text)
+    assert [m.start for m in matches] == [text.index("“If")]
+    assert matches[0].severity is Severity.WARNING
+
+
+def test_quiet_on_single_marks_inside_a_quotation() -> None:
+    text = "“She told me ‘wait here’, so I waited,” he said. “Then I left.”"
+    assert flagged(QUOTES, text) == []

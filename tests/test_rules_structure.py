@@ -414,3 +414,8 @@ def test_duplicate_paragraph_quiet_on_near_copies_with_different_numbers() -> No
     assert flagged(DUPLICATE, text) == []
     same = text.splitlines()[0] + "\n" + text.splitlines()[0] + "\n"
     assert len(flagged(DUPLICATE, same)) == 1
+
+
+def test_is_is_outside_a_cleft_is_a_warning() -> None:
+    [m] = run_rule(REPEATED, "The new timetable is is ready for the spring.")
+    assert m.severity is Severity.WARNING

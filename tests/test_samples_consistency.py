@@ -48,6 +48,16 @@ RULES = {
     "junk.trailing-headlines",
     "language.untranslated",
     "phrasing.garbled-stock-phrase",
+    "punctuation.glued-words",
+    "punctuation.quote-spacing",
+    "punctuation.bracket-spacing",
+    "punctuation.missing-quote-opener",
+    "punctuation.foreign-quotes",
+    "punctuation.locale-number",
+    "junk.broken-entity",
+    "junk.headline-credit",
+    "junk.slug-line",
+    "structure.doubled-phrase",
 }
 
 
