@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from qualitycheck.config import Settings
     from qualitycheck.result import FileResult
     from qualitycheck.scoring import Needs
+    from qualitycheck.suppress import Baseline
     from qualitycheck.tasks import Done, Task
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -59,6 +60,19 @@ class FailOn(StrEnum):
     warning = "warning"
     info = "info"
     never = "never"
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Shell(StrEnum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
 
 
 class ScoreFormat(StrEnum):
@@ -100,7 +114,7 @@ ConfigOpt = Annotated[
     typer.Option(
         "--config",
         help="Configuration file (default: nearest .qualitycheck.toml or "
-        "pyproject.toml with [tool.qualitycheck]).",
+        "pyproject.toml with a \\[tool.qualitycheck] table).",
         dir_okay=False,
     ),
 ]
@@ -113,7 +127,9 @@ SelectOpt = Annotated[
 ]
 IgnoreOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--ignore", help="Skip these rule ids or categories (repeatable)."),
+    typer.Option(
+        "--ignore", help="Skip these rule ids or categories (repeatable, or comma-separated)."
+    ),
 ]
 ExcludeOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
@@ -264,9 +280,6 @@ def _fix(result: FileResult, root: Path, *, write: bool, min_confidence: float) 
     """Apply (or, for --diff, show) the sure fixes of one file; fixed findings leave the report."""
     from qualitycheck.fix import FixError, fix_file, unified_diff, write_fixed
 
-    if result.path == "-":
-        sys.stderr.write("qualitycheck: --fix and --diff need files, not standard input\n")
-        return
     path = result.path if os.path.isabs(result.path) else str(root / result.path)
     try:
         fixed, before = fix_file(path, result.findings, min_confidence)
@@ -289,20 +302,32 @@ def _fix(result: FileResult, root: Path, *, write: bool, min_confidence: float) 
     sys.stderr.write(f"qualitycheck: {result.path}: fixed {n} finding{'s' if n != 1 else ''}\n")
 
 
+def _hide_known(result: FileResult, known: Baseline) -> None:
+    """Leave out the findings a baseline records; count them. The quality score was taken by the
+    scoring stage before, so it still counts them: the baseline hides findings from the report,
+    not from the text."""
+    kept = known.filter(result.path, result.findings)
+    result.hidden_by_baseline = len(result.findings) - len(kept)
+    result.findings = kept
+
+
 class _Tally:
     """Counts what flows to the reporter, to pick the exit code afterwards."""
 
-    def __init__(self, fail_level: int | None) -> None:
+    def __init__(self, fail_level: int | None, *, quiet: bool = False) -> None:
         self.fail_level = fail_level
+        self.quiet = quiet
         self.failed = False
         self.errors = 0
+        self.files = 0
 
     def watch(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
         for r in results:
+            self.files += 1
             if r.error is not None:
                 self.errors += 1
                 sys.stderr.write(f"qualitycheck: error: {r.path}: {r.error}\n")
-            for notice in r.notices:
+            for notice in () if self.quiet else r.notices:
                 sys.stderr.write(f"qualitycheck: {r.path}: {notice}\n")
             if self.fail_level is not None and any(
                 f.severity >= self.fail_level for f in r.findings
@@ -317,12 +342,65 @@ class _Tally:
         return EXIT_FINDINGS if self.failed else EXIT_OK
 
 
-def _want_color(stream: TextIO, output: Path | None) -> bool:
+def _want_color(stream: TextIO, output: Path | None, color: Color = Color.auto) -> bool:
+    """--color always/never decide; auto: never into a file or with NO_COLOR set, always with
+    FORCE_COLOR set, else on a terminal only."""
+    if color is not Color.auto:
+        return color is Color.always
     if output is not None or os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _warn_if_nothing_checked(tally: _Tally, paths: list[str], settings: Settings) -> None:
+    """Like ruff: a run that found no file to check says so on stderr (the exit code stays 0)."""
+    if tally.files == 0 and paths:
+        globs = " ".join(settings.include)
+        sys.stderr.write(f"qualitycheck: warning: no files to check in {', '.join(paths)} "
+                         f"(looked for {globs})\n")  # fmt: skip
+
+
+def _show_settings(settings: Settings, checker: Checker, isolated: bool) -> None:
+    """What --show-settings prints: the configuration file found and the effective settings."""
+    import json
+
+    if settings.source is not None:
+        typer.echo(f"# configuration file: {settings.source}")
+    else:
+        why = "--isolated" if isolated else "none found from the working directory up"
+        typer.echo(f"# configuration file: none ({why}); defaults and command-line flags")
+
+    def value(v: object) -> str:
+        if isinstance(v, Path):
+            return json.dumps(str(v))
+        if isinstance(v, tuple | list):
+            return "[" + ", ".join(value(i) for i in v) + "]"
+        if isinstance(v, dict):
+            inner = ", ".join(f"{json.dumps(k)} = {value(i)}" for k, i in v.items())
+            return "{ " + inner + " }" if inner else "{}"
+        return json.dumps(v)
+
+    rows = {
+        "select": settings.select, "ignore": settings.ignore, "severity": dict(settings.severity),
+        "fail-on": settings.fail_on, "min-confidence": settings.min_confidence,
+        "include": settings.include, "exclude": settings.exclude,
+        "per-file-ignores": dict(settings.per_file_ignores),
+        "glossary": settings.glossary if settings.glossary is not None else "",
+        "packs": settings.packs, "encoding": settings.encoding or "",
+        "languagetool": settings.languagetool,
+        "languagetool-language": settings.languagetool_language,
+        "languagetool-timeout": settings.languagetool_timeout,
+    }  # fmt: skip
+    for key, v in rows.items():
+        typer.echo(f"{key} = {value(v)}")
+    for rule_id, options in settings.rule_options.items():
+        typer.echo(f'\n[rules."{rule_id}"]')
+        for name, v in options.items():
+            typer.echo(f"{name} = {value(v)}")
+    enabled = sorted(r for r in checker.engine.rules if settings.rule_enabled(r))
+    typer.echo(f"\n# enabled rules ({len(enabled)}): {', '.join(enabled)}")
 
 
 def _emit(output: Path | None, render: Callable[[TextIO], None]) -> None:
@@ -429,10 +507,35 @@ def lint(
     id_field: Annotated[
         str, typer.Option("--id-field", help="Corpus field holding the record id.")
     ] = "id",
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print the findings only: no scores, no summary.")
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option("--statistics", help="Print a count per rule instead of the findings."),
+    ] = False,
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color",
+            help="Colour the text output: auto (on a terminal, unless NO_COLOR is set; "
+            "FORCE_COLOR forces it), always or never.",
+        ),
+    ] = Color.auto,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            "--show-settings",
+            help="Print the configuration file found and the effective settings, then exit.",
+        ),
+    ] = False,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
-    """Check files for machine-translation and scraping damage."""
+    """Check files for machine-translation and scraping damage.
+
+    Exit codes: 0 no finding at or above the fail level (--fail-on, default warning); 1 findings at or above it; 2 usage, configuration or input errors (the other files are still checked).
+    """
     from qualitycheck import parallel
     from qualitycheck.reporters import ReportContext, get_reporter
     from qualitycheck.scoring import Needs
@@ -445,6 +548,14 @@ def lint(
                          min_confidence=min_confidence, languagetool=languagetool)  # fmt: skip
     needs = Needs.for_format(output_format.value, paragraph_scores=paragraph_scores)
     checker = _checker(settings, needs)
+    if show_settings:
+        _show_settings(settings, checker, isolated)
+        _finish(checker)
+        raise typer.Exit(EXIT_OK)
+    if (fix or diff) and "-" in (paths or []):
+        fail("--fix and --diff rewrite files: they cannot take standard input ('-')")
+    if statistics and output_format is not OutputFormat.text:
+        fail("--statistics is a summary of the text format; leave out --format")
     try:
         reporter = get_reporter(output_format.value)
     except (KeyError, ImportError):
@@ -456,7 +567,7 @@ def lint(
         except BaselineError as exc:
             fail(str(exc))
     level = settings.fail_level()
-    tally = _Tally(int(level) if level is not None else None)
+    tally = _Tally(int(level) if level is not None else None, quiet=quiet)
     recorder = Baseline() if write_baseline is not None else None
 
     def filtered(results: Iterable[FileResult]) -> Iterator[FileResult]:
@@ -464,10 +575,12 @@ def lint(
             if recorder is not None and r.error is None:
                 recorder.add(r.path, r.findings)
             if known is not None and r.error is None:
-                r.findings = known.filter(r.path, r.findings)
+                _hide_known(r, known)
             if (fix or diff) and r.error is None and r.findings:
                 _fix(r, settings.root, write=fix and not diff, min_confidence=fix_min_confidence)
-            yield _rescored(r, checker) if known is not None or fix or diff else r
+            # A baseline hides findings from the report, not from the text: the score taken
+            # before it still counts them; fixes change the text, so the score is taken again.
+            yield _rescored(r, checker) if fix or diff else r
 
     source = LintInput(paths or [], input_jsonl, input_parquet, text_field, id_field,
                        input_format.value if input_format else None, stdin_filename,
@@ -480,16 +593,20 @@ def lint(
     results = tally.watch(finish(filtered(checked)))
     ctx = ReportContext(
         rules=checker.engine.rules,
-        color=_want_color(sys.stdout, output) and output_format is OutputFormat.text,
+        color=_want_color(sys.stdout, output, color) and output_format is OutputFormat.text,
         tool_version=__version__,
         paragraph_scores=paragraph_scores,
         root=str(settings.root),
+        quiet=quiet,
+        statistics=statistics,
     )
     if diff and output is None:  # standard output carries the diff; the report goes to stderr
         reporter.write(results, sys.stderr, ctx)
     else:
         _emit(output, lambda stream: reporter.write(results, stream, ctx))
     _finish(checker)
+    if not source.is_corpus:
+        _warn_if_nothing_checked(tally, paths or [], settings)
     if recorder is not None:
         try:
             recorder.write(write_baseline)  # type: ignore[arg-type]
@@ -551,8 +668,7 @@ def report(
     if known is not None:
         for r in results:
             if r.error is None:
-                r.findings = known.filter(r.path, r.findings)
-                _rescored(r, checker)
+                _hide_known(r, known)
     ctx = ReportContext(rules=checker.engine.rules, tool_version=__version__,
                         root=str(settings.root))  # fmt: skip
     to_stdout = str(output) == "-"
@@ -635,13 +751,14 @@ def list_rules(
     output_format: Annotated[
         ScoreFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ScoreFormat.text,
+    pack: PackOpt = None,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
     """List every rule: id, default severity, whether it is enabled, and what it checks."""
     import json
 
-    settings = _settings(config, isolated)
+    settings = _settings(config, isolated, packs=pack)
     checker = _checker(settings)
     rules = sorted(checker.engine.rules.values(), key=lambda r: r.id)
     if output_format is ScoreFormat.json:
@@ -796,22 +913,58 @@ def _chain(head: list[Task | Done], rest: Iterator[Task | Done]) -> Iterator[Tas
 
 @app.command()
 def explain(
-    rule: Annotated[str, typer.Argument(help="A rule id, e.g. punctuation.stray-mark.")],
+    rule: Annotated[
+        str, typer.Argument(help="A rule id (punctuation.stray-mark) or a category (junk).")
+    ],
+    pack: PackOpt = None,
     config: ConfigOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
-    """Print a rule's documentation: what it does, why it matters, an example, what to use instead."""
-    settings = _settings(config, isolated)
+    """Print a rule's documentation: what it does, why it matters, an example, what to use instead.
+    For a category, list its rules."""
+    import re
+
+    settings = _settings(config, isolated, packs=pack)
     checker = _checker(settings)
     found = checker.engine.rule_for(rule)
     if found is None:
+        members = sorted(r for r in checker.engine.rules if r.startswith(rule + "."))
+        if members:
+            typer.echo(f"{rule}: {len(members)} rule{'s' if len(members) != 1 else ''}\n")
+            width = max(len(r) for r in members)
+            for rid in members:
+                r = checker.engine.rules[rid]
+                typer.echo(f"{rid:<{width}}  {r.severity.label:<7}  {r.summary}")
+            typer.echo(f"\n'qualitycheck explain {members[0]}' prints one in full.")
+            return
         import difflib
 
-        close = difflib.get_close_matches(rule, list(checker.engine.rules), n=3)
+        choices = [*checker.engine.rules, *{r.split(".", 1)[0] for r in checker.engine.rules}]
+        close = difflib.get_close_matches(rule, choices, n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else " (see 'qualitycheck rules')"
         fail(f"unknown rule '{rule}'{hint}")
     typer.echo(f"{found.id}  [{found.severity.label}]\n")
-    typer.echo(found.explain())
+    # the docstrings mark code reST-style (``words``); a terminal reader sees `words`
+    typer.echo(re.sub(r"``([^`]+)``", r"`\1`", found.explain()))
+
+
+@app.command()
+def completion(
+    shell: Annotated[Shell, typer.Argument(help="bash, zsh, fish or powershell.")],
+) -> None:
+    """Print the shell completion script, e.g. eval "$(qualitycheck completion bash)" in
+    ~/.bashrc, or qualitycheck completion fish > ~/.config/fish/completions/qualitycheck.fish."""
+    from typer._completion_shared import get_completion_script
+    from typer.completion import completion_init
+
+    completion_init()
+    script = get_completion_script(
+        prog_name="qualitycheck", complete_var=COMPLETE_VAR, shell=shell.value
+    )
+    typer.echo(script)
+
+
+COMPLETE_VAR = "_QUALITYCHECK_COMPLETE"
 
 
 languagetool_app = typer.Typer(
@@ -866,10 +1019,29 @@ def languagetool_status() -> None:
     raise typer.Exit(EXIT_OK if found.ready else EXIT_FINDINGS)
 
 
+@app.command()
+def server(
+    stdio: Annotated[
+        bool,
+        typer.Option("--stdio", help="Talk over standard input and output (the only transport)."),
+    ] = False,
+) -> None:
+    """Run the language server for editors (LSP over standard input and output).
+
+    Needs the lsp extra: pip install "qualitycheck\\[lsp]". Editor set-ups: docs/editors.md."""
+    from qualitycheck.lsp import main as serve
+
+    raise typer.Exit(serve())
+
+
 def main() -> None:
     """Console-script entry point."""
+    if os.environ.get(COMPLETE_VAR):  # the shell asks for completions (qualitycheck completion)
+        from typer.completion import completion_init
+
+        completion_init()
     try:
-        app()
+        app(prog_name="qualitycheck")
     except BrokenPipeError:  # `qualitycheck lint ... | head`
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

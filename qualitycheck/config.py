@@ -6,12 +6,15 @@ from __future__ import annotations
 import fnmatch
 import os
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qualitycheck.finding import Severity
+
+if TYPE_CHECKING:
+    from qualitycheck.rule import Rule
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".tox", ".venv", "venv", "node_modules", "__pycache__")
@@ -21,6 +24,14 @@ CONFIG_FILES = (".qualitycheck.toml", "pyproject.toml")
 
 class ConfigError(Exception):
     """A configuration problem, phrased for the user in one line."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for a near miss among ``choices``, else ''."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 @dataclass(frozen=True)
@@ -158,9 +169,8 @@ def settings_from_mapping(table: Mapping[str, Any], *, source: Path | None = Non
     base = source.parent if source else Path.cwd()
     unknown = sorted(set(table) - _KEYS)
     if unknown:
-        raise ConfigError(
-            f"{where}: unknown key '{unknown[0]}' (known keys: {', '.join(sorted(_KEYS))})"
-        )
+        hint = did_you_mean(unknown[0], _KEYS) or f" (known keys: {', '.join(sorted(_KEYS))})"
+        raise ConfigError(f"{where}: unknown key '{unknown[0]}'{hint}")
 
     def strings(key: str) -> tuple[str, ...] | None:
         if key not in table:
@@ -266,4 +276,32 @@ def known_patterns_check(settings: Settings, rule_ids: Sequence[str]) -> None:
         if pattern == "ALL" or pattern in categories:
             continue
         if not any(_matches(r, pattern) for r in rule_ids):
-            raise ConfigError(f"{where}: '{pattern}' matches no known rule or category")
+            hint = did_you_mean(pattern, [*rule_ids, *categories])
+            raise ConfigError(f"{where}: '{pattern}' matches no known rule or category{hint}")
+
+
+def check_rule_options(settings: Settings, rules: Mapping[str, Rule]) -> None:
+    """Reject ``[rules."<id>"]`` tables for ids that match no rule, options the rule does not
+    declare and values of the wrong type: each would silently do nothing."""
+    where = str(settings.source) if settings.source else "configuration"
+    prefix = (
+        "tool.qualitycheck." if settings.source and settings.source.name == "pyproject.toml" else ""
+    )
+    for rule_id, options in settings.rule_options.items():
+        table = f'[{prefix}rules."{rule_id}"]'
+        rule = rules.get(rule_id)
+        if rule is None:
+            hint = did_you_mean(rule_id, rules) or " (see 'qualitycheck rules')"
+            raise ConfigError(f"{where}: {table}: no rule has the id '{rule_id}'{hint}")
+        declared = {o.name: o for o in getattr(rule, "options", ())}
+        for name, value in options.items():
+            option = declared.get(name)
+            if option is None:
+                if not declared:
+                    raise ConfigError(f"{where}: {table}: unknown option '{name}' "
+                                      f"(this rule takes no options)")  # fmt: skip
+                hint = did_you_mean(name, declared) or f" (options: {', '.join(sorted(declared))})"
+                raise ConfigError(f"{where}: {table}: unknown option '{name}'{hint}")
+            problem = option.problem(value)
+            if problem is not None:
+                raise ConfigError(f"{where}: {table}: '{name}' {problem}")

@@ -10,7 +10,12 @@ from types import MappingProxyType
 from typing import Any
 
 from qualitycheck.backend import Backend, BackendReport
-from qualitycheck.config import Settings, known_patterns_check
+from qualitycheck.config import (
+    Settings,
+    check_rule_options,
+    did_you_mean,
+    known_patterns_check,
+)
 from qualitycheck.document import Document
 from qualitycheck.finding import Finding, Match, Severity
 from qualitycheck.registry import all_rules
@@ -46,6 +51,7 @@ class Engine:
         own = dict(rules) if rules is not None else all_rules(self.settings.packs)
         self.rules: Mapping[str, Rule] = MappingProxyType({**own, **self._backend_rules})
         known_patterns_check(self.settings, [*self.rules, *self._backend_patterns()])
+        check_rule_options(self.settings, self.rules)
         glossary = None
         if self.settings.glossary is not None:
             from qualitycheck.glossary import load_glossary
@@ -175,12 +181,26 @@ class Engine:
         extras = self._run_backends(doc, found, failures, base, offset) if self.backends else {}
         findings = sorted(found.values(), key=_POSITION)
         findings = apply_directives(findings, doc)
-        notices = [
-            f"ignored a malformed qualitycheck directive at line {doc.line_col(d.source_offset)[0]}"
-            for d in doc.directives
-            if d.action == "invalid"
-        ]
+        notices = []
+        for d in doc.directives:
+            if d.action == "invalid":
+                line = doc.line_col(d.source_offset)[0]
+                notices.append(f"ignored a malformed qualitycheck directive at line {line}")
+                continue
+            for pattern in d.rules:
+                if not self._known_pattern(pattern):
+                    line = doc.line_col(d.source_offset)[0]
+                    notices.append(f"ignored unknown rule '{pattern}' in a qualitycheck directive "
+                                   f"at line {line}{did_you_mean(pattern, self.rules)}")  # fmt: skip
         return EngineResult(findings, failures, notices, extras)
+
+    def _known_pattern(self, pattern: str) -> bool:
+        """Whether a directive's rule id or category names any rule (or a backend's rules)."""
+        prefix = pattern + "."
+        return any(
+            rid == pattern or rid.startswith(prefix) or pattern.startswith(rid + ".")
+            for rid in self.rules
+        )
 
     @staticmethod
     def _locate(

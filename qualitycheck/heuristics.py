@@ -396,3 +396,45 @@ def has_verb_hint(text: str) -> bool:
         if i > 0 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")):
             return True
     return False
+
+
+# -- code ----------------------------------------------------------------------------------------
+
+# Shapes of a line that is code, markup or data rather than prose: a call "f(x)", a field list
+# ":param x:", a literal block "::", a JSON key '"key": ', an assignment "x = 1", a line ending
+# with a brace or semicolon, a shell prompt, a keyword that starts a statement.
+_CODE_LINE_RE = re.compile(
+    r"""[^\W\d]\w*\((?!s\))            # a call: f(x), dirlist() (not "word(s)")
+      | ^\s*[:.]{1,2}[a-z]\w*          # :param ..., .. note
+      | ::
+      | ["']\w[\w.-]*["']\s*:\s         # "key": value
+      | \w\s*[+\-*/%]?=\s*[\w"'\[({]    # x = 1, y += 2
+      | [{};]\s*$
+      | ^\s*(?:[$>%#]\s|>>>|\.\.\.\s)   # prompts
+      | ^\s*(?:def|class|import|from\s+\S+\s+import|return|var|let|const|function|if\s*\()\b
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+
+
+def line_at(text: str, pos: int) -> str:
+    """The line of ``text`` that holds ``text[pos]``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : len(text) if end < 0 else end]
+
+
+def in_code_span(text: str, pos: int) -> bool:
+    """True when ``text[pos]`` lies between two backticks of its line (a Markdown code span left
+    in plain text: `echo $ 12`)."""
+    start = text.rfind("\n", 0, pos) + 1
+    if text.count("`", start, pos) % 2 == 0:
+        return False
+    end = text.find("\n", pos)
+    return "`" in text[pos : len(text) if end < 0 else end]
+
+
+def looks_like_code(line: str) -> bool:
+    """True when a line has the shape of code, markup or data (a call, an assignment, a JSON key,
+    a field list, a prompt) rather than of prose. Prose with "word(s)" or "(see below)" passes."""
+    return _CODE_LINE_RE.search(line) is not None

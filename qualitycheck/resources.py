@@ -97,14 +97,31 @@ rules_dir = packs_dir  # the former name, kept for code written against it
 @cache
 def capitalised_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """Words that edited English capitalises mid-sentence, and multi-word names (``phrases``),
-    from every ``rules/case/*.toml`` file: all keys but ``phrases`` hold single words."""
+    from every ``rules/case/*.toml`` file: all keys but ``phrases`` hold single words, and the
+    words of ``in_names_only`` are allowed only inside a name run, so they are not listed."""
     words: set[str] = set()
     phrases: set[str] = set()
     for path in sorted((packs_dir() / "case").glob("*.toml")):
         for key, values in _load_toml(path).items():
-            if isinstance(values, list):
+            if isinstance(values, list) and key != "in_names_only":
                 (phrases if key == "phrases" else words).update(map(str, values))
     return frozenset(words), tuple(sorted(phrases))
+
+
+@cache
+def pack_table(relative: str) -> dict[str, Any]:
+    """A data table of the packs folder (``rules/`` in a checkout), e.g.
+    ``"grammar/closed-class.toml"``: parsed once per process, for the rule that owns it."""
+    return _load_toml(packs_dir() / relative)
+
+
+@cache
+def capitalised_word_list(key: str) -> frozenset[str]:
+    """One list of every ``rules/case/*.toml`` file (e.g. ``institutions``), merged."""
+    words: set[str] = set()
+    for path in sorted((packs_dir() / "case").glob("*.toml")):
+        words.update(map(str, _load_toml(path).get(key, ())))
+    return frozenset(words)
 
 
 # -- lexicon ---------------------------------------------------------------------------------------
@@ -306,6 +323,81 @@ def given_names() -> frozenset[str]:
         names.update(map(str.title, listed))
     names.update([_strip_accents(name) for name in names if not name.isascii()])
     return frozenset(names)
+
+
+# -- name meanings ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NameMeanings:
+    """Names that are also words, from the ``rules/names/*.toml`` tables ``surnames``,
+    ``titles``, ``first-names``, ``surname-lists``, ``first-name-lists`` and ``countries`` (see
+    ``rules/names/name-meanings.toml``). Keys of ``by_meaning`` and ``english_first_names`` are
+    lower-case; names are kept as written and also without diacritics."""
+
+    by_meaning: dict[str, tuple[tuple[str, str, str], ...]]  # word -> (name, language, kind)
+    english_first_names: dict[str, tuple[tuple[str, str], ...]]  # "margaret" -> (lang, foreign)
+    surnames: dict[str, frozenset[str]]  # language -> surnames
+    first_names: dict[str, frozenset[str]]  # language -> first names
+    countries: dict[str, frozenset[str]]  # language -> ISO 3166 codes
+
+
+@cache
+def name_meanings() -> NameMeanings:
+    """The name meanings of every ``rules/names/*.toml`` pack, loaded once per process."""
+    by_meaning: dict[str, list[tuple[str, str, str]]] = {}
+    english: dict[str, list[tuple[str, str]]] = {}
+    surnames: dict[str, set[str]] = {}
+    firsts: dict[str, set[str]] = {}
+    countries: dict[str, set[str]] = {}
+
+    def both(name: str) -> tuple[str, ...]:
+        plain = _strip_accents(name)
+        return (name,) if plain == name else (name, plain)
+
+    for path in sorted((rules_dir() / "names").glob("*.toml")):
+        data = _load_toml(path)
+        for table, kind in (("surnames", "surname"), ("titles", "title")):
+            for lang, entries in data.get(table, {}).items():
+                for name, meanings in entries.items():
+                    for meaning in meanings:
+                        by_meaning.setdefault(str(meaning).lower(), []).append((name, lang, kind))
+                    if kind == "surname":
+                        surnames.setdefault(lang, set()).update(both(name))
+        for lang, entries in data.get("first-names", {}).items():
+            for name, form in entries.items():
+                english.setdefault(str(form).lower(), []).append((lang, name))
+                firsts.setdefault(lang, set()).update(both(name))
+        for lang, names in data.get("surname-lists", {}).items():
+            for name in names:
+                surnames.setdefault(lang, set()).update(both(str(name)))
+        for lang, names in data.get("first-name-lists", {}).items():
+            for name in names:
+                firsts.setdefault(lang, set()).update(both(str(name)))
+        for lang, codes in data.get("countries", {}).items():
+            countries.setdefault(lang, set()).update(str(c).upper() for c in codes)
+    return NameMeanings(
+        {k: tuple(v) for k, v in by_meaning.items()},
+        {k: tuple(v) for k, v in english.items()},
+        {k: frozenset(v) for k, v in surnames.items()},
+        {k: frozenset(v) for k, v in firsts.items()},
+        {k: frozenset(v) for k, v in countries.items()},
+    )
+
+
+@cache
+def place_variants() -> dict[str, str]:
+    """Folded name -> display name, for every ``[[place]]`` of the ``rules/names/*.toml`` packs
+    that lists ``variants``: the accepted spellings of one place ("kiev" -> "Kyiv")."""
+    out: dict[str, str] = {}
+    for path in sorted((rules_dir() / "names").glob("*.toml")):
+        for entry in _load_toml(path).get("place", []):
+            variants = [str(v) for v in entry.get("variants", [])]
+            if variants:
+                name = str(entry["name"])
+                for form in (name, *variants):
+                    out.setdefault(fold(form), name)
+    return out
 
 
 # -- gazetteer -------------------------------------------------------------------------------------

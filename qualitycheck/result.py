@@ -40,6 +40,8 @@ class FileResult:
     extras: dict[str, Any] = field(default_factory=dict)  # e.g. "grammar": the backend's status
     # Text spans checked one by one, for a huge plain-text file (see Checker.check_document).
     chunks: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    # Findings a baseline left out of ``findings`` (the reporters' summaries say how many).
+    hidden_by_baseline: int = 0
     # Words, sentences and paragraphs of the document (added up over the pieces of a huge file);
     # counted by the checker, or by the scoring stage for a result built by hand.
     stats: dict[str, int] | None = None

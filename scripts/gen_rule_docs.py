@@ -38,14 +38,15 @@ def render() -> str:
     return "\n".join(out) + "\n"
 
 
-SECTIONS = ("What it does", "Why it matters", "Example", "Examples", "Use instead")
+SECTIONS = ("What it does", "Why it matters", "Example", "Examples", "Use instead", "Options")
 
 
 def _markdown(doc: str) -> list[str]:
     """Docstring sections ("What it does" and an indented body) as bold labels and paragraphs."""
     lines = []
     for line in doc.splitlines():
-        if line.strip().rstrip(":") in SECTIONS and not line.startswith(" "):
+        label = line.strip().rstrip(":").split(" (", 1)[0]
+        if label in SECTIONS and not line.startswith(" "):
             lines += ["", f"**{line.strip().rstrip(':')}**", ""]
         elif line.startswith("    "):
             lines.append(line[4:])

@@ -15,7 +15,6 @@ import hashlib
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,9 +116,7 @@ def test_a_fifo_in_a_directory_does_not_block_the_run(tmp_path: Path) -> None:
     """Regression: the walk used to open a FIFO named *.txt and wait forever for a writer."""
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "good.txt").write_text(GOOD)
-    start = time.monotonic()
-    proc = run_cli(".", cwd=tmp_path, timeout=30)
-    assert time.monotonic() - start < 30
+    proc = run_cli(".", cwd=tmp_path, timeout=120)  # a blocked open would never return
     assert proc.returncode == EXIT_ERROR
     assert error_lines(proc.stderr) == [
         "qualitycheck: error: pipe.txt: not a regular file (a FIFO); skipped"
@@ -205,12 +202,12 @@ def test_a_one_megabyte_line(tmp_path: Path) -> None:
 
 
 def test_a_one_megabyte_word(tmp_path: Path) -> None:
-    """No spaces at all (a base64 blob saved as .txt): no rule may go quadratic on it."""
+    """No spaces at all (a base64 blob saved as .txt) is checked end to end. That no rule goes
+    quadratic on such a word is counted, not timed, in tests/test_regex_safety.py (shape "QUJD")."""
     (tmp_path / "blob.txt").write_text("QUJD" * 250_000)
-    start = time.monotonic()
-    proc = run_cli("blob.txt", cwd=tmp_path, timeout=120)
+    proc = run_cli("blob.txt", cwd=tmp_path, timeout=600)
     assert proc.returncode in (0, 1), proc.stderr
-    assert time.monotonic() - start < 60
+    assert error_lines(proc.stderr) == []
 
 
 # -- a 50 MB file ---------------------------------------------------------------------------------
@@ -246,7 +243,6 @@ class BigRun:
     returncode: int
     stdout: str
     stderr: str
-    seconds: float
     peak_mb: float
 
 
@@ -257,7 +253,6 @@ def big_run(tmp_path_factory: pytest.TempPathFactory) -> BigRun:
     path = directory / "big.txt"
     path.write_text(_pseudo_prose(BIG_SIZE), encoding="utf-8")
     out, err = directory / "out.jsonl", directory / "err.txt"
-    start = time.monotonic()
     with out.open("w") as stdout, err.open("w") as stderr:
         child = subprocess.Popen(
             [sys.executable, "-m", "qualitycheck", "lint", "--isolated", "-f", "jsonl", "big.txt"],
@@ -267,13 +262,11 @@ def big_run(tmp_path_factory: pytest.TempPathFactory) -> BigRun:
         )
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.monotonic() - start
     return BigRun(
         path,
         child.returncode,
         out.read_text(),
         err.read_text(),
-        seconds,
         usage.ru_maxrss / 1024,  # KiB on Linux
     )
 

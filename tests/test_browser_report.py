@@ -294,3 +294,24 @@ def test_screenshot_of_the_seed_report(browser: Any, seed_text: str, tmp_path: P
         shutil.copyfile(shot, ROOT / "docs" / "report.png")
     assert p.problems == [] and p.dialogs == []
     pg.close()
+
+
+def test_readable_on_a_phone(browser: Any, report: Path, tmp_path: Path) -> None:
+    """At 400 px nothing scrolls sideways: one column, the index keeps file, quality and findings."""
+    p = Page(browser, report, width=400, height=800)
+    pg = p.page
+    assert pg.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+    for selector in (".qc-index", ".qc-summary", ".qc-article", ".qc-side", ".qc-top"):
+        box = pg.locator(selector).first.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 400, selector
+    article, side = (pg.locator(s).first.bounding_box() for s in (".qc-article", ".qc-side"))
+    assert article and side and side["y"] >= article["y"] + article["height"] - 1  # stacked
+    headers = pg.locator(".qc-index thead th")
+    shown = [headers.nth(i).inner_text().strip() for i in range(headers.count())
+             if headers.nth(i).is_visible()]  # fmt: skip
+    assert [h.lower() for h in shown] == ["file", "quality", "findings"]
+    shot = tmp_path / "phone.png"
+    pg.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    assert p.problems == [] and p.dialogs == []
+    pg.close()

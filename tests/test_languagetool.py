@@ -11,7 +11,6 @@ import socket
 import stat
 import subprocess
 import sys
-import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -416,13 +415,12 @@ def auto_engine(timeout: float = 5.0) -> Engine:
 
 
 def test_auto_without_an_installation_never_downloads(
-    lt_env: Path, monkeypatch: pytest.MonkeyPatch
+    lt_env: Path, monkeypatch: pytest.MonkeyPatch, no_network: None
 ) -> None:
     fake_java(lt_env / "bin", "exit 0")
     monkeypatch.setenv("PATH", str(lt_env / "bin"))
-    t0 = time.monotonic()
+    # any connection or look-up (a download) fails the test
     assert_skipped(auto_engine(), "no LanguageTool installation found")
-    assert time.monotonic() - t0 < 1.0
 
 
 def test_auto_with_an_empty_jar_directory_is_skipped(
@@ -474,9 +472,7 @@ def test_auto_with_a_broken_jar_reports_that_java_gave_up(
     jars.mkdir()
     (jars / "languagetool-server.jar").write_bytes(b"not a jar")
     monkeypatch.setenv("LTP_JAR_DIR_PATH", str(jars))
-    t0 = time.monotonic()
     assert_skipped(auto_engine(), "exited with code")
-    assert time.monotonic() - t0 < 10.0
 
 
 def test_auto_server_that_never_starts_is_bounded_and_killed(
@@ -493,9 +489,7 @@ def test_auto_server_that_never_starts_is_bounded_and_killed(
     fake_java(lt_env / "bin", f'echo $$ > "{pid_file}"\nexec "{sleep}" 60')
     monkeypatch.setenv("PATH", str(lt_env / "bin"))
     engine = auto_engine(timeout=0.3)
-    t0 = time.monotonic()
-    assert_skipped(engine, "did not start within 0.9 s")
-    assert time.monotonic() - t0 < 3.0
+    assert_skipped(engine, "did not start within 0.9 s")  # the bound it waited, in its notice
     with pytest.raises(ProcessLookupError):  # the would-be server was killed, not left behind
         os.kill(int(pid_file.read_text()), 0)
 

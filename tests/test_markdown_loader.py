@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import time
 from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from linearity import growth
 from loader_helpers import assert_blocks_are_trimmed_lines, blocks, located
 
 from qualitycheck.document import Directive, Document
@@ -349,12 +349,10 @@ def test_is_linear_on_large_input() -> None:
     para = (
         "Officials *said* on [Thursday](https://x.org) that `code` forces &amp; troops advanced.\n"
     )
-    small = (para + "\n") * 500
+    small = (para + "\n") * 50
     large = small * 8
-    t0 = time.perf_counter()
-    load_text(small, "markdown")
-    t1 = time.perf_counter()
-    doc = load_text(large, "markdown")
-    t2 = time.perf_counter()
-    assert len(re.findall("Officials", doc.text)) == 4000
-    assert (t2 - t1) < 20 * (t1 - t0) + 0.5
+    assert len(re.findall("Officials", load_text(large, "markdown").text)) == 400
+    ops_small, ops_large = growth(
+        lambda text: load_text(text, "markdown"), small, large, None, para
+    )
+    assert ops_large <= 1.5 * 8 * ops_small, (ops_small, ops_large)  # counted, not timed

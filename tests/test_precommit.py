@@ -112,3 +112,97 @@ def test_pre_commit_try_repo_fails_on_garbled_and_passes_on_clean(
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
     assert "Found 0 findings in 1 file." in good.stdout  # requirements.txt is not prose
+
+
+# -- the README's snippets, as written -------------------------------------------------------
+README = ROOT / "README.md"
+# A file with only a warning (a lower-case sentence start) and one with an error (a repeated word):
+# with --fail-on error only the error fails the hook.
+ONLY_WARNING = "The minister spoke on Monday.\n\nthe talks would resume in the spring.\n"
+
+WITH_ERROR = "The minister said that the the talks would resume on Monday.\n"
+
+
+def readme_snippet(marker: str) -> dict[str, object]:
+    """The README's ``.pre-commit-config.yaml`` block whose repo line contains ``marker``."""
+    import re
+
+    blocks = re.findall(r"```yaml\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    found = [b for b in blocks if "repos:" in b and f"repo: {marker}" in b]
+    assert len(found) == 1, f"one README pre-commit block with 'repo: {marker}'"
+    config = yaml.safe_load(found[0])
+    assert isinstance(config, dict)
+    return config
+
+
+def test_readme_snippets_name_the_hook_and_show_fail_on() -> None:
+    (hook,) = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    for marker in ("local", "https://"):
+        (repo,) = readme_snippet(marker)["repos"]  # type: ignore[misc]
+        (entry,) = repo["hooks"]
+        assert entry["id"] == hook["id"]
+        assert entry["args"] == ["--fail-on", "error"]
+    (local,) = readme_snippet("local")["repos"]  # type: ignore[misc]
+    assert local["hooks"][0]["entry"] == hook["entry"]
+    assert local["hooks"][0]["types_or"] == hook["types_or"]
+
+
+def _needs_pre_commit() -> None:
+    pytest.importorskip("pre_commit", reason="pre-commit is not installed (pip install pre-commit)")
+    if shutil.which("git") is None:
+        pytest.skip(reason="git is not installed")
+
+
+def _project(tmp_path: Path, config: dict[str, object]) -> Path:
+    _git("init", "-q", cwd=tmp_path)
+    (tmp_path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (tmp_path / "warning.md").write_text(ONLY_WARNING, encoding="utf-8")
+    (tmp_path / "error.txt").write_text(WITH_ERROR, encoding="utf-8")
+    _git("add", ".", cwd=tmp_path)
+    _git("commit", "-q", "-m", "articles", cwd=tmp_path)
+    return tmp_path
+
+
+def _run(workdir: Path, home: Path, *files: str) -> subprocess.CompletedProcess[str]:
+    # the qualitycheck that `pip install -e .` put next to this Python is on PATH, as in a user's
+    # activated virtualenv
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--verbose", "--files", *files],
+        cwd=workdir, capture_output=True, text=True, timeout=900,
+        env={**os.environ, "PATH": path, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1",
+             "PRE_COMMIT_COLOR": "never"},
+    )  # fmt: skip
+
+
+def test_readme_local_snippet_works_as_written(tmp_path: Path, pre_commit_home: Path) -> None:
+    _needs_pre_commit()
+    if not (Path(sys.executable).parent / "qualitycheck").exists():
+        pytest.skip(reason="qualitycheck's console script is not installed next to this Python")
+    project = _project(tmp_path, readme_snippet("local"))
+    warned = _run(project, pre_commit_home, "warning.md")
+    assert warned.returncode == 0, warned.stdout + warned.stderr  # --fail-on error
+    assert "case.lowercase-sentence-start" in warned.stdout and "Passed" in warned.stdout
+    failed = _run(project, pre_commit_home, "error.txt")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "error.txt:1:" in failed.stdout and "structure.repeated-word" in failed.stdout
+
+
+def test_readme_remote_snippet_works_against_this_checkout(
+    tmp_path: Path, pre_commit_home: Path
+) -> None:
+    """The remote form with its URL pointed at the checkout and its rev at HEAD (there is no
+    release tag yet): pre-commit clones it and installs qualitycheck from it, as for a user."""
+    _needs_pre_commit()
+    if not (ROOT / ".git").exists():
+        pytest.skip(reason="the project is not a git checkout; pre-commit clones a repository")
+    config = readme_snippet("https://")
+    (repo,) = config["repos"]  # type: ignore[misc]
+    repo["repo"], repo["rev"] = str(ROOT), _git("rev-parse", "HEAD", cwd=ROOT)
+    project = _project(tmp_path, config)
+    warned = _run(project, pre_commit_home, "warning.md")
+    assert warned.returncode == 0, warned.stdout + warned.stderr
+    assert "case.lowercase-sentence-start" in warned.stdout
+    failed = _run(project, pre_commit_home, "error.txt")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "structure.repeated-word" in failed.stdout

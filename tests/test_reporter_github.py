@@ -123,7 +123,9 @@ def test_unreadable_file_is_an_error_annotation() -> None:
     assert (
         lines[0] == "::error file=gone.txt,title=qualitycheck::could not be checked: no such file"
     )
-    assert lines[-1] == "qualitycheck: found 0 findings in 1 file; 1 could not be checked."
+    assert lines[-1] == (
+        "qualitycheck: found 0 findings in 0 files; 1 file could not be checked."
+    )  # the counts add up: the unreadable file was not checked
 
 
 def test_cli_lint_format_github(tmp_path: Path) -> None:

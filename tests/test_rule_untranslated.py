@@ -233,3 +233,53 @@ def test_rare_word_bound_never_undercounts(tokens: list[str]) -> None:
         body = untranslated._short_quotes_removed(doc.text[sent.start : sent.end])
         if untranslated.looks_foreign(untranslated._WORD_RE.findall(body)):
             assert bound >= untranslated.MIN_RARE_WORDS
+
+
+# -- short sentences and German: judged from source-language function words ----------------------
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Die Mannschaft hat am Sonntag gut gespielt und verdient gewonnen.", "German"),
+        ("Wir haben die Wahl nicht verloren.", "German"),
+        ("Das ist nicht unser Problem, sagte er.", "German"),
+        ("Ce n'est pas fini pour nous.", "French"),
+        ("Non è il momento per questo.", "Italian"),
+        ("Isso não é o que queremos.", "Portuguese"),
+        ("To nie jest koniec dla nas.", "Polish"),
+        ("Het is nog niet voorbij.", "Dutch"),
+    ],
+)
+def test_flags_short_or_english_looking_sentence_in_another_language(
+    sentence: str, language: str
+) -> None:
+    text = f"The coach spoke after the match on Sunday. {sentence}"
+    doc = Document.from_text(text)
+    (match,) = run_rule(RULE, doc)
+    assert doc.text[match.start : match.end] == sentence
+    assert language in match.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir schaffen das, she said, and the hall applauded.",
+        "Ursula von der Leyen met officials in Rio de Janeiro and the Partido dos Trabalhadores.",
+        "Smith et al. found that the die was cast and the hat was blue.",
+        "He ordered the sopa del día, and she had the plat du jour.",
+        "Das Boot is a film about a submarine.",
+        "| source | es colaboró con este informe |\n|---|---|\n| a | b |",
+        "Die Zeit und Der Spiegel",
+    ],
+)
+def test_quiet_on_english_with_foreign_function_words(text: str) -> None:
+    assert flagged(RULE, text) == []
+
+
+def test_function_words_are_not_english_words() -> None:
+    from qualitycheck.resources import lexicon
+
+    # Frequent in English text only as parts of names ("El Paso", "Los Angeles", "Le Monde",
+    # "da Silva"), which the rule does not count.
+    name_particles = {"el", "los", "le", "da"}
+    frequent = {w for w in untranslated.function_words() if lexicon().zipf(w) >= 4.5}
+    assert frequent <= name_particles

@@ -232,6 +232,19 @@ def test_unclosed_bracket_is_judged_per_paragraph() -> None:
     assert flagged(BRACKETS, text) == ["(", ")"]
 
 
+def test_a_pair_split_over_a_column_of_short_lines_is_one_finding() -> None:
+    # A scraped aside whose words were a link: "(" and ")" each on a line of their own.
+    text = "Forecasts come from the national weather office\n(\nSMHI\n).\nRain is due.\n"
+    [m] = run_rule(BRACKETS, text)
+    assert m.start == text.index("(") and m.severity is Severity.WARNING
+    assert "split" in m.message
+    # too far apart, or with a paragraph between them, they are two faults again
+    far = "Forecasts come from the office\n(\nSMHI\nand\nothers\n).\n"
+    assert flagged(BRACKETS, far) == ["(", ")"]
+    prose = "The office (\nsaid in a statement that it expected rain all week\n)."
+    assert flagged(BRACKETS, prose) == ["(", ")"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -287,3 +300,15 @@ def test_an_ellipsis_that_opens_a_line_is_not_a_stray_mark(text: str) -> None:
 def test_full_stops_that_open_a_line_and_are_no_ellipsis_are_still_judged() -> None:
     assert flagged(STRAY, "He stopped.\n.., and then he left.") == [".,"]
     assert flagged(STRAY, "The talks ended... . Both sides left.") == []  # an ellipsis, spaced
+
+
+def test_flags_an_opening_mark_inside_an_open_quotation() -> None:
+    text = "“The legs are fine and the team is strong. “If we can win, we will try,” he said."
+    matches = run_rule(QUOTES, text)
+    assert [m.start for m in matches] == [text.index("“If")]
+    assert matches[0].severity is Severity.WARNING
+
+
+def test_quiet_on_single_marks_inside_a_quotation() -> None:
+    text = "“She told me ‘wait here’, so I waited,” he said. “Then I left.”"
+    assert flagged(QUOTES, text) == []

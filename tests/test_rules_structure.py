@@ -123,6 +123,53 @@ def test_quiet_on_headlines_lists_bylines_and_complete_lines(text: str) -> None:
     assert flagged(TRUNCATED, text) == []
 
 
+def test_quiet_on_a_two_sentence_headline_without_a_full_stop() -> None:
+    # A headline may hold two short sentences and end without a full stop; the same lines
+    # further down, inside the body, are a paragraph that simply stops.
+    text = (
+        "Floods close the ring road again. Drivers are told to stay at home\n"
+        "Heavy rain fell over the capital for a third night, and the river rose by a metre.\n"
+    )
+    assert flagged(TRUNCATED, text) == []
+    body = "Heavy rain fell over the capital for a third night.\n" + text
+    assert flagged(TRUNCATED, body) == ["home"]
+
+
+def test_quiet_before_a_line_that_starts_with_a_word_lower_cased_on_purpose() -> None:
+    # A list of article titles and journals: "fMRI" and "iPhone" are written so on purpose and
+    # carry no sentence on from the line before.
+    text = (
+        "Sea ice retreats faster than models predicted – Polar Research\n"
+        "fMRI maps how bats track sound – Brain Reports\n"
+        "iPhone sensors used to count traffic – Urban Data\n"
+        "Soil microbes and drought – Ecology Letters\n"
+    )
+    assert flagged(TRUNCATED, text) == []
+    # a line that really carries on in lower case is still one
+    assert flagged(TRUNCATED, "The delegates said they would meet again\nnext week in Vienna.") == [
+        "again"
+    ]
+
+
+def test_flags_sentence_split_across_a_column_of_one_name_lines() -> None:
+    # Names that were links, each left on a line of its own, with the commas between them.
+    text = (
+        "Snow and ice are expected overnight in the north of the country.\n"
+        "The warning covers\n"
+        "Tromsø\n"
+        ",\n"
+        "Bodø\n"
+        "and the coast between them.\n"
+    )
+    [m] = run_rule(TRUNCATED, text)
+    assert text[m.start : m.end] == "covers"
+    assert m.severity is None and m.confidence == 0.6
+    assert "one-name lines" in m.message
+    # a subheading followed by a paragraph is no column of names
+    quiet = "Snow in the north\nTromsø\nThe warning covers the coast.\n"
+    assert flagged(TRUNCATED, quiet) == []
+
+
 def test_quiet_on_headings_from_markup() -> None:
     text = "Reasons to stay in\nThe city has changed."
     blocks = (Block(0, 18, "heading"), Block(19, len(text), "paragraph"))
@@ -154,6 +201,38 @@ def test_flags_fragment_that_repeats_the_start_of_the_next_line() -> None:
 def test_flags_near_copy_of_the_next_line() -> None:
     text = _BODY_BEFORE + "Minister of Finanse\nMinister of Finance Ana Souza said on Monday."
     assert flagged(ORPHAN, text) == ["Minister of Finanse"]
+
+
+def test_flags_a_short_caption_taken_twice_even_near_the_headline() -> None:
+    text = (
+        "How to clear the cache on your phone\n"
+        "Open the storage settings. (Screenshot)\n"
+        "Open the storage settings.  (Screenshot)\n"
+        "The menu lists every app with the space it uses, and each one can be cleared alone.\n"
+        "A full cache slows the phone down.\n"
+        "Tap ‘Clear cache’ to finish\n"
+        "Tap 'clear cache' to finish\n"
+        "The app restarts with an empty cache and signs you in again.\n"
+    )
+    found = run_rule(ORPHAN, text)
+    assert [text[m.start : m.end] for m in found] == [
+        "Open the storage settings. (Screenshot)",
+        "Tap ‘Clear cache’ to finish",
+    ]
+    assert all(m.severity is Severity.WARNING and "twice" in m.message for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a chorus or a repeated slogan is no debris; nor two different short lines
+        "The crowd chanted for an hour.\nNo more war\nNo more war!\nThen it went home.\n",
+        "Results\nPoland 2 Spain 1\nPoland 2 Spain 2\nThe second leg is in May.\n",
+        "- Bring water\n- Bring water\nThe list was handed out twice by mistake.\n",
+    ],
+)
+def test_quiet_on_lines_that_only_look_alike(text: str) -> None:
+    assert flagged(ORPHAN, text) == []
 
 
 def test_flags_job_title_alone_between_paragraphs() -> None:
@@ -335,3 +414,8 @@ def test_duplicate_paragraph_quiet_on_near_copies_with_different_numbers() -> No
     assert flagged(DUPLICATE, text) == []
     same = text.splitlines()[0] + "\n" + text.splitlines()[0] + "\n"
     assert len(flagged(DUPLICATE, same)) == 1
+
+
+def test_is_is_outside_a_cleft_is_a_warning() -> None:
+    [m] = run_rule(REPEATED, "The new timetable is is ready for the spring.")
+    assert m.severity is Severity.WARNING

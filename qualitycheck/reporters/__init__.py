@@ -33,6 +33,8 @@ class ReportContext:
     paragraph_scores: bool = False
     root: str = "."
     show_scores: bool = True
+    quiet: bool = False  # text: the findings only, no scores and no summary
+    statistics: bool = False  # text: a count per rule instead of the findings
 
 
 class Reporter(Protocol):
@@ -70,9 +72,12 @@ def summary(results: Iterable[FileResult]) -> dict[str, object]:
     }
 
 
-def summary_sentence(by_severity: Mapping[str, int], files: int, errors: int) -> str:
-    """ "Found 3 findings (1 error, 2 warnings) in 2 files; 1 could not be checked." without the
-    "Found", so each reporter can frame it."""
+def summary_sentence(
+    by_severity: Mapping[str, int], files: int, errors: int, hidden: int = 0
+) -> str:
+    """ "Found 3 findings (1 error, 2 warnings) in 2 files; 1 file could not be checked." without
+    the "Found", so each reporter can frame it. ``files`` counts the files checked, ``errors``
+    those that could not be, ``hidden`` the findings a baseline left out."""
     total = sum(by_severity.values())
     parts = [f"{n} {name}{'s' if n != 1 and name != 'info' else ''}"
              for name, n in by_severity.items() if n]  # fmt: skip
@@ -80,5 +85,7 @@ def summary_sentence(by_severity: Mapping[str, int], files: int, errors: int) ->
     noun = "finding" if total == 1 else "findings"
     text = f"{total} {noun}{detail} in {files} file{'s' if files != 1 else ''}"
     if errors:
-        text += f"; {errors} could not be checked"
+        text += f"; {errors} file{'s' if errors != 1 else ''} could not be checked"
+    if hidden:
+        text += f"; {hidden} finding{'s' if hidden != 1 else ''} hidden by the baseline"
     return text + "."

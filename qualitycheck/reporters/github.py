@@ -57,15 +57,16 @@ def finding_command(path: str, f: Finding) -> str:
 
 
 def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:
-    files = errors = 0
+    files = errors = hidden = 0  # files checked, files that could not be
     by_sev = {"error": 0, "warning": 0, "info": 0}
     for result in results:
-        files += 1
         if result.error is not None:
             errors += 1
             out.write(command("error", f"could not be checked: {result.error}",
                               file=result.path, title="qualitycheck") + "\n")  # fmt: skip
             continue
+        files += 1
+        hidden += result.hidden_by_baseline
         for f in result.findings:
             by_sev[f.severity.label] += 1
             out.write(finding_command(result.path, f) + "\n")
@@ -73,4 +74,4 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
             out.write(command("warning", f"internal error in rule {failure.rule}: "
                               f"{failure.error} (please report it)", file=result.path,
                               title="qualitycheck") + "\n")  # fmt: skip
-    out.write("qualitycheck: found " + summary_sentence(by_sev, files, errors) + "\n")
+    out.write("qualitycheck: found " + summary_sentence(by_sev, files, errors, hidden) + "\n")

@@ -34,27 +34,44 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
     if ctx.color:
         from rich.console import Console
 
-        console = Console(file=out, highlight=False, soft_wrap=True)
-    files = errors = 0
+        # the command line decided (--color, NO_COLOR, FORCE_COLOR, a terminal): no second guess
+        console = Console(file=out, highlight=False, soft_wrap=True, force_terminal=True,
+                          no_color=False, color_system="standard")  # fmt: skip
+    files = errors = hidden = 0
     by_sev = {"error": 0, "warning": 0, "info": 0}
+    per_rule: dict[str, list[int]] = {}  # rule -> [count, fixable]
+    levels: dict[str, str] = {}
     for result in results:
-        files += 1
-        if result.error is not None:
+        if result.error is not None:  # said once, on stderr, by the command line
             errors += 1
-            _print(console, out, f"{result.path}: error: {result.error}", "bold red")
             continue
+        files += 1
+        hidden += result.hidden_by_baseline
         for i, f in enumerate(result.findings):
             by_sev[f.severity.label] += 1
-            if console is None:
+            if ctx.statistics:
+                per_rule.setdefault(f.rule, [0])[0] += 1
+                levels[f.rule] = max(levels.get(f.rule, ""), f.severity.label, key=_rank)
+            elif console is None:
                 out.write(format_line(result, i) + "\n")
             else:
                 _rich_finding(console, result, i)
         for failure in result.failures:
             _print(console, out, f"{result.path}: internal error in rule {failure.rule}: "
                    f"{failure.error} (please report it)", "magenta")  # fmt: skip
-        if ctx.show_scores and result.quality is not None:
+        if ctx.show_scores and not ctx.quiet and not ctx.statistics and result.quality is not None:
             _print(console, out, f"{result.path}: quality {result.quality:.1f}/100", "dim")
-    _print(console, out, "Found " + summary_sentence(by_sev, files, errors), "bold")
+    if ctx.statistics:
+        width = max((len(r) for r in per_rule), default=0)
+        for rule, (count,) in sorted(per_rule.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            summary = ctx.rules[rule].summary if rule in ctx.rules else ""
+            _print(console, out, f"{count:>6}  {levels[rule]:<7}  {rule:<{width}}  {summary}", "")
+    if not ctx.quiet:
+        _print(console, out, "Found " + summary_sentence(by_sev, files, errors, hidden), "bold")
+
+
+def _rank(label: str) -> int:
+    return {"": -1, "info": 0, "warning": 1, "error": 2}[label]
 
 
 def _print(console: object, out: TextIO, text: str, style: str) -> None:

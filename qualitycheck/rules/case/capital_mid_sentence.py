@@ -8,10 +8,17 @@ What it does
     reported with high confidence; content words only when something else backs the suspicion: the
     same word appears in lower case elsewhere in the document, it follows a weekday ("Thursday
     Bombing of"), a pronoun or a modal verb ("it Switch to"), or it has the shape of an adjective,
-    adverb or verb form ("Indiscriminate attacks").
+    adverb or verb form ("Indiscriminate attacks"). A frequent word capitalised once and used as no
+    name anywhere in the document ("the hosting of Tonight and") is a warning too, unless a
+    descriptor ("the journal Nature"), a number or bracket ("Three (2010)", "No. 4") or a list of
+    capitalised items explains it. A subject pronoun with its verb after a capitalised word opens
+    a clause (a capital "You" before "can"); an article or preposition before a nationality word
+    that a lower-case word follows is no part of a name (a capital "In" before "Ukrainian
+    villages"); and the head of a name capitalised
+    while the name goes on in lower case ("by the State of emergency") is a stray capital.
 
-    It leaves alone words at the start of a sentence or after a colon, a quotation mark, a bracket,
-    a dash or a list marker; multi-word names ("Black Sea", "Bank of England", "Foreign Minister
+    It leaves alone words at the start of a sentence or after a colon, an opening quotation mark
+    or bracket, a dash or a list marker (a closing mark licenses no capital); multi-word names ("Black Sea", "Bank of England", "Foreign Minister
     Sergei Lavrov", "the Russian Defense Ministry"); titles, institutions, brands, parties,
     religions, holidays and the like listed in ``rules/case/*.toml``; weekdays, months, countries
     and nationalities, known places and first names; acronyms and mixed-case brands ("iPhone",
@@ -46,7 +53,7 @@ from typing import TYPE_CHECKING
 
 from qualitycheck import heuristics
 from qualitycheck.finding import Match, Severity
-from qualitycheck.rule import Context, define
+from qualitycheck.rule import Context, Option, define
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document, Word
@@ -70,6 +77,13 @@ FUNCTION_WORDS = (
     | PRONOUNS
     | frozenset("not there here when where how why than then also".split())
 ) - frozenset({"may", "will", "can", "i"})  # "May" is a month, "Will" and "Can" are names too
+
+# Subject pronouns: with a verb after them they open a clause.
+SUBJECT_PRONOUNS = frozenset("he she it we you they".split())
+# Verbs whose object a title may end with: "Thank You", "Love Me Do", "Leave It".
+_OBJECT_TAKING_VERBS = frozenset(
+    "thank love leave trust miss need want kill call tell hold let make help save take".split()
+)
 
 # A capital after these is a verb in the wrong case far more often than a name ("it Switch to").
 VERB_SLOT_WORDS = frozenset(
@@ -106,6 +120,24 @@ _WEEKDAYS_MONTHS = WEEKDAYS | MONTHS
 # Answers about single words are remembered, within bounds: a corpus brings an open vocabulary.
 _WORD_CACHE = 1 << 15
 
+# After a capitalised word, a number makes it a label: "No. 4", "Article 16", "Room 101".
+_NUMBER_AFTER_RE = re.compile(r"\.?\s?\d")
+_YEAR_AFTER_RE = re.compile(r"\s?\((?:1[89]|20)\d\d\)")
+
+# Words after which a capitalised common word names something: "the journal Nature", "the
+# programme Today", "(see Speed)", "a horse named Lucky".
+DESCRIPTOR_WORDS = frozenset(
+    """
+    journal magazine newspaper paper daily weekly tabloid film movie documentary book novel
+    album song single record show programme program series channel station app game brand label
+    band group team club ship vessel word term title section chapter column page headline see
+    called named titled entitled dubbed nicknamed
+    """.split()
+)
+_LIST_ITEM_WORDS = 8  # how far back a list item is looked for
+_COORDINATORS = frozenset("and or & nor vs".split())
+_NAMING_VERBS = frozenset("called named titled entitled dubbed nicknamed".split())
+
 # Adjective, adverb and verb endings: a proper noun rarely has them. "-ing", "-ed" and "-ly" only
 # count when what is left is itself a common word ("Bombing" -> "bomb"), which keeps "Beijing",
 # "Viking" and "Italy" out.
@@ -114,6 +146,7 @@ _ADJECTIVE_RE = re.compile(r"(?:ous|ive|ful|less|able|ible|ate)$")
 
 _QUOTE_PAIRS = (("“", "”"), ("„", "“”"), ("«", "»"), ("‹", "›"), ('"', '"'), ("‘", "’"))
 _QUIET_SEPARATORS = frozenset(" \t\n,\u00a0")
+_CLOSING_MARKS = ")]”’»\"'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +169,15 @@ def _pack_data() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
 
     words, phrases = capitalised_words()
     return words, tuple(sorted({tuple(heuristics.words(phrase)) for phrase in phrases}))
+
+
+@cache
+def _institution_words() -> frozenset[str]:
+    """The ``institutions`` of ``rules/case/*.toml``: nouns capitalised as the head of a name
+    ("the State", "the Council of Ministers"), whose name goes on in capitals."""
+    from qualitycheck.resources import capitalised_word_list
+
+    return capitalised_word_list("institutions")
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -188,11 +230,15 @@ def _joins(sep: str) -> bool:
 
 def _is_initial(doc: Document, words: Sequence[Word], i: int, opening: int) -> bool:
     """Whether ``words[i]`` stands where a capital is expected: first word of the sentence (or
-    after a dateline), or after punctuation that can open a quotation, a clause or a list item."""
+    after a dateline), or after punctuation that can open a quotation, a clause or a list item.
+    A closing bracket or a closing quotation mark licenses no capital: the sentence goes on
+    after it ("the report (PDF) Shows", "he called it “fair” And left")."""
     w = words[i]
     if i == 0 or w.start < opening:
         return True
     sep = _separator(doc, words[i - 1], w)
+    if sep[:1] in _CLOSING_MARKS:
+        sep = sep.lstrip(_CLOSING_MARKS)  # marks glued to the word before close something
     return any(c not in _QUIET_SEPARATORS for c in sep)
 
 
@@ -341,6 +387,7 @@ class _Scan:
 
         self.doc = doc
         self.allowed = allowed
+        self.allowed_extra: frozenset[str] = frozenset()  # the user's words, never flagged
         self.zipf = lexicon().zipf
         self.verdicts: dict[str, tuple[bool, float] | None] = {}  # see open_candidates
         all_words = doc.words
@@ -489,6 +536,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     allowed = pack_words | extra | glossary_tokens
 
     scan = _Scan(doc, allowed)
+    scan.allowed_extra = extra | glossary_tokens
+    yield from _half_capitalised_names(scan, allowed)
     for c in scan.open_candidates():
         suspect = _judge(scan, c, phrases)
         if suspect is None:
@@ -504,6 +553,53 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             suggestions=(lower,),
             confidence=suspect.confidence,
             severity=suspect.severity,
+        )
+
+
+def _half_capitalised_names(scan: _Scan, allowed: frozenset[str]) -> Iterator[Match]:
+    """ "the decree of the State of alarm": the head noun of a name is capitalised ("State",
+    "Council", "Ministry") but the name goes on in lower case after "of", where the name would
+    be capitalised too ("State of Alarm", "Council of Ministers") or the whole phrase not at
+    all. The capital is the stray one."""
+    institutions = _institution_words() - scan.allowed_extra
+    doc = scan.doc
+    text = doc.text
+    all_words = doc.words
+    n = len(all_words)
+    for c, word_text in enumerate(scan.texts):
+        if word_text not in institutions:
+            continue
+        k = scan.candidates[c]  # (global indexes: no copy of a long sentence per candidate)
+        si = all_words[k].sentence
+        if k + 2 >= n or all_words[k + 2].sentence != si or all_words[k + 1].text != "of":
+            continue
+        tail = all_words[k + 2].text
+        after = all_words[k + 3] if k + 3 < n and all_words[k + 3].sentence == si else None
+        before2 = all_words[k - 2].text.lower() if all_words[k - 2].sentence == si else ""
+        if (
+            not tail[:1].islower()
+            or tail in FUNCTION_WORDS
+            or scan.zipf(tail) < 3.0
+            or (after is not None and _is_capitalised(after.text))
+            or _is_capitalised(all_words[k - 1].text)
+            or tail.endswith("ing")
+            # "by the State of alarm", not "accused the Government of corruption", where
+            # "of ..." belongs to the verb
+            or (before2 and before2 not in heuristics.PREPOSITIONS)
+            or text[all_words[k].end : all_words[k + 2].start].split() != ["of"]
+            or not scan.valid(c)
+            or any(s <= all_words[k].start < e for s, e in scan.quotes(c))
+        ):
+            continue
+        w = all_words[k]
+        yield Match(
+            w.start,
+            w.end,
+            f"'{w.text}' is capitalised as the head of a name, but the name goes on in lower case"
+            f" ('{w.text} of {tail}'): either the whole name is capitalised or none of it; a"
+            " stray capital like this is typical of machine translation",
+            suggestions=(w.text.lower(),),
+            confidence=0.55,
         )
 
 
@@ -550,6 +646,10 @@ def _judge(
         return None
     if not function_word and scan.followed_by_capital(c):
         return None  # part of a longer name ("Black Sea"): cleared below too, at more cost
+    if (lower in ("no", "nos") or not function_word) and _NUMBER_AFTER_RE.match(doc.text, w.end):
+        return None  # a label before a number: "No. 4", "Article 16"
+    if not function_word and _YEAR_AFTER_RE.match(doc.text, w.end):
+        return None  # a title of a work with its year: "Three (2010)"
     if not scan.valid(c):
         return None  # not in a sentence to judge, or where a capital is expected
     words, i = scan.sentence_words(c)
@@ -627,10 +727,51 @@ def _judge(
     if weak:
         return _Suspect(w, key, False, 0.4, "; ".join(weak), Severity.INFO)
     if zipf >= 4.5 and before_word not in heuristics.DETERMINERS:
+        if capital_uses <= 1 and _plain_word_slot(doc, words, i, lower):
+            return _Suspect(
+                w,
+                key,
+                False,
+                0.5,
+                "a frequent English word that the document never uses as a name",
+            )
         return _Suspect(
             w, key, False, 0.3, "a frequent English word, not known as a name", Severity.INFO
         )
     return None
+
+
+def _plain_word_slot(doc: Document, words: Sequence[Word], i: int, lower: str) -> bool:
+    """Whether nothing around ``words[i]`` makes it a name or a title: no descriptor before it
+    ("the journal Nature", "a horse named Lucky"; a plural after "named" is no name: "named
+    Products that"), no bracket or number after it ("Three (2010)"), and no capitalised item it
+    is listed with ("DataFrame or Bag", "Why it matters, Example")."""
+    before = words[i - 1].text.lower() if i > 0 else ""
+    if before in DESCRIPTOR_WORDS and not (
+        before in _NAMING_VERBS and _plural_of_common_word(lower)
+    ):
+        return False
+    w = words[i]
+    if doc.text[w.end : w.end + 2].lstrip()[:1] == "(":
+        return False
+    if (
+        i > 0
+        and "\n" in doc.source[doc.source_offset(words[i - 1].end) : doc.source_offset(w.start)]
+    ):
+        return False  # the first word of a line: a heading or caption run into the paragraph
+    if before in _COORDINATORS:
+        return not (i >= 2 and _is_capitalised(words[i - 2].text))  # "DataFrame or Bag"
+    if doc.text[words[i - 1].end : w.start].strip() in (",", ";", "/"):
+        # a list: the item before, from the comma before it, starts with a capital
+        k = i - 1
+        while (
+            k > max(0, i - _LIST_ITEM_WORDS)
+            and "," not in doc.text[words[k - 1].end : words[k].start]
+        ):
+            k -= 1
+        if k > 0 and _is_capitalised(words[k].text):
+            return False
+    return True
 
 
 def _judge_function_word(
@@ -649,9 +790,23 @@ def _judge_function_word(
     if prev is not None and nxt is not None:
         return None  # inside a title or name: "Sleepless In Seattle", "Bank Of America"
     if nxt is not None:
-        # opening a name: "The Hague", "In Bruges"; only prepositions before a known place
+        # opening a name: "The Hague", "In Bruges"; only prepositions before a known place, and
+        # articles and prepositions before a nationality that a lower-case word follows ("In
+        # Ukrainian villages", "The German capital"; "The Italian Job" is a title)
+        j = i + 1
+        after_next = words[j + 1].text if j + 1 < len(words) and words[j] is nxt else ""
+        if (
+            (lower in PLACE_PREPOSITIONS or lower in heuristics.ARTICLES)
+            and after_next[:1].islower()
+            and _is_nationality(nxt.text)
+        ):
+            return _Suspect(
+                w, key, True, 0.6, f"'{lower}' before the nationality word '{nxt.text}'"
+            )
         if lower not in PLACE_PREPOSITIONS or not _is_place(nxt.text):
             return None
+        if after_next[:1].isupper() and _is_first_name(nxt.text):
+            return None  # a person, not a place: "By Ana Souza", "With Victoria Reyes"
         return _Suspect(w, key, True, 0.6, f"'{lower}' before the place name '{nxt.text}'")
     # closing a name: "Kharkiv In the east". Titles ending in a small word ("Shake It Off") have
     # other capitalised small words before it.
@@ -667,6 +822,17 @@ def _judge_function_word(
         j -= 1
     if words[i - 1].text in MONTHS | WEEKDAYS and lower in ("of", "and"):
         return None
+    after = words[i + 1].text if i + 1 < len(words) else ""
+    if (
+        lower in SUBJECT_PRONOUNS
+        and after in heuristics.AUXILIARIES
+        and prev.text.lower() not in _OBJECT_TAKING_VERBS
+    ):
+        # "the Battery section. In section Battery You can select": a pronoun and its verb open
+        # a clause; titles that end in a pronoun take it as an object ("Thank You", "Love Me")
+        return _Suspect(
+            w, key, True, 0.7, f"'{lower} {after}' opens a clause, it does not end a name"
+        )
     if not _names_something(prev.text):
         return None  # "Keep Out", "Game On": a phrase in title case, not a name and a stray word
     return _Suspect(w, key, True, 0.7, f"'{lower}' does not end a name like '{prev.text}'")
@@ -681,6 +847,22 @@ def _names_something(text: str) -> bool:
     return key.isupper() or lexicon().zipf(key) < 4.0 or _is_place(key) or _is_known_name(key)
 
 
+def _is_first_name(text: str) -> bool:
+    from qualitycheck.resources import given_names
+
+    return text in given_names()
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _is_nationality(text: str) -> bool:
+    """ "Ukrainian", "German": a demonym that is no place of its own."""
+    from qualitycheck.resources import gazetteer
+
+    gaz = gazetteer()
+    code = gaz.country_of(text)
+    return code is not None and gaz.country_name(code) != text
+
+
 @lru_cache(maxsize=_WORD_CACHE)
 def _is_place(text: str) -> bool:
     from qualitycheck.resources import gazetteer
@@ -688,4 +870,17 @@ def _is_place(text: str) -> bool:
     return text in gazetteer()
 
 
-RULE = define("case.capital-mid-sentence", "warning", check, __doc__)
+RULE = define(
+    "case.capital-mid-sentence",
+    "warning",
+    check,
+    __doc__,
+    options=[
+        Option(
+            "words",
+            "list of strings",
+            (),
+            "words to accept with a capital anywhere in a sentence (house names, brands)",
+        )
+    ],
+)

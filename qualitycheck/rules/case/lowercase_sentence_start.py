@@ -12,7 +12,8 @@ What it does
     a sentence the previous line left open (a hard-wrapped paragraph, or a truncated sentence,
     which ``structure.truncated-sentence`` reports); text after an abbreviation the sentence
     splitter took for a full stop ("Calif. residents"); speech tags after a quoted question or
-    exclamation ("'Why?' she asked"); headings, captions and table cells. A name particle at the
+    exclamation ("'Why?' she asked"); headings, captions and table cells. The first word after a
+    dateline ("LIMA (AP) — ", "MEXICO CITY.- ") is a sentence start too. A name particle at the
     start ("de Gaulle", "van Gogh") is only an info note: some house styles keep it lower case.
 
 Why it matters
@@ -119,7 +120,49 @@ def _after_abbreviation_or_speech(prev_text: str) -> bool:
     return "." in last or (last[:1].isupper() and len(last) <= 5) or len(last) <= 2
 
 
+# The dateline of the Spanish-language press, kept by translation: "MEXICO CITY.- ", "Lima.– ",
+# "Bogotá (EFE).- ". (The English forms are heuristics.dateline_end's.)
+_DOTTED_DATELINE_RE = re.compile(
+    r"[A-ZÀ-Þ][\w'’\-]*(?:\s+(?:(?:de|del|la|las|los|do|da|dos|das|di)\s+)?[A-ZÀ-Þ][\w'’\-]*){0,3}"
+    r"(?:,\s+[A-ZÀ-Þ][\w'’\-]*){0,2}"
+    r"(?:\s*\([^()\n]{1,30}\))?\s*\.\s?[-–—]\s*"
+)
+
+
+def _after_dateline(doc: Document) -> Iterator[Match]:
+    """A paragraph that opens with a dateline and goes on in lower case: "LIMA (AP) — the ..."."""
+    text = doc.text
+    for block in doc.blocks:
+        if block.kind in _SKIPPED_KINDS or not text[block.start : block.start + 1].isupper():
+            continue
+        head = text[block.start : min(block.end, block.start + 80)]
+        m = _DOTTED_DATELINE_RE.match(head)
+        end = m.end() if m else heuristics.dateline_end(head)
+        if not end or end >= len(head) or not head[end].islower() or not _is_latin(head[end]):
+            continue
+        start = block.start + end
+        words = doc.words_between(start, block.end)
+        if not words or words[0].start != start:
+            continue
+        raw_m = _RAW_TOKEN_RE.match(text, start, block.end)
+        raw = raw_m.group() if raw_m else words[0].text
+        sentence_text = text[start : block.end]
+        if _deliberate_lower_case(raw, words[0].text, sentence_text):
+            continue
+        word = words[0].text
+        yield Match(
+            start,
+            words[0].end,
+            f"The sentence after the dateline starts with a lower-case letter ('{word}'); the"
+            " first word after a dateline is capitalised. A lost capital like this is typical"
+            " of machine translation",
+            suggestions=(word[:1].upper() + word[1:],),
+            confidence=0.7,
+        )
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    yield from _after_dateline(doc)
     text = doc.text
     previous_by_block: dict[int, Sentence] = {}
     for sent in doc.sentences:

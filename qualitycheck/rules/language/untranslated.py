@@ -8,7 +8,14 @@ What it does
     - sentences of eight or more words in another Latin-script language (Spanish, French, German,
       Portuguese, Italian, Dutch, Polish, Turkish, Indonesian...). A cheap test comes first: only a
       sentence where many lower-case words are unknown to the English lexicon is passed to a
-      language detector (lingua), so English prose costs next to nothing.
+      language detector (lingua), so English prose costs next to nothing;
+    - shorter sentences, from four words, and sentences whose words look English (German
+      capitalises its nouns, and "die", "hat", "am" are English words too), when they hold at
+      least three function words of a source language that are not English words ("und", "nicht",
+      "wir", "que", "los", "pas", "che", "não", "się"; listed in
+      ``rules/language/function-words.toml``), not counting those inside a name ("Rio de
+      Janeiro", "von der Leyen"), in a sentence that ends with a full stop, question or exclamation
+      mark and is not a table cell; the detector then decides, more strictly.
 
     The message names the script or the language the detector found. There is no suggestion: the
     sentence needs translating.
@@ -72,6 +79,15 @@ MIN_RARE_WORDS = 3
 MIN_RARE_SHARE = 0.35
 MAX_ENGLISH_CONFIDENCE = 0.1
 
+# Short sentences: judged from this many words when they hold this many source-language function
+# words (and at least this share of their words), by a stricter detector verdict.
+MIN_WORDS_SHORT = 4
+MIN_MARKERS = 3
+MIN_MARKER_SHARE = 0.3
+MAX_ENGLISH_CONFIDENCE_SHORT = 0.05
+COMMON_ZIPF = 4.0  # an English word this frequent ("she", "said") argues for English
+MAX_COMMON_SHARE = 0.4
+
 # Quotations and brackets this short are foreign names or phrases quoted on purpose.
 MAX_QUOTED_WORDS = 6
 
@@ -81,6 +97,8 @@ _QUOTED_RE = re.compile(
     r"“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|\"[^\"]*\"|‘[^‘’]*’(?!\w)|\([^()]*\)|\[[^\[\]]*\]"
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# A short sentence is judged only when it ends like one (not a table cell, a label or a title).
+_SENTENCE_END_RE = re.compile(r"[.!?…][”\"’»)]*\s*$")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _FIRST_CHAR = operator.itemgetter(0)
 
@@ -204,6 +222,56 @@ def detect_language(text: str) -> tuple[str, float, float]:
     return best.language.name.title(), float(best.value), float(english)
 
 
+@cache
+def function_words() -> frozenset[str]:
+    """The source-language function words that are not English words (all languages together)."""
+    from qualitycheck.resources import pack_table
+
+    lists = pack_table("language/function-words.toml")
+    return frozenset(w for words in lists.values() for w in words.split())
+
+
+def _marker_bounds(doc: Document) -> list[int]:
+    """For each sentence, how many of its words are source-language function words (an upper
+    bound of what ``count_markers`` finds in it: names and quotations are not left out here)."""
+    markers = function_words()
+    weight = {
+        token: 1 if token in markers or token.lower() in markers else 0
+        for token in doc.token_counts
+    }
+    weights = list(map(weight.__getitem__, doc.word_texts))
+    offsets = doc.sentence_word_offsets
+    return [sum(weights[a:b]) for a, b in itertools.pairwise(offsets)]
+
+
+def count_markers(words: Sequence[str]) -> int:
+    """The source-language function words among ``words``, leaving out those between two
+    capitalised words (the particles of a name: "Rio de Janeiro", "Partido dos Trabalhadores")."""
+    markers = function_words()
+    n = 0
+    for i, w in enumerate(words):
+        if (w.lower() if i == 0 else w) not in markers:
+            continue
+        if 0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper():
+            continue
+        n += 1
+    return n
+
+
+def _common_english_share(words: Sequence[str]) -> float:
+    """The share of the lower-case words that are frequent English words and no source-language
+    function word: "she said" after a German quotation."""
+    from qualitycheck.resources import lexicon
+
+    zipf = lexicon().zipf
+    markers = function_words()
+    lower = [w for w in words if w[:1].islower()]
+    if not lower:
+        return 0.0
+    common = sum(1 for w in lower if w not in markers and zipf(w) >= COMMON_ZIPF)
+    return common / len(lower)
+
+
 def _rare_word_bounds(doc: Document) -> list[int]:
     """For each sentence, at least as many as the rare lower-case words ``looks_foreign`` would
     count in it, from the document's own tokens (each looked up once): a sentence with fewer than
@@ -232,10 +300,13 @@ def _rare_word_bounds(doc: Document) -> list[int]:
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     text = doc.text
     rare_bounds = _rare_word_bounds(doc)
+    marker_bounds = _marker_bounds(doc)
     for si, sent in enumerate(doc.sentences):
         raw = text[sent.start : sent.end]
-        ascii_only = raw.isascii()  # then no other script, and only the word test can flag it
-        if ascii_only and rare_bounds[si] < MIN_RARE_WORDS:
+        ascii_only = raw.isascii()  # then no other script, and only the word tests can flag it
+        few_rare = rare_bounds[si] < MIN_RARE_WORDS
+        few_markers = marker_bounds[si] < MIN_MARKERS
+        if ascii_only and few_rare and few_markers:
             continue
         body = _short_quotes_removed(raw)
         found = None if ascii_only else _foreign_script(body)
@@ -250,15 +321,31 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
                 confidence=0.9 if share >= 0.8 else 0.7,
             )
             continue
-        if rare_bounds[si] < MIN_RARE_WORDS:
+        if few_rare and few_markers:
             continue
         words = _WORD_RE.findall(body)
-        if len(words) < MIN_WORDS_FOR_DETECTION or not looks_foreign(words):
+        long_test = not few_rare and len(words) >= MIN_WORDS_FOR_DETECTION and looks_foreign(words)
+        short_test = False
+        if (
+            not long_test
+            and not few_markers
+            and len(words) >= MIN_WORDS_SHORT
+            and _SENTENCE_END_RE.search(raw) is not None
+            and doc.blocks[sent.block].kind != "table_cell"
+        ):
+            markers = count_markers(words)
+            short_test = (
+                markers >= MIN_MARKERS
+                and markers >= MIN_MARKER_SHARE * len(words)
+                and _common_english_share(words) < MAX_COMMON_SHARE
+            )
+        if not (long_test or short_test):
             continue
         if any(_script(c) != "LATIN" for w in words for c in w):
             continue  # mixed scripts: names in original script, not a Latin-script sentence
         language, confidence, english = detect_language(body)
-        if language == "English" or english > MAX_ENGLISH_CONFIDENCE:
+        limit = MAX_ENGLISH_CONFIDENCE if long_test else MAX_ENGLISH_CONFIDENCE_SHORT
+        if language == "English" or english > limit:
             continue
         yield Match(
             sent.start,
@@ -266,7 +353,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             f"This sentence looks like {language}, not English (detected by its words): text"
             " left untranslated by the translation pipeline, or picked up from another language"
             " edition of the page",
-            confidence=round(0.55 + 0.35 * confidence, 3),
+            confidence=round(0.55 + (0.35 if long_test else 0.25) * confidence, 3),
         )
 
 

@@ -6,7 +6,11 @@ What it does
     two spellings that are one edit or two apart *and* sound the same (metaphone / NYSIIS keys).
     When a rarer spelling sits next to a better-attested one, the rarer one is flagged and the
     other suggested; on a tie, the spelling introduced with a full name, or else the first one
-    used, wins.
+    used, wins. One name written with and without its diacritics ("Málaga" / "Malaga") is
+    reported too, in any position: consistent either way is a style choice, mixed is not; and so
+    are two accepted spellings of one place used side by side ("Kyiv" / "Kiev"), unless one is
+    part of a longer name ("Dynamo Kiev"). A quoted foreign phrase followed by its gloss in
+    brackets is left out of the comparison.
 
 Why it matters
     Machine translation renders a foreign name afresh each time it meets it, so one person can
@@ -30,6 +34,9 @@ Use instead
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
 from collections.abc import Iterator
 from operator import itemgetter
 from typing import NamedTuple
@@ -111,11 +118,191 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     mentions = find_name_mentions(doc)
     if len(mentions) < 2:
         return
+    glossed = _glossed_quotes(doc.text)
+    if glossed:
+        # "'¡Viva México!' (long live Mexico)": a foreign phrase and its translation, not two
+        # spellings of one name
+        starts = [s for s, _ in glossed]
+        mentions = [
+            m
+            for m in mentions
+            if (k := bisect.bisect_right(starts, m.start) - 1) < 0 or m.start >= glossed[k][1]
+        ]
+    yield from _mixed_place_variants(doc.text, mentions, ctx)
     forms = _collect_forms(doc, mentions)
     if len(forms) < 2:
         return
     _annotate(forms, ctx)
     yield from _find_inconsistencies(forms, ctx)
+    yield from _diacritic_variants(doc.text, forms, ctx)
+
+
+def _glossed_quotes(text: str) -> list[tuple[int, int]]:
+    """The spans of quoted phrases (up to 120 characters, on one line) followed by a bracketed
+    gloss, in order."""
+    spans: list[tuple[int, int]] = []
+    i = text.find("(")
+    while i >= 0:
+        j = i - 1
+        while j >= 0 and text[j] in " \t" and i - j < 4:
+            j -= 1
+        if j > 0 and text[j] in _CLOSING_QUOTES:
+            k = j - 1
+            while k >= max(0, j - 120) and text[k] not in _ANY_QUOTE_OR_BREAK:
+                k -= 1
+            if k >= 0 and k < j - 1 and text[k] in _OPENING_QUOTES:
+                spans.append((k + 1, j))
+        i = text.find("(", i + 1)
+    return spans
+
+
+_CLOSING_QUOTES = frozenset("”’»\"'“")
+_OPENING_QUOTES = frozenset("“‘«\"'„")
+_ANY_QUOTE_OR_BREAK = _CLOSING_QUOTES | _OPENING_QUOTES | {"\n"}
+
+
+def _named_side_by_side(text: str, spellings: dict[str, list[tuple[int, int]]]) -> bool:
+    """Whether two different spellings ever stand within a few characters of each other."""
+    from qualitycheck.resources import fold
+
+    spans = sorted((s, e, fold(t)) for t, found in spellings.items() for s, e in found)
+    return any(
+        a[2] != b[2]
+        and b[0] - a[1] <= _SIDE_BY_SIDE
+        and set(_WORD_RE.findall(text[a[1] : b[0]].lower())) <= _ALIAS_WORDS
+        for a, b in itertools.pairwise(spans)
+    )
+
+
+def _named_as_alias(text: str, start: int) -> bool:
+    """Whether the spelling at ``start`` is named as another spelling, not used: in brackets or
+    quotation marks, or after "known as", "spelled", "the name"... ("the port long known abroad
+    as Odessa", "(Russian sources spell it Zaporozhye)")."""
+    lo = max(0, start - _ALIAS_WINDOW)
+    before = text[text.rfind("\n", lo, start) + 1 if "\n" in text[lo:start] else lo : start]
+    if before.rfind("(") > before.rfind(")") or before[-1:] in _QUOTE_MARKS:
+        return True
+    return bool(set(_WORD_RE.findall(before.lower())[-5:]) & _ALIAS_CUES)
+
+
+_ALIAS_CUES = frozenset(
+    """
+    known call calls calling called spelled spelt spell spells spelling spellings name named
+    renamed formerly
+    variant transliteration transliterated exonym
+    """.split()
+)
+_ALIAS_WINDOW = 240  # characters looked back for an opening bracket or an alias cue
+_SIDE_BY_SIDE = 24  # characters: "Kyiv (formerly Kiev)", "Kiev, now Kyiv", "Kyiv/Kiev"
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_ALIAS_WORDS = frozenset(
+    "formerly now or also known as called spelled spelt once previously then aka and the s".split()
+)
+
+
+def _mixed_place_variants(text: str, mentions: list[NameMention], ctx: Context) -> Iterator[Match]:
+    """Two accepted spellings of one place in one text ("Kyiv" and "Kiev"): each is right, the
+    mix is not. Only names that stand alone count: "Dynamo Kiev" and "the Bombay Stock
+    Exchange" keep their own spelling. The spelling used more often wins; on a tie the pack's
+    display spelling."""
+    from qualitycheck.resources import fold, place_variants
+
+    variants = place_variants()
+    used: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    places: dict[str, str | None] = {}  # token text -> the place it spells
+    for m in mentions:
+        if len(m.tokens) != 1:
+            continue
+        tok = m.tokens[0]
+        place = places.get(tok.text, "")
+        if place == "":
+            place = places[tok.text] = variants.get(fold(tok.text))
+        if place is not None and not _named_as_alias(text, tok.start):
+            used.setdefault(place, {}).setdefault(tok.text, []).append((tok.start, tok.end))
+    for place, spellings in used.items():
+        if len({fold(s) for s in spellings}) < 2:
+            continue
+        if _named_side_by_side(text, spellings):
+            continue  # "Kyiv (Kiev)", "Mumbai/Bombay": the text names both on purpose
+        best = max(spellings, key=lambda sp: (len(spellings[sp]), fold(sp) == fold(place)))
+        tie = sum(len(v) for k, v in spellings.items() if fold(k) == fold(best)) <= max(
+            len(v) for k, v in spellings.items() if fold(k) != fold(best)
+        )
+        basis = "the usual spelling" if tie else "the more frequent here"
+        for spelling, spans in spellings.items():
+            if fold(spelling) == fold(best):
+                continue
+            if ctx.glossary is not None and ctx.glossary.accepts(spelling):
+                continue
+            for start, end in spans:
+                yield Match(
+                    start,
+                    end,
+                    f"'{spelling}' and '{best}' are two accepted spellings of one place, and the "
+                    f"document uses both: keep one ('{best}' is {basis}).",
+                    suggestions=(best,),
+                    confidence=0.55,
+                )
+
+
+_QUOTE_MARKS = frozenset("\"'“”‘’«»`")
+
+
+def _quoted_alone(text: str, span: tuple[int, int]) -> bool:
+    return (
+        text[span[0] - 1 : span[0]] in _QUOTE_MARKS and text[span[1] : span[1] + 1] in _QUOTE_MARKS
+    )
+
+
+def _diacritic_variants(
+    text: str, forms: dict[tuple[str, str], _Form], ctx: Context
+) -> Iterator[Match]:
+    """One name written with and without its diacritics ("José" / "Jose", "Málaga" / "Malaga"),
+    in any role: consistent either way is a style choice, mixed is an inconsistency. The
+    spelling used more often wins, and on a tie the one with diacritics. A word quoted on its
+    own ("Jose" for "José") is talked about, not used, and all-caps forms carry no diacritics."""
+    from qualitycheck.resources import fold
+
+    by_key: dict[str, dict[str, list[_Form]]] = {}
+    for form in forms.values():
+        if len(form.text) < _MIN_LENGTH or form.text.isupper():
+            continue
+        by_key.setdefault(fold(form.text), {}).setdefault(form.text.casefold(), []).append(form)
+    for spellings in by_key.values():
+        if len(spellings) < 2:
+            continue
+        group = [f for fs in spellings.values() for f in fs]
+        if not any(_is_candidate(f, ctx) for f in group):
+            continue
+
+        uses = {
+            spelling: [
+                span for f in group_forms for span in f.spans if not _quoted_alone(text, span)
+            ]
+            for spelling, group_forms in spellings.items()
+        }
+        if sum(1 for spans in uses.values() if spans) < 2:
+            continue
+        best = max(
+            uses,
+            key=lambda sp: (len(uses[sp]), not sp.isascii(), -min(uses[sp] or [(1 << 62, 0)])[0]),
+        )
+        winner = spellings[best][0].text
+        for spelling, spans in uses.items():
+            loser = spellings[spelling][0].text
+            if spelling == best or (ctx.glossary is not None and ctx.glossary.accepts(loser)):
+                continue
+            for start, end in spans:
+                yield Match(
+                    start,
+                    end,
+                    f"'{loser}' is written '{winner}' elsewhere in the document: one name with "
+                    "and without its diacritics is an inconsistency machine translation leaves "
+                    "(it drops them in some sentences and keeps them in others); keep one "
+                    "spelling.",
+                    suggestions=(winner,),
+                    confidence=0.6,
+                )
 
 
 def _collect_forms(doc: Document, mentions: list[NameMention]) -> dict[tuple[str, str], _Form]:

@@ -2,7 +2,10 @@
 
 What it does
     Pairs the double quotation marks of each paragraph (block): curly “ ”, guillemets « », and
-    straight ". A closing mark with no opening mark before it in the paragraph is an error. An
+    straight ". A closing mark with no opening mark before it in the paragraph is an error. A
+    curly opening mark inside a quotation that is still open is a warning: English nests
+    quotations with single marks, so the first quotation lost its closing mark or this mark is
+    stray. An
     opening mark left open at the end of a paragraph is fine when the next paragraph opens with a
     quotation mark too (the convention for a quotation that runs over several paragraphs);
     otherwise it is a warning with lower confidence. Straight quotes cannot tell opening from
@@ -47,6 +50,7 @@ class _BlockScan:
     lone_closers: list[int] = field(default_factory=list)
     unclosed: list[int] = field(default_factory=list)  # openers never closed, in order
     straight_odd: int | None = None  # position of the unpaired straight quote, if any
+    nested: list[int] = field(default_factory=list)  # openers inside an open quotation
 
 
 def _pair(text: str, positions: list[int], opener: str, closer: str, scan: _BlockScan) -> None:
@@ -54,6 +58,8 @@ def _pair(text: str, positions: list[int], opener: str, closer: str, scan: _Bloc
     for p in positions:
         ch = text[p]
         if ch == opener:
+            if stack and opener == "“":
+                scan.nested.append(p)
             stack.append(p)
         elif stack:
             stack.pop()
@@ -155,7 +161,19 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
                 )
         # An opener closed in the next paragraph is reported there, once.
         closed_next = following is not None and bool(following.lone_closers)
-        if scan.unclosed and not next_opens and not closed_next:
+        for p in scan.nested:
+            yield Match(
+                p,
+                p + 1,
+                f"Opening '{text[p]}' inside a quotation that is still open: the closing mark "
+                "of the first quotation is missing before it, or this mark is stray (a quotation "
+                "inside a quotation takes single marks).",
+                confidence=0.55,
+                severity=Severity.WARNING,
+            )
+        # A stray opener inside an open quotation is reported above; the first opener then
+        # looks unclosed only because the stray one took its closing mark.
+        if scan.unclosed and not scan.nested and not next_opens and not closed_next:
             p = scan.unclosed[-1]
             yield Match(
                 p,

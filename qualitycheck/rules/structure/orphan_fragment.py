@@ -10,6 +10,8 @@ What it does
     - the line is a job title with no name ("Foreign Minister") -- a warning;
     - the line sits inside a sentence: the paragraph before it stops mid-sentence and the one
       after carries on in lower case -- a warning;
+    - the line is followed by its own copy, a short caption taken twice (anywhere, the headline
+      area included) -- a warning;
     - the line is a title and a name and nothing else ("Prime Minister Ana Souza"), the usual
       shape of a photo caption -- info, low confidence.
 
@@ -137,7 +139,51 @@ def _is_title_and_name(tokens: list[str]) -> bool:
     return bool(idx) and idx[-1] < len(tokens) - 1
 
 
+_TWIN_MIN_WORDS = 3
+_TWIN_MAX_WORDS = 7  # from eight words on, structure.duplicate-paragraph reports the copy
+_STRAIGHT_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"}
+)
+
+
+def _twin_lines(doc: Document) -> Iterator[tuple[int, Match]]:
+    """A short line followed by its own copy (up to quote style, case and spacing), anywhere,
+    the headline area included: a photo caption the scraper took twice, from the image's
+    ``alt`` text and from the caption under it."""
+    blocks = doc.blocks
+    counts = doc.block_word_counts
+    for i in range(len(blocks) - 1):
+        if not _TWIN_MIN_WORDS <= counts[i] <= _TWIN_MAX_WORDS or counts[i + 1] != counts[i]:
+            continue
+        a, b = blocks[i], blocks[i + 1]
+        if a.kind not in _PROSE_KINDS or b.kind not in _PROSE_KINDS:
+            continue
+        body = doc.block_text(a)
+        if _twin_key(body) != _twin_key(doc.block_text(b)) or h.is_list_item(body):
+            continue
+        yield (
+            i,
+            Match(
+                a.start,
+                a.end,
+                f"'{_short(body)}' is the same short line twice in a row: a photo caption or widget "
+                "text the scraper picked up twice. Delete the lines unless the caption belongs to "
+                "the article, and then keep one.",
+                suggestions=("",),
+                confidence=0.8,
+                severity=Severity.WARNING,
+            ),
+        )
+
+
+def _twin_key(text: str) -> str:
+    return " ".join(text.translate(_STRAIGHT_QUOTES).casefold().split())
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    twins = dict(_twin_lines(doc))
+    yield from twins.values()
+    twin_blocks = set(twins) | {i + 1 for i in twins}
     blocks = doc.blocks
     first_body = _header_end(doc)
     for i in range(max(1, first_body), len(blocks) - 1):
@@ -146,7 +192,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         if doc.block_word_counts[i] > _MAX_WORDS_DUPLICATE:  # most paragraphs
             continue
         tokens = h.words(body)
-        if not tokens or _exempt(body, block):
+        if not tokens or _exempt(body, block) or i in twin_blocks:
             continue
         if h.has_verb_hint(body):  # a clause, however short, is not debris
             continue

@@ -6,6 +6,9 @@ What it does
     error; a repeated content word ("army army") a warning. Legitimate doubles are left alone:
     "had had", "that that", reduplications such as "bye bye" or "very very", numbers ("10 10"),
     and capitalised names with a repeated part ("Walla Walla", "Bora Bora", "Sirhan Sirhan").
+    Doubles that grammar sometimes allows are only a hint (info): "do do", "her her", and "is
+    is" after "what it", "the thing" and the like; "is is" after anything else is a warning
+    ("the plan is is ready").
 
 Why it matters
     Post-editing and machine translation of overlapping segments often leave a word from each
@@ -51,6 +54,11 @@ _LEGIT_DOUBLES = frozenset(
 # Rare but grammatical ("what it is is", "they do do it", "gave her her passport"): reported,
 # but only as a hint.
 _RARELY_LEGIT = frozenset({"is", "do", "her"})  # "they gave her her passport"
+# "is is" after these is a spoken pseudo-cleft ("what it is is", "the thing is is"): a hint;
+# after anything else it is a doubled word ("the plan is is ready"), a warning.
+_CLEFT_BEFORE_IS = frozenset(
+    "what it this that which thing problem question point truth reason fact issue answer".split()
+)
 
 
 def _joined(text: str, first: Word, second: Word, sentences: Sequence[Sentence]) -> bool:
@@ -88,7 +96,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         function_word = low in _FUNCTION_WORDS
         if both_capitalised and not function_word:
             continue  # "Walla Walla", "Sirhan Sirhan", "NO NO"
-        if low in _RARELY_LEGIT:
+        if low == "is" and i > 0 and folded[i - 1] not in _CLEFT_BEFORE_IS:
+            severity, confidence = Severity.WARNING, 0.6
+        elif low in _RARELY_LEGIT:
             severity, confidence = Severity.INFO, 0.5
         elif function_word and both_capitalised:
             severity, confidence = Severity.WARNING, 0.6  # a band called "The The" exists

@@ -107,10 +107,34 @@ def _strands_preposition(body: str) -> bool:
     return tokens[0].lower() in _WH_WORDS or bool(_STRANDED_INFINITIVE_RE.search(body))
 
 
-def _long_prose(body: str, sentences: int) -> bool:
-    """A paragraph of prose, not a headline: long, or several sentences long."""
+def _long_prose(body: str, sentences: int, first: bool) -> bool:
+    """A paragraph of prose, not a headline: long, or several sentences long. The first line of
+    a document is its headline, which may hold two short sentences and no full stop."""
     n = len(h.words(body))
-    return n >= 25 or (sentences >= 2 and n >= 12)
+    return n >= 25 or (sentences >= 2 and n >= 12 and not first)
+
+
+def _starts_lower(text: str) -> bool:
+    """Whether a line starts with a lower-case word that carries a sentence on: not a word
+    lower-cased on purpose, such as "fMRI", "iPhone" or "eBay"."""
+    m = _FIRST_TOKEN_RE.match(text)
+    return m is not None and m.group()[:1].islower() and not any(map(str.isupper, m.group()))
+
+
+_FIRST_TOKEN_RE = re.compile(r"[^\s,;:.!?)\]”’\"]+")
+
+
+def _split_before_list(doc: Document, i: int) -> bool:
+    """Whether the sentence of block ``i`` goes on across a column of short lines: the next
+    line is a name of at most three words and the one after it opens with a comma, a full
+    stop or a closing bracket ("... the rains will hit" / "Asturias" / ", Teruel"), the way a
+    scraper leaves a sentence whose names were links."""
+    blocks = doc.blocks
+    if i + 2 >= len(blocks) or doc.block_word_counts[i + 1] > 3:
+        return False
+    name = doc.block_text(blocks[i + 1]).strip()
+    after = doc.block_text(blocks[i + 2]).lstrip()
+    return bool(name) and name[:1].isupper() and after[:1] in (",", ".", ";", ")")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
@@ -128,7 +152,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         nxt = doc.block_text(nxt_block).lstrip("“‘\"'«([ ")
         if nxt_block.kind in ("list_item", "table_cell") or h.is_list_item(nxt) or not nxt:
             continue
-        continues_lower = nxt[:1].islower()
+        continues_lower = _starts_lower(nxt)
+        split = False
         stripped = body.rstrip()
         end = block.start + len(stripped)
         last_char = stripped[-1]
@@ -149,9 +174,14 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
                 confidence = 0.7
             elif continues_lower and not word[:1].isdigit():
                 confidence = 0.55
-            elif _long_prose(body, sentence_counts[i]) and word.isalpha() and word.islower():
+            elif (
+                _long_prose(body, sentence_counts[i], i == 0) and word.isalpha() and word.islower()
+            ):
                 # A long paragraph that simply stops: its last sentence was cut.
                 confidence = 0.5
+            elif word.isalpha() and word.islower() and _split_before_list(doc, i):
+                confidence = 0.6
+                split = True
             else:
                 continue
             if confidence >= 0.7:
@@ -160,7 +190,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
                 why = f"after '{word}' without a full stop,"
         else:
             continue
-        if continues_lower:
+        if split:
+            how = "and goes on across a column of one-name lines"
+        elif continues_lower:
             how = "and the next line carries on in lower case"
             confidence = min(0.9, confidence + 0.05)
         else:
