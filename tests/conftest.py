@@ -68,3 +68,11 @@ def seed_text() -> str:
         absent = f"example article not available at {SEED} (it lives outside the repository)"
         pytest.skip(reason=absent)
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def clean_texts() -> list[str]:
+    """Clean, edited prose (``tests/clean_prose.py``) no rule may report anything on."""
+    from clean_prose import CLEAN_HEADLINES, CLEAN_NEWS
+
+    return [CLEAN_NEWS, CLEAN_HEADLINES]

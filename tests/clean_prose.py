@@ -6,8 +6,6 @@ handles, hashtags, camel-case brands, code and real compounds."""
 
 from __future__ import annotations
 
-import pytest
-
 CLEAN_NEWS = """\
 Ferry Operators Return to the Old Timetable After a Summer of Delays
 By Ana Souza and Nguyễn Thị Lan | Updated 9:30 a.m.
@@ -49,8 +47,3 @@ Lawmakers approve the bedroom tax repeal, the shipyard deal and the lighthouse f
 Interview: ‘I never wanted to be a politician,’ says the mayor of Gdańsk
 Q&A with Dr. Amara Nwosu, the WHO’s envoy (World Health Organization)
 """
-
-
-@pytest.fixture
-def clean_texts() -> list[str]:
-    return [CLEAN_NEWS, CLEAN_HEADLINES]
