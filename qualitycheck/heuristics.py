@@ -404,14 +404,14 @@ def has_verb_hint(text: str) -> bool:
 # ":param x:", a literal block "::", a JSON key '"key": ', an assignment "x = 1", a line ending
 # with a brace or semicolon, a shell prompt, a keyword that starts a statement.
 _CODE_LINE_RE = re.compile(
-    r"""[^\W\d]\w*\((?!s\))            # a call: f(x), dirlist() (not "word(s)")
-      | ^\s*[:.]{1,2}[a-z]\w*          # :param ..., .. note
+    r"""(?<!\w)[^\W\d]\w*\((?!s\))     # a call: f(x), dirlist() (not "word(s)")
+      | ^[ \t]*[:.]{1,2}[a-z]\w*          # :param ..., .. note
       | ::
       | ["']\w[\w.-]*["']\s*:\s         # "key": value
       | \w\s*[+\-*/%]?=\s*[\w"'\[({]    # x = 1, y += 2
       | [{};]\s*$
-      | ^\s*(?:[$>%#]\s|>>>|\.\.\.\s)   # prompts
-      | ^\s*(?:def|class|import|from\s+\S+\s+import|return|var|let|const|function|if\s*\()\b
+      | ^[ \t]*(?:[$>%#]\s|>>>|\.\.\.\s)   # prompts
+      | ^[ \t]*(?:def|class|import|from\s+\S+\s+import|return|var|let|const|function|if\s*\()\b
     """,
     re.VERBOSE | re.MULTILINE,
 )

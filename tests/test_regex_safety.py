@@ -192,6 +192,9 @@ AT_ONE_POSITION = {
     # .match at the start of a sentence or a line
     "qualitycheck.rules.structure.subordinate_fragment._OPENING_RE": "match",
     "qualitycheck.rules.structure.truncated_sentence._FIRST_TOKEN_RE": "match",
+    "qualitycheck.rules.junk.slug_line._SLUG_RE": "match",  # on one line
+    "qualitycheck.rules.punctuation.foreign_quotes._REPLY_RE": "match",  # at a block's start
+    "qualitycheck.rules.punctuation.missing_quote_opener._FIRST_WORDS_RE": "match",
 }
 IN_A_WINDOW = {  # .search(text, dot - 24, dot + 1)
     "qualitycheck.rules.punctuation.stray_mark._WORD_BEFORE_DOT_RE",
@@ -199,6 +202,10 @@ IN_A_WINDOW = {  # .search(text, dot - 24, dot + 1)
     # .search in the 8 or 16 characters before "middle ages" / "world war"
     "qualitycheck.rules.case.lowercase_historical_name._THE_BEFORE_RE",
     "qualitycheck.rules.case.lowercase_historical_name._ORDINAL_BEFORE_RE",
+    # .search in the 12 or 24 characters before a comma or a gap, or 24 before a mark
+    "qualitycheck.rules.punctuation.locale_number._NUMBER_BEFORE_RE",
+    "qualitycheck.rules.punctuation.locale_number._THOUSANDS_BEFORE_RE",
+    "qualitycheck.rules.punctuation.quote_spacing._WORD_BEFORE_RE",
 }
 
 

@@ -33,14 +33,14 @@ from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
 
 _LABEL_RE = re.compile(
-    r"[ \t\u00a0]+[|¦][ \t\u00a0]*"
+    r"(?<![ \t\u00a0])[ \t\u00a0]+[|¦][ \t\u00a0]*"
     r"((?:[A-Z0-9][\w&.'’\-]*|[a-z][\w\-]*\.[a-z]{2,})(?:[ \t\u00a0]+(?:[A-Z0-9&][\w&.'’\-]*|of|the|and|de|la|on)){0,3})"
     r"[ \t\u00a0]*$"
 )
 # "– WRITES: Sport.example", "- reports Example News": the source-language attribution line
 # ("пише", "informa", "donosi") that a translated feed puts after its headline.
 _ATTRIBUTION_RE = re.compile(
-    r"[ \t\u00a0]*,?[ \t\u00a0]+[–—\-][ \t\u00a0]*"
+    r"(?<![ \t\u00a0])(?:[ \t\u00a0]*,[ \t\u00a0]+|[ \t\u00a0]+)[–—\-][ \t\u00a0]*"
     r"((?i:writes?|reports?|informs?|says|source|via)[ \t\u00a0]*:?[ \t\u00a0]*"
     r"(?:[A-Z0-9][\w&.'’\-]*|[a-z][\w\-]*\.[a-z]{2,})(?:[ \t\u00a0]+[A-Z0-9&][\w&.'’\-]*){0,3})"
     r"[ \t\u00a0]*$"
