@@ -110,9 +110,8 @@ def standin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
     """The stand-in jar, its release archive for language-tool-python's default version, and a
     download host serving that archive where language-tool-python looks for it."""
     if not HAVE_JAVA:
-        pytest.skip(
-            reason="needs java and javac on PATH to build and run the stand-in LanguageTool"
-        )
+        why = "needs java and javac on PATH to build and run the stand-in LanguageTool"
+        pytest.skip(reason=why)
     if not HAVE_LTP:
         pytest.skip(reason="needs the languagetool extra: pip install -e '.[languagetool]'")
     work = tmp_path_factory.mktemp("standin")
@@ -226,13 +225,15 @@ def test_lint_auto_uses_the_installation_with_the_network_cut(installed: dict[st
     damaged, clean = json.loads(proc.stdout)["files"]
     grammar = [(f["rule"], f["line"], f["column"], f["text"], f["suggestions"])
                for f in damaged["findings"] if f["category"] == "grammar"]  # fmt: skip
+    # LanguageTool's a/an finding falls on the span of qualitycheck's own a/an rule, which the
+    # engine reports once (grammar.indefinite-article covers "a umbrella").
     assert grammar == [
         ("grammar.lt.he-verb-agr", 1, 5, "have", ["has"]),
-        ("grammar.lt.en-a-vs-an", 1, 10, "a", ["an"]),
+        ("grammar.indefinite-article", 1, 10, "a umbrella", ["an umbrella"]),
         ("grammar.lt.morfologik-rule-en-us", 1, 24, "teh", ["the"]),
     ]
     assert damaged["grammar"]["status"] == "checked" and damaged["grammar"]["server"] == "local"
-    assert not [f for f in clean["findings"] if f["category"] == "grammar"]
+    assert not [f for f in clean["findings"] if f["rule"].startswith("grammar.lt.")]
     assert clean["grammar"]["status"] == "checked"
     # nothing asked the download host, nothing left the machine, language-tool-python not loaded
     assert host.requests[before:] == []
