@@ -46,10 +46,12 @@ def corpus(extra: list[Path]) -> Iterator[tuple[str, str, str]]:
     for path in _files(bundled + extra):
         text = path.read_text(encoding="utf-8", errors="replace")
         fmt = FORMATS[path.suffix]
-        yield str(path), text, fmt
+        # named relative to the checkout, so recordings compare across clones and worktrees
+        name = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+        yield name, text, fmt
         if fmt != "html":  # the same words through the other loader
             other = "markdown" if fmt == "text" else "text"
-            yield f"{path} (as {other})", text, other
+            yield f"{name} (as {other})", text, other
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_speed import big_text
 
