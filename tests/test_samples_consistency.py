@@ -38,6 +38,7 @@ RULES = {
     "structure.truncated-sentence",
     "structure.orphan-fragment",
     "structure.subordinate-fragment",
+    "structure.infinitive-fragment",
     "structure.repeated-word",
     "structure.duplicate-paragraph",
     "junk.email-placeholder",
