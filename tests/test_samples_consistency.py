@@ -38,6 +38,7 @@ RULES = {
     "structure.truncated-sentence",
     "structure.orphan-fragment",
     "structure.subordinate-fragment",
+    "names.calqued-institution",
     "structure.infinitive-fragment",
     "structure.repeated-word",
     "structure.duplicate-paragraph",
