@@ -1,19 +1,28 @@
 """Shared paths, helpers and fixtures (``from conftest import SAMPLES, run_cli``).
 
+A rule's tests live in ``tests/rules/test_<rule module>.py``; tests of several rules at once in
+``tests/rules/test_cross_rule.py`` and ``tests/test_seed_article.py``.
+
 - ``ROOT``: the repository; ``SAMPLES``: the bundled samples (``garbled/``, ``clean/``);
-  ``SEED``: the real example article kept outside the repository (may be absent: use the
-  ``seed_text`` fixture, which skips with a reason);
+  ``TEST_DATA``: ``tests/data``; ``SEED``: the real example article kept outside the repository
+  (may be absent: use the ``seed_text`` fixture, which skips with a reason);
 - ``run_cli(*args, stdin=None)``: run the command line in this process, ``(exit code, stdout,
   stderr)``;
+- ``load_sample(path)``: a sample file loaded as the command line loads it (format from its name);
+- ``warned(rule, text)``: the texts a rule flags at warning level or above;
+- ``expected_rows(*rule_ids)``: the rows of the garbled samples' ``.expected.tsv`` files for
+  those rules, ``(sample, rule id, line, text)``;
 - tests marked ``slow`` take tens of seconds; plain ``pytest`` (CI) runs them, ``-m "not slow"``
   leaves them out.
 """
 
 from __future__ import annotations
 
+import csv
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -25,12 +34,17 @@ settings.register_profile(
 )
 settings.load_profile("qualitycheck")
 
+if TYPE_CHECKING:
+    from qualitycheck.document import Document
+    from qualitycheck.rule import Rule
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+TEST_DATA = ROOT / "tests" / "data"
 SEED = ROOT.parent / "shared" / "seeds" / "000_7878a072beb5b911.txt"
 
 
-def run_cli(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+def run_cli(*args: str, stdin: str | bytes | None = None) -> tuple[int, str, str]:
     """``qualitycheck ARGS...`` in this process: exit code, standard output, standard error."""
     from typer.testing import CliRunner
 
@@ -38,6 +52,44 @@ def run_cli(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
 
     result = CliRunner().invoke(app, list(args), input=stdin)
     return result.exit_code, result.stdout, result.stderr
+
+
+def load_sample(path: Path) -> Document:
+    """A sample file as the command line loads it, its format told by its name."""
+    from qualitycheck.loaders import detect_format, load_text
+
+    return load_text(path.read_text(encoding="utf-8"), detect_format(str(path)), str(path))
+
+
+def warned(rule: Rule, text: str | Document, **kwargs: object) -> list[str]:
+    """Flagged texts at warning level or above (a rule's default severity counts)."""
+    from qualitycheck.document import Document
+    from qualitycheck.finding import Severity
+    from qualitycheck.testing import run_rule
+
+    doc = text if isinstance(text, Document) else Document.from_text(text)
+    return [
+        doc.text[m.start : m.end]
+        for m in run_rule(rule, doc, **kwargs)  # type: ignore[arg-type]
+        if (m.severity or rule.severity) >= Severity.WARNING
+    ]
+
+
+def expected_rows(*rule_ids: str) -> list[tuple[Path, str, int, str]]:
+    """``(sample, rule id, line, text)`` for each row of the garbled samples' ``.expected.tsv``
+    files that names one of ``rule_ids``."""
+    rows = []
+    for tsv in sorted((SAMPLES / "garbled").glob("*.expected.tsv")):
+        sample = next(
+            p
+            for p in tsv.parent.glob(tsv.name.replace(".expected.tsv", ".*"))
+            if not p.name.endswith(".tsv")
+        )
+        with tsv.open(encoding="utf-8") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                if row["rule"] in rule_ids:
+                    rows.append((sample, row["rule"], int(row["line"]), row["text"]))
+    return rows
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 
 from qualitycheck.api import Checker
 
@@ -220,7 +221,7 @@ def _pseudo_prose(size: int) -> str:
     import random
     import re
 
-    samples = Path(__file__).resolve().parent.parent / "samples" / "clean"
+    samples = SAMPLES / "clean"
     words = sorted(
         {w for p in samples.glob("*.txt") for w in re.findall(r"\b[a-z]{2,12}\b", p.read_text())}
     )

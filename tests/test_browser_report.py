@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT
 
 from qualitycheck.api import FileResult
 from qualitycheck.config import Settings
@@ -34,7 +35,6 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--no-first-run", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-ROOT = Path(__file__).resolve().parent.parent
 
 if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
     NO_CHROMIUM = f"chromium not installed at {CHROMIUM} (apt-get install chromium)"

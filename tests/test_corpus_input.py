@@ -7,21 +7,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import run_cli
 
 from qualitycheck import check_text
-from qualitycheck.cli import app
 from qualitycheck.corpus import CorpusError, open_parquet, read_records
-
-runner = CliRunner()
 
 GARBLED = "The the minister spoke in Lisbon on Tuesday. Prices rose ,. sharply after the vote."
 CLEAN = "The minister spoke in Lisbon on Tuesday. Prices rose sharply after the vote."
 
 
 def lint(*args: str, stdin: str | bytes | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["lint", "--isolated", *args], input=stdin)
-    return result.exit_code, result.stdout, result.stderr
+    return run_cli("lint", "--isolated", *args, stdin=stdin)
 
 
 def records(out: str) -> list[dict[str, object]]:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from qualitycheck.registry import all_rules
 
-ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = ("What it does", "Why it matters", "Example", "Use instead")
 
 

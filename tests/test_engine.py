@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 
 from qualitycheck.config import ConfigError, Settings, settings_from_mapping
 from qualitycheck.document import Directive, Document, Extracted
@@ -235,7 +236,7 @@ def test_checks_leave_no_reference_cycles() -> None:
     # The CLI pauses the cyclic collector during a check (tasks.collector_paused): refcounting must
     # free everything a check allocates. Run in a fresh interpreter: threads other tests leave
     # behind (a Dask cluster) make garbage of their own.
-    samples = Path(__file__).resolve().parent.parent / "samples"
+    samples = SAMPLES
     out = subprocess.run(
         [sys.executable, "-c", _CYCLE_PROGRAM, str(samples)],
         capture_output=True, text=True, check=True, timeout=120,

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
+from conftest import TEST_DATA
 
 from qualitycheck import languagetool
 from qualitycheck.config import ConfigError, settings_from_mapping
@@ -34,7 +35,7 @@ from qualitycheck.loaders import load_text
 from qualitycheck.rule import RULE_ID_RE, Rule, define
 from qualitycheck.rules.structure.repeated_word import RULE as REPEATED_WORD
 
-DATA = Path(__file__).resolve().parent / "data" / "languagetool"
+DATA = TEST_DATA / "languagetool"
 sys.path.insert(0, str(DATA))
 from fake_lt_server import FakeLanguageTool, serve_in_thread  # noqa: E402
 

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import TEST_DATA
 
-DATA = Path(__file__).resolve().parent / "data" / "languagetool"
+DATA = TEST_DATA / "languagetool"
 GUARD = DATA / "guarded_qualitycheck.py"
 HAVE_LTP = importlib.util.find_spec("language_tool_python") is not None
 HAVE_JAVA = shutil.which("java") is not None and shutil.which("javac") is not None

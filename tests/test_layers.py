@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-PACKAGE = Path(__file__).resolve().parent.parent / "qualitycheck"
+PACKAGE = ROOT / "qualitycheck"
 
 # Lowest first; a unit is a module of the package or a subpackage (its modules together).
 LAYERS: list[set[str]] = [

@@ -30,7 +30,6 @@ from qualitycheck import check_text
 from qualitycheck.fix import apply_fixes
 from qualitycheck.lsp.positions import TextIndex
 
-ROOT = Path(__file__).resolve().parent.parent
 WAIT = 120.0  # seconds: a guard against a hung server, never a speed requirement
 
 GARBLED = (

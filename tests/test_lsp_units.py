@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,8 +20,6 @@ from qualitycheck.loaders import load_text
 from qualitycheck.lsp import actions
 from qualitycheck.lsp.positions import UTF8, UTF16, UTF32, Change, Pos, TextIndex, apply_changes
 from qualitycheck.lsp.workspace import Configurations, document_format, uri_to_path
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 # -- positions -------------------------------------------------------------------------------

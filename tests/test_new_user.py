@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from test_cli import CLEAN, GARBLED, run
 
 from qualitycheck.registry import all_rules
@@ -101,9 +102,6 @@ def test_garbled_sample_still_fails(tmp_path: Path) -> None:
 
 
 # -- the first directory demo ------------------------------------------------------------------
-ROOT = Path(__file__).resolve().parent.parent
-
-
 def test_linting_samples_checks_only_the_articles() -> None:
     """The samples' description (it lists the planted phrases) is not walked as an article."""
     from qualitycheck.api import Checker

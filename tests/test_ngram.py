@@ -9,11 +9,10 @@ import zlib
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from qualitycheck.ngram import UNKNOWN, NgramModel, key
 from qualitycheck.resources import DATA_DIR, ngrams
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_table_knows_common_words_and_not_garbage() -> None:

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import ROOT, SAMPLES, run_cli
 
 from qualitycheck import parallel
 from qualitycheck.api import Checker, FileResult
-from qualitycheck.cli import app
 from qualitycheck.config import Settings
 from qualitycheck.parallel import (
     Done,
@@ -33,14 +32,9 @@ from qualitycheck.parallel import (
 )
 from qualitycheck.scoring import score
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-runner = CliRunner()
-
 
 def lint(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["lint", "--isolated", *args], input=stdin)
-    return result.exit_code, result.stdout, result.stderr
+    return run_cli("lint", "--isolated", *args, stdin=stdin)
 
 
 @pytest.fixture(autouse=True)

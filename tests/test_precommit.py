@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
 GARBLED = (
@@ -188,6 +188,7 @@ def test_readme_local_snippet_works_as_written(tmp_path: Path, pre_commit_home: 
     assert "error.txt:1:" in failed.stdout and "structure.repeated-word" in failed.stdout
 
 
+@pytest.mark.slow
 def test_readme_remote_snippet_works_against_this_checkout(
     tmp_path: Path, pre_commit_home: Path
 ) -> None:

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT
 from linearity import StepMatcher, finditer_growth, growth, repeat
 
 import qualitycheck
@@ -43,8 +44,6 @@ from qualitycheck.document import Document
 from qualitycheck.packs import PackError, PackRule, builtin_rules, load_pack, unsafe_pattern
 from qualitycheck.registry import all_rules
 from qualitycheck.rule import Context, Rule
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # -- collecting the patterns ---------------------------------------------------------------------
 
@@ -248,6 +247,7 @@ def test_the_step_counter_passes_linear_patterns(pattern: str, unit: str, how: s
     assert finditer_growth(re.compile(pattern), unit, how) is None
 
 
+@pytest.mark.slow
 def test_the_step_matcher_agrees_with_re_on_every_pattern_and_clean_prose() -> None:
     """The matcher finds what the engine finds (also checked on every input it measures)."""
     text = normal_text(3_000)
@@ -268,6 +268,7 @@ def test_the_collection_finds_the_patterns() -> None:
     assert len(pack_patterns()) > 100
 
 
+@pytest.mark.slow
 def test_every_module_regex_scales_linearly() -> None:
     problems = {}
     for name, pattern in module_patterns().items():
@@ -295,6 +296,7 @@ def test_window_searches_stay_in_their_window() -> None:
         assert steps[0] == steps[1], name
 
 
+@pytest.mark.slow
 def test_every_pack_pattern_scales_linearly() -> None:
     """Phrase entries scan the whole text (as unanchored entries run); boilerplate entries only
     ever see one line of at most 320 characters, in full: one ``fullmatch`` must be linear."""

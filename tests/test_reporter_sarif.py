@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import TEST_DATA
 
 from qualitycheck.api import FileResult
 from qualitycheck.config import settings_from_mapping
@@ -25,7 +26,7 @@ from qualitycheck.reporters.sarif import sarif_log
 from qualitycheck.rule import Context, Rule, define
 from qualitycheck.suppress import fingerprint
 
-SCHEMA = Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json"
+SCHEMA = TEST_DATA / "sarif" / "sarif-schema-2.1.0.json"
 
 DOC = """Flags {word}.
 

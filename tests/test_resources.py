@@ -7,6 +7,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import ROOT
 
 from qualitycheck import resources
 from qualitycheck.resources import fold, gazetteer, given_names, lexicon, load_gazetteer
@@ -187,7 +188,7 @@ def test_gazetteer_inflates_only_what_a_lookup_needs() -> None:
 
 
 def _build_script() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "scripts" / "build_data.py"
+    path = ROOT / "scripts" / "build_data.py"
     spec = importlib.util.spec_from_file_location("build_data", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -9,9 +9,9 @@ import inspect
 import re
 import tomllib
 from importlib.metadata import entry_points
-from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from qualitycheck.document import Document
 from qualitycheck.glossary import Glossary, parse_tsv
@@ -19,7 +19,6 @@ from qualitycheck.registry import ENTRY_POINT_GROUP, all_rules
 from qualitycheck.rule import Rule
 from qualitycheck.testing import run_rule
 
-ROOT = Path(__file__).resolve().parent.parent
 RULES_DIR = ROOT / "qualitycheck" / "rules"
 SECTIONS = ("What it does", "Why it matters", "Example", "Examples", "Use instead")
 # An example that needs a glossary says so on its first line, as the rule's docs show it.

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from conftest import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 GARBLED = SAMPLES / "garbled"
 CLEAN = SAMPLES / "clean"
 ARTICLE_SUFFIXES = {".txt", ".md", ".html"}

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 
 from qualitycheck.evaluation import ArticleResult, articles, evaluate_article
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 GARBLED = list(articles(SAMPLES / "garbled"))
 CLEAN = list(articles(SAMPLES / "clean"))
 

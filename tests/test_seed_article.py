@@ -1,10 +1,29 @@
-"""Acceptance on the real machine-translated article that motivated the project. It lives outside
-the repository (../shared/seeds); the tests skip, saying so, when it is absent."""
+"""Acceptance on the real machine-translated article that motivated the project, through the engine
+and, family by family, rule by rule. It lives outside the repository (../shared/seeds); the tests
+skip, saying so, when it is absent. What one rule alone finds in it is tested in that rule's file
+under ``tests/rules/``."""
 
 from __future__ import annotations
 
 from qualitycheck.api import check_text
+from qualitycheck.document import Document
 from qualitycheck.finding import Severity
+from qualitycheck.packs import builtin_pack_dir, load_pack
+from qualitycheck.rules.junk.email_placeholder import RULE as EMAIL
+from qualitycheck.rules.junk.hex_token import RULE as HEX
+from qualitycheck.rules.junk.html_leftover import RULE as HTML
+from qualitycheck.rules.junk.mojibake import RULE as MOJIBAKE
+from qualitycheck.rules.junk.trailing_headlines import RULE as HEADLINES
+from qualitycheck.rules.punctuation.stray_mark import RULE as STRAY
+from qualitycheck.rules.punctuation.unbalanced_brackets import RULE as BRACKETS
+from qualitycheck.rules.punctuation.unbalanced_quotes import RULE as QUOTES
+from qualitycheck.rules.structure.duplicate_paragraph import RULE as DUPLICATE
+from qualitycheck.rules.structure.orphan_fragment import RULE as ORPHAN
+from qualitycheck.rules.structure.repeated_word import RULE as REPEATED
+from qualitycheck.rules.structure.truncated_sentence import RULE as TRUNCATED
+from qualitycheck.testing import flagged, run_rule
+
+BOILERPLATE = load_pack(builtin_pack_dir() / "junk" / "boilerplate.toml")
 
 # (rule, line, flagged text, suggestion or None): every artifact DESIGN.md lists for the article.
 EXPECTED = {
@@ -53,3 +72,46 @@ def test_nothing_else_at_warning_or_error_level(seed_text: str) -> None:
         if f.severity >= Severity.WARNING and (f.rule, f.line) not in expected
     ]
     assert extra == []
+
+
+# -- family by family --------------------------------------------------------------------------
+
+
+def test_seed_article_junk(seed_text: str) -> None:
+    text = seed_text
+    assert flagged(EMAIL, text) == ["[email protected]", "[email protected]"]
+    assert flagged(HEX, text) == ["87990cbe856818d5eddac44c7b1cdeb8"]
+    assert flagged(BOILERPLATE, text) == ["More Stories"]
+    headlines = flagged(HEADLINES, text)
+    assert len(headlines) == 3
+    assert headlines[1].endswith("– DW – 07/29/2024") and headlines[2].endswith("| NATO")
+    assert flagged(HTML, text) == [] and flagged(MOJIBAKE, text) == []
+
+
+def test_seed_article_punctuation_findings(seed_text: str) -> None:
+    doc = Document.from_text(seed_text)
+    assert flagged(STRAY, doc) == [". ,"]
+    quotes = run_rule(QUOTES, doc)
+    lines = [doc.text[: m.start].count("\n") for m in quotes]
+    line_texts = [seed_text.split("\n")[i] for i in lines]
+    assert [doc.text[m.start] for m in quotes] == ["”", "”"]
+    assert line_texts[0].endswith("won’t have one quiet minute.”")
+    assert line_texts[1] == "The army will not be provoked. Stop at the first order.”"
+    assert flagged(BRACKETS, doc) == []
+
+
+def test_seed_article_structure_findings(seed_text: str) -> None:
+    doc = Document.from_text(seed_text)
+    [cut] = run_rule(TRUNCATED, doc)
+    line = seed_text[: cut.start].count("\n")
+    assert doc.text[cut.start : cut.end] == "in"
+    assert seed_text.split("\n")[line].endswith(" wrote in")
+    orphans = run_rule(ORPHAN, doc)
+    assert [doc.text[m.start : m.end] for m in orphans] == [
+        "Russian President",
+        "Russian President Vladimir Putin",
+    ]
+    assert orphans[0].severity is Severity.WARNING
+    assert orphans[1].severity is Severity.INFO
+    assert flagged(REPEATED, doc) == []
+    assert flagged(DUPLICATE, doc) == []

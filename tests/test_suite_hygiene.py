@@ -16,8 +16,8 @@ CLOCKS = re.compile(r"\b(?:time\.(?:perf_counter|monotonic|time|process_time)(?:
 
 def test_no_test_reads_a_clock() -> None:
     readers = {
-        f"{path.name}:{n}": line.strip()
-        for path in sorted(TESTS.glob("*.py"))
+        f"{path.relative_to(TESTS)}:{n}": line.strip()
+        for path in sorted(TESTS.rglob("*.py"))
         if path.name != Path(__file__).name
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if CLOCKS.search(line)

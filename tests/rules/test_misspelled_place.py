@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from qualitycheck.document import Document
 from qualitycheck.rules.names.misspelled_place import RULE
 from qualitycheck.testing import flagged, run_rule
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_7878a072beb5b911.txt"
 
 # (damaged sentence, the flagged name, the suggestion) next to the same sentence spelled right.
 PAIRS = [
@@ -170,9 +166,8 @@ def test_glossary_overrides_the_gazetteer() -> None:
     assert flagged(RULE, text, glossary=_Glossary({"Ibadam"})) == []  # type: ignore[arg-type]
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not on this machine")
-def test_seed_article_flags_only_the_two_damaged_places() -> None:
-    doc = Document.from_text(SEED.read_text(encoding="utf-8"))
+def test_seed_article_flags_only_the_two_damaged_places(seed_text: str) -> None:
+    doc = Document.from_text(seed_text)
     matches = run_rule(RULE, doc)
     found = {doc.text[m.start : m.end]: m.suggestions[0] for m in matches}
     assert found == {"Innerhodar": "Enerhodar", "Chornobayvka": "Chornobaivka"}

@@ -1,35 +1,19 @@
-"""case.capital-mid-sentence and case.lowercase-sentence-start: what they flag and, next to it,
-the clean prose they must leave alone."""
+"""case.capital-mid-sentence: what it flags and, next to it, the clean prose it must leave
+alone."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES, expected_rows, load_sample, warned
 
 from qualitycheck.document import Block, Document, Extracted
 from qualitycheck.finding import Severity
-from qualitycheck.rule import Rule
 from qualitycheck.rules.case.capital_mid_sentence import RULE as CAPITAL
-from qualitycheck.rules.case.lowercase_sentence_start import RULE as LOWERCASE
 from qualitycheck.testing import flagged, run_rule
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-
-
-def warnings(rule: Rule, text: str | Document, **kwargs: object) -> list[str]:
-    """Flagged texts at warning level or above (the rule's default is warning)."""
-    doc = text if isinstance(text, Document) else Document.from_text(text)
-    return [
-        doc.text[m.start : m.end]
-        for m in run_rule(rule, doc, **kwargs)  # type: ignore[arg-type]
-        if (m.severity or rule.severity) >= Severity.WARNING
-    ]
-
-
-# -- case.capital-mid-sentence: flags ------------------------------------------------------------
+# -- case.capital-mid-sentence: flags --------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -59,7 +43,7 @@ def warnings(rule: Rule, text: str | Document, **kwargs: object) -> list[str]:
     ],
 )
 def test_flags_common_word_capitalised_mid_sentence(text: str, expected: list[str]) -> None:
-    assert warnings(CAPITAL, text) == expected
+    assert warned(CAPITAL, text) == expected
 
 
 def test_flags_with_lower_case_suggestion_and_confidence_by_word_class() -> None:
@@ -77,12 +61,12 @@ def test_content_word_confidence_is_lower_than_function_word() -> None:
 
 
 def test_flags_the_example_article(seed_text: str) -> None:
-    assert warnings(CAPITAL, seed_text) == ["In", "Bombing", "Switch", "Indiscriminate"]
+    assert warned(CAPITAL, seed_text) == ["In", "Bombing", "Switch", "Indiscriminate"]
     # and nothing at info level either
     assert flagged(CAPITAL, seed_text) == ["In", "Bombing", "Switch", "Indiscriminate"]
 
 
-# -- case.capital-mid-sentence: quiet ------------------------------------------------------------
+# -- case.capital-mid-sentence: quiet --------------------------------------------------------------
 
 CLEAN_ARTICLE = """\
 Brussels Confronts a Winter of Hard Choices
@@ -176,7 +160,7 @@ def test_quiet_on_clean_news_article() -> None:
     ],
 )
 def test_quiet_on_legitimate_capitals(text: str) -> None:
-    assert warnings(CAPITAL, text) == []
+    assert warned(CAPITAL, text) == []
 
 
 @pytest.mark.parametrize(
@@ -204,7 +188,7 @@ def test_quiet_on_markdown_heading_block() -> None:
 def test_brand_after_possessive_is_info_only() -> None:
     doc = Document.from_text("He sold his Ferrari last year.")
     assert [m.severity for m in run_rule(CAPITAL, doc)] in ([], [Severity.INFO])
-    assert warnings(CAPITAL, "She has had Parkinson's disease for years.") == []
+    assert warned(CAPITAL, "She has had Parkinson's disease for years.") == []
 
 
 def test_quiet_on_word_the_document_uses_as_a_name() -> None:
@@ -256,7 +240,7 @@ def test_user_words_option_keeps_a_capital() -> None:
     ],
 )
 def test_flags_capitals_no_mark_or_name_licenses(text: str, expected: list[str]) -> None:
-    assert warnings(CAPITAL, text) == expected
+    assert warned(CAPITAL, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -290,7 +274,7 @@ def test_flags_capitals_no_mark_or_name_licenses(text: str, expected: list[str])
     ],
 )
 def test_quiet_where_a_capital_is_licensed(text: str) -> None:
-    assert warnings(CAPITAL, text) == []
+    assert warned(CAPITAL, text) == []
 
 
 def test_frequent_word_is_only_info_when_the_document_capitalises_it_elsewhere() -> None:
@@ -298,149 +282,15 @@ def test_frequent_word_is_only_info_when_the_document_capitalises_it_elsewhere()
         "Viewers of Tonight rang the station. Ratings for Tonight rose after the hosting of "
         "Tonight changed hands."
     )
-    assert warnings(CAPITAL, text) == []
+    assert warned(CAPITAL, text) == []
 
 
-# -- case.lowercase-sentence-start ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The talks ended. the delegates left for the airport.", ["the"]),
-        ("Readers can reach us by email.\nwrite to the editors at the address below.", ["write"]),
-        ("It happened in 2022. the year of the invasion began badly.", ["the"]),
-        ("police said the march was peaceful.", ["police"]),
-    ],
-)
-def test_flags_sentence_starting_lower_case(text: str, expected: list[str]) -> None:
-    assert warnings(LOWERCASE, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("BOGOTÁ.- the city council approved the new budget on Monday.", ["the"]),
-        ("Santiago de Chile (EFE).- the strike ended after nine days.", ["the"]),
-        ("LIMA, Peru (AP) — the president named a new cabinet.", ["the"]),
-        ("Valparaíso.– heavy rain closed the port for a second day.", ["heavy"]),
-    ],
-)
-def test_flags_lower_case_start_after_a_dateline(text: str, expected: list[str]) -> None:
-    [m] = run_rule(LOWERCASE, text)
-    assert [text[m.start : m.end]] == expected
-    assert "dateline" in m.message and m.suggestions[0][0].isupper()
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "BOGOTÁ.- The city council approved the new budget on Monday.",
-        "LIMA, Peru (AP) — The president named a new cabinet.",
-        "MADRID (Reuters) - iPhone sales rose in Spain last quarter.",
-    ],
-)
-def test_quiet_after_a_dateline_with_a_capital_or_a_deliberate_lower_case(text: str) -> None:
-    assert warnings(LOWERCASE, text) == []
-
-
-def test_suggests_the_capitalised_word() -> None:
-    doc = Document.from_text("The talks ended. the delegates left.")
-    (match,) = run_rule(LOWERCASE, doc)
-    assert match.suggestions == ("The",)
-
-
-def test_flags_the_example_article_sign_off(seed_text: str) -> None:
-    assert flagged(LOWERCASE, seed_text) == ["write"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "“Why now?” she asked. “Because we have no choice.”",
-        '"Who will pay for it?" asked one resident.',
-        "iPhone sales rose by 6 percent in the quarter.",
-        "The firm sold the shares.\neBay said the listing had been removed.",
-        "Follow the latest news.\n@newsdesk on social media",
-        "Visit our site.\nhttps://example.com/news for more.",
-        "Visit our site.\nwww.example.com has the details.",
-        "Set the variable first.\nx = 3 gives the starting value",
-        "The vaccine uses new technology.\nmRNA vaccines were developed in months.",
-        "Shoppers bought:\n- apples\n- pears",
-        "The list includes the following items:\napples, pears and plums.",
-        "Kherson Mayor Igor Kulekhaev wrote in\nafter armed visitors entered the building.",
-        "The shops were closed\nbecause of the strike, the union said.",
-        "The company moved to San Jose, Calif. residents were surprised.",
-        "The meeting starts at 9 a.m. the mayor will attend.",
-        "He waited... and then he left.",
-        "These boats are rare. e.g. the ones in the harbour.",
-        "Yahoo! said it would cut jobs.",
-        "The protest was large.\nჩვენ არ წავალთ.",
-        "Prices rose.\n3 people were hurt.",
-    ],
-)
-def test_quiet_on_deliberate_or_continued_lower_case(text: str) -> None:
-    assert flagged(LOWERCASE, text) == []
-
-
-def test_name_particle_at_start_is_info_only() -> None:
-    doc = Document.from_text(
-        "The general spoke at length.\nde Gaulle was remembered in the speech."
-    )
-    (match,) = run_rule(LOWERCASE, doc)
-    assert doc.text[match.start : match.end] == "de"
-    assert match.severity == Severity.INFO
-
-
-def test_flags_lower_case_paragraph_after_markdown_heading() -> None:
-    from qualitycheck.loaders import load_text
-
-    doc = load_text("# Power cuts\n\nthe city ran out of fuel on Monday.\n", "markdown", "a.md")
-    assert flagged(LOWERCASE, doc) == ["the"]
-
-
-def test_quiet_on_markdown_list_items() -> None:
-    text = "We need:\nfresh water\nmedicine"
-    doc = Document.from_extracted(
-        text,
-        Extracted(
-            text, blocks=(Block(0, 8), Block(9, 20, "list_item"), Block(21, 29, "list_item"))
-        ),
-        fmt="markdown",
-    )
-    assert flagged(LOWERCASE, doc) == []
-
-
-# -- the project's samples -----------------------------------------------------------------------
-
-CASE_RULES = (CAPITAL, LOWERCASE)
-
-
-def _load(path: Path) -> Document:
-    from qualitycheck.loaders import detect_format, load_text
-
-    return load_text(path.read_text(encoding="utf-8"), detect_format(str(path)), str(path))
+# -- the project's samples -------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("path", sorted((SAMPLES / "clean").glob("*.*")), ids=lambda p: p.name)
-@pytest.mark.parametrize("rule", CASE_RULES, ids=lambda r: r.id)
-def test_quiet_on_clean_samples(rule: Rule, path: Path) -> None:
-    assert flagged(rule, _load(path)) == []
-
-
-def _expected_rows() -> list[tuple[Path, str, int, str]]:
-    rows = []
-    for tsv in sorted((SAMPLES / "garbled").glob("*.expected.tsv")):
-        sample = next(
-            p
-            for p in tsv.parent.glob(tsv.name.replace(".expected.tsv", ".*"))
-            if not p.name.endswith(".tsv")
-        )
-        with tsv.open(encoding="utf-8") as f:
-            for row in csv.DictReader(f, delimiter="\t"):
-                if row["rule"] in (CAPITAL.id, LOWERCASE.id):  # (other case rules: own tests)
-                    rows.append((sample, row["rule"], int(row["line"]), row["text"]))
-    return rows
+def test_quiet_on_clean_samples(path: Path) -> None:
+    assert flagged(CAPITAL, load_sample(path)) == []
 
 
 # Known misses: a capitalised common word after "the" or between a plural noun and a particle
@@ -449,57 +299,30 @@ KNOWN_MISSES = {("munich-chip-startup.txt", "Consume"), ("taiwan-tainan-by-elect
 
 
 @pytest.mark.parametrize(
-    ("path", "rule_id", "line", "text"),
+    ("path", "line", "text"),
     [
         pytest.param(
-            *row,
+            path,
+            line,
+            text,
             marks=pytest.mark.xfail(reason="known miss, see KNOWN_MISSES", strict=False)
-            if (row[0].name, row[3]) in KNOWN_MISSES
+            if (path.name, text) in KNOWN_MISSES
             else (),
-            id=f"{row[0].name}:{row[2]}:{row[3]}",
+            id=f"{path.name}:{line}:{text}",
         )
-        for row in _expected_rows()
+        for path, _, line, text in expected_rows(CAPITAL.id)
     ],
 )
-def test_finds_expected_findings_in_garbled_samples(
-    path: Path, rule_id: str, line: int, text: str
-) -> None:
-    rule = CAPITAL if rule_id == CAPITAL.id else LOWERCASE
-    doc = _load(path)
+def test_finds_expected_findings_in_garbled_samples(path: Path, line: int, text: str) -> None:
+    doc = load_sample(path)
     found = [
         (doc.line_col(doc.source_span(m.start, m.end)[0])[0], doc.text[m.start : m.end])
-        for m in run_rule(rule, doc)
+        for m in run_rule(CAPITAL, doc)
     ]
     assert (line, text) in found
 
 
-@pytest.mark.parametrize(
-    "path",
-    sorted(p for p in (SAMPLES / "garbled").glob("*.*") if not p.name.endswith(".tsv")),
-    ids=lambda p: p.name,
-)
-def test_no_unexpected_warnings_in_garbled_samples(path: Path) -> None:
-    expected = {(r[1], r[2], r[3]) for r in _expected_rows() if r[0] == path}
-    doc = _load(path)
-    for rule in CASE_RULES:
-        for m in run_rule(rule, doc):
-            if (m.severity or rule.severity) < Severity.WARNING:
-                continue
-            line = doc.line_col(doc.source_span(m.start, m.end)[0])[0]
-            assert (rule.id, line, doc.text[m.start : m.end]) in expected
-
-
-def test_lowercase_start_quiet_on_lower_case_tool_names_and_paths() -> None:
-    from qualitycheck.rules.case.lowercase_sentence_start import RULE as LOWER
-
-    text = "The tool is small.\ntextstat counts syllables. qualitycheck reads it.\ndocs/rules.md lists them.\n"
-    assert flagged(LOWER, text) == []
-    assert flagged(LOWER, "The tool is small.\nwrite to the editor at once.\n") == ["write"]
-
-
 def test_quiet_on_a_name_the_document_mostly_capitalises() -> None:
-    from qualitycheck.rules.case.capital_mid_sentence import RULE as CAPITAL
-
     text = (
         "The team rewrote the service in Python last year. Engineers say Python made hiring easier.\n"
         "To start it, type python and the name of the script. Most of the tools are written in Python.\n"
@@ -512,16 +335,7 @@ def test_lower_case_use_elsewhere_alone_is_only_worth_a_look() -> None:
     """It also fits title-cased labels and class names in technical prose ("the Console
     object"), so on its own it gives an info finding, not a warning."""
     text = "The flooding closed roads. Officials said the Flooding would get worse."
-    assert warnings(CAPITAL, text) == []
+    assert warned(CAPITAL, text) == []
     (match,) = run_rule(CAPITAL, text)
     assert text[match.start : match.end] == "Flooding"
     assert match.severity == Severity.INFO
-
-
-def test_lowercase_start_after_a_paragraph_that_ends_with_a_quote() -> None:
-    from qualitycheck.rules.case.lowercase_sentence_start import RULE as LOWER
-
-    text = "“We know the drill,” she said. “But it never gets easier.”\nfurther upstream, the river rose.\n"
-    assert flagged(LOWER, text) == ["further"]
-    # within one paragraph, lower case after a closing quote is normal speech attribution
-    assert flagged(LOWER, "“Why now?” she asked. “Because we must.” he said nothing more.\n") == []

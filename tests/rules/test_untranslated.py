@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES, load_sample
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,8 +15,6 @@ from qualitycheck.document import Document
 from qualitycheck.rules.language import untranslated
 from qualitycheck.rules.language.untranslated import RULE
 from qualitycheck.testing import flagged, run_rule
-
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 @pytest.fixture
@@ -146,18 +145,12 @@ def test_quiet_on_english_with_foreign_names_and_phrases(text: str) -> None:
 # -- cost ----------------------------------------------------------------------------------------
 
 
-def _load(path: Path) -> Document:
-    from qualitycheck.loaders import detect_format, load_text
-
-    return load_text(path.read_text(encoding="utf-8"), detect_format(str(path)), str(path))
-
-
 CLEAN_SAMPLES = sorted((SAMPLES / "clean").glob("*.*"))
 
 
 @pytest.mark.parametrize("path", CLEAN_SAMPLES, ids=lambda p: p.name)
 def test_clean_samples_never_reach_the_detector(path: Path, lingua_calls: list[str]) -> None:
-    assert flagged(RULE, _load(path)) == []
+    assert flagged(RULE, load_sample(path)) == []
     assert lingua_calls == []
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import TEST_DATA
 
 from qualitycheck.glossary import Glossary, GlossaryError, load_glossary, parse_tbx, parse_tsv
 
-DATA = Path(__file__).parent / "data" / "glossary"
+DATA = TEST_DATA / "glossary"
 
 
 # -- TSV ---------------------------------------------------------------------------------------

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import TEST_DATA
 
 from qualitycheck.finding import Severity
 from qualitycheck.glossary import Glossary, load_glossary
 from qualitycheck.rules.names.glossary import RULE
 from qualitycheck.testing import flagged, run_rule
 
-DATA = Path(__file__).parent / "data" / "glossary"
+DATA = TEST_DATA / "glossary"
 NAMES = Glossary.of(
     [
         ("Zaporizhzhia", ["Zaporozhye", "Zaporozhe"]),
