@@ -1,0 +1,150 @@
+"""A form of "be" before a bare verb: "they are count", "it is recommend to use".
+
+What it does
+    Flags a form of "be" ("is", "are", "was", "were", "be", "been", "being"; "not" or an adverb
+    such as "also" may stand between) followed by a verb in its base form where English needs
+    the past participle ("are counted", "is recommended") or the -ing form ("are counting"). The
+    part-of-speech tagger must read the word as a base verb, and the shipped English n-gram
+    model must find "be" followed by the participle more probable than what is written, so that
+    words that are also adjectives or nouns after "be" ("is present", "is open", "was home") are
+    left alone, as are verbs whose participle is their base form ("is set", "was put").
+
+Why it matters
+    Machine translation and non-native writing lose verb endings that the source language marks
+    elsewhere, and the result reads as broken English: "which they are count a lot", "the data
+    are not consider", "the form is provide by the council". The reader has to guess whether a
+    passive or a progressive was meant.
+
+Example
+    The new bridge was build in only eight months by a local firm.
+
+Use instead
+    The new bridge was built in only eight months by a local firm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from qualitycheck import heuristics
+from qualitycheck.document import Document
+from qualitycheck.finding import Match
+from qualitycheck.rule import Context, define
+
+_BE = frozenset("am is are was were be been being".split())
+# Words allowed between "be" and the verb ("are not consider", "is also provide").
+_BETWEEN = frozenset("not also still never always already often usually now then just".split())
+# How much more probable (log10) "be" + participle must be than "be" + the word as written.
+GAP = 0.3
+_PROSE_KINDS = frozenset({"paragraph", "quote", "list_item", "other"})
+_VOWELS = frozenset("aeiou")
+_PLAIN_RE = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,2}")
+
+
+@cache
+def _tables() -> tuple[dict[str, str], frozenset[str]]:
+    """Irregular participles (base -> participle) and words never flagged after "be"."""
+    from qualitycheck.rules.grammar._words import closed_class_words
+
+    d = closed_class_words()["be-base-verb"]
+    irregular = dict(pair.split() for pair in d["irregular-participles"])
+    return irregular, frozenset(d["not-verbs-after-be"])
+
+
+def participle(verb: str, irregular: dict[str, str]) -> list[str]:
+    """Candidate past participles of ``verb``: the irregular one, else the regular spellings
+    ("count" -> "counted", "provide" -> "provided", "apply" -> "applied", "stop" -> "stopped")."""
+    if verb in irregular:
+        return [irregular[verb]]
+    if verb.endswith("e"):
+        return [verb + "d"]
+    if verb.endswith("y") and verb[-2:-1] not in _VOWELS:
+        return [verb[:-1] + "ied"]
+    forms = [verb + "ed"]
+    if len(verb) >= 3 and verb[-1] not in _VOWELS | {"w", "x", "y"} and verb[-2] in _VOWELS:
+        forms.append(verb + verb[-1] + "ed")  # "stop" -> "stopped", "plan" -> "planned"
+    return forms
+
+
+def _ing(verb: str) -> str:
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+def _candidate(word: str, skip: frozenset[str]) -> bool:
+    return (
+        len(word) >= 3
+        and word.isalpha()
+        and word.islower()
+        and word not in skip
+        and not word.endswith(("ed", "ing", "ly", "en", "ss"))
+    )
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    counts = doc.token_counts
+    if not any(w in counts for w in _BE):
+        return
+    irregular, skip = _tables()
+    texts = doc.word_texts
+    words = doc.words
+    offsets = doc.sentence_word_offsets
+    # The words right after a form of "be" (or after "be not"), as positions; most texts have few.
+    spots: dict[int, list[tuple[int, int]]] = {}
+    n = len(texts)
+    for i, t in enumerate(texts):
+        if t.lower() not in _BE:
+            continue
+        j = i + 1
+        if j < n and texts[j].lower() in _BETWEEN and words[j].sentence == words[i].sentence:
+            j += 1
+        if j < n and words[j].sentence == words[i].sentence and _candidate(texts[j], skip):
+            spots.setdefault(words[i].sentence, []).append((i, j))
+    if not spots:
+        return
+    from qualitycheck.resources import ngrams, tagger
+
+    lm, tag = ngrams(), tagger()
+    text = doc.text
+    for k, pairs in spots.items():
+        sent = doc.sentences[k]
+        if doc.blocks[sent.block].kind not in _PROSE_KINDS:
+            continue
+        if heuristics.looks_like_code(heuristics.line_at(text, sent.start)):
+            continue
+        a, b = offsets[k], offsets[k + 1]
+        tags = tag.tag(texts[a:b])
+        for i, j in pairs:
+            if tags[j - a] != "VB":
+                continue
+            verb, be = texts[j], texts[i].lower()
+            if not lm.known(verb):
+                continue
+            known = [p for p in participle(verb, irregular) if lm.known(p)]
+            if not known:
+                continue
+            best = max(known, key=lambda p: lm.logprob(be, p))
+            if lm.logprob(be, best) - lm.logprob(be, verb) < GAP:
+                continue
+            start, end = words[i].start, words[j].end
+            written = text[start:end]
+            if not _PLAIN_RE.fullmatch(written):
+                continue  # "are not, consider", 'be "include': punctuation parts the words
+            head = written[: words[j].start - start]
+            yield Match(
+                start,
+                end,
+                f"'{written}': after a form of 'be' English needs the participle"
+                f" ('{head}{best}') for the passive or the -ing form ('{head}{_ing(verb)}'),"
+                " not the bare verb; a lost ending like this is typical of machine translation",
+                suggestions=(head + best, head + _ing(verb)),
+                confidence=0.6,
+            )
+
+
+RULE = define("grammar.be-base-verb", "warning", check, __doc__)
