@@ -1,0 +1,80 @@
+"""The relative pronoun "who" after a thing: "the castle who dominates the town".
+
+What it does
+    Flags "who" right after a noun that names a thing, not a person: a building, a place, an
+    object, a document, an event or an idea ("the castle who", "a law who", "the storm who").
+    The nouns come from a list in ``rules/grammar/closed-class.toml``; groups that British
+    English writes with "who" (team, club, council, country, company) are not on it, nor are
+    animals and ships. Left alone: "who" after a preposition's object, where it belongs to the
+    noun before ("the owner of the castle who lives abroad", "users of this code who"), and
+    capitalised names ("the Castle who ...", a band's or a nickname).
+
+Why it matters
+    Many languages have one relative pronoun for people and things (Spanish "que", French
+    "qui", Italian "che", Polish "który"); machine translation then picks "who" where English
+    needs "which" or "that". Readers stumble over it at once.
+
+Example
+    The old town lies below the castle who dominates the valley.
+
+Use instead
+    The old town lies below the castle that dominates the valley.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from qualitycheck.document import Document
+from qualitycheck.finding import Match
+from qualitycheck.rule import Context, define
+from qualitycheck.scan import finditer
+
+_WHO_RE = re.compile(
+    r"\b(?P<det>(?i:the|a|an|this|that|its|their|our|his|her|these|those|every|each))"
+    r"\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+(?P<who>who)\b"
+)
+_PREPOSITIONS = frozenset(
+    """of to for with from in at on by near behind under inside outside like about over into
+    onto through across against around beside between among""".split()
+)
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\W*$")
+
+
+@cache
+def _things() -> frozenset[str]:
+    from qualitycheck.rules.grammar._words import closed_class_words
+
+    return frozenset(closed_class_words()["who-for-thing"]["nouns"])
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    if "who" not in doc.token_counts:
+        return
+    things = _things()
+    text = doc.text
+    for m in finditer(doc, _WHO_RE):
+        noun = m.group("noun")
+        if noun not in things:
+            continue
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        if before and before.group(1).lower() in _PREPOSITIONS:
+            continue  # "the owner of the castle who lives abroad": "who" may be the owner
+        between = text[m.end("noun") : m.start("who")]
+        if not between.isspace() or "\n" in between:
+            continue
+        relative = "which" if m.group("det").lower() in ("this", "that") else "that"
+        yield Match(
+            m.start("noun"),
+            m.end("who"),
+            f"'who' refers to people, but '{noun}' is a thing: English uses '{relative}' (or"
+            " 'which'); one relative pronoun for people and things is typical of translation from"
+            " Spanish, French, Italian or Polish",
+            suggestions=(f"{noun} {relative}",),
+            confidence=0.6,
+        )
+
+
+RULE = define("grammar.who-for-thing", "warning", check, __doc__)
