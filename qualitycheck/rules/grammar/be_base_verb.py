@@ -24,7 +24,6 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -40,7 +39,6 @@ _BETWEEN = frozenset("not also still never always already often usually now then
 GAP = 0.3
 _PROSE_KINDS = frozenset({"paragraph", "quote", "list_item", "other"})
 _VOWELS = frozenset("aeiou")
-_PLAIN_RE = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,2}")
 
 
 @cache
@@ -133,7 +131,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
                 continue
             start, end = words[i].start, words[j].end
             written = text[start:end]
-            if not _PLAIN_RE.fullmatch(written):
+            if "\n" in written or not all(part.isalpha() for part in written.split()):
                 continue  # "are not, consider", 'be "include': punctuation parts the words
             head = written[: words[j].start - start]
             yield Match(
