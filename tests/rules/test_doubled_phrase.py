@@ -20,6 +20,12 @@ RULE = doubled_phrase.RULE
         ("She was named head of head of the agency.", ["head of head"]),
         ("The warning came from the Energy Agency (Energy Agency) at noon.", ["(Energy Agency)"]),
         ("The trains to Lviv (Lviv) were cancelled.", ["(Lviv)"]),
+        ("In short, a tablet or tablet is a flat computer with a screen.", ["tablet or tablet"]),
+        (
+            "The history of Tablets or Tablets\nThe first ones came out in 1989.",
+            ["Tablets or Tablets"],
+        ),
+        ("Meaning of drone or drone.", ["drone or drone"]),
     ],
 )
 def test_flags_doublings(text: str, expected: list[str]) -> None:
@@ -35,6 +41,11 @@ def test_flags_doublings(text: str, expected: list[str]) -> None:
         "Call set_rounding(rounding) or has_section(section) in the code.",
         "type (type): the kind of value",
         "The hashability (Hashability) section is below.",
+        "The offer may or may not be renewed next year.",
+        "Loss of data or data being made public is the risk.",
+        "It works for large numbers or numbers very close to zero.",
+        "The choice was tea, or tea with milk, and nothing else.",
+        "Now or never, the coach told his players.",
     ],
 )
 def test_quiet_on_set_phrases_glosses_and_code(text: str) -> None:

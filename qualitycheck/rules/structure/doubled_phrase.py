@@ -1,10 +1,12 @@
 """A phrase that says the same words twice: "the report of report", "the Energy Agency (Energy Agency)".
 
 What it does
-    Finds two kinds of doubling that joined translation segments and stripped links leave:
-    a noun repeated across "of" with nothing between ("the report of report", "the head of head
-    of the agency"), and a bracket that repeats the words right before it ("the Energy Agency
-    (Energy Agency)", "Lviv (Lviv)"). Set phrases that repeat a word on purpose are left alone
+    Finds three kinds of doubling that joined translation segments, spinners and stripped
+    links leave: a noun repeated across "of" with nothing between ("the report of report", "the
+    head of head of the agency"), a bracket that repeats the words right before it ("the Energy
+    Agency (Energy Agency)", "Lviv (Lviv)"), and a noun offered as its own alternative before a
+    verb or the end of the sentence ("a smartphone or smartphone is", "the meaning of tablet or
+    tablet."; "may or may not" and "data or data being lost" are English). Set phrases that repeat a word on purpose are left alone
     ("king of kings", "best of the best", "one of one", "holy of holies", "out of out"), as are
     numbers ("page 3 of 3") and a bracket that gives a different spelling or a translation
     ("Kyiv (Kiev)", "Rada (parliament)").
@@ -37,6 +39,11 @@ _WORD_BEFORE_RE = re.compile(r"(?<![\w\-])[^\W\d_]{3,}$")
 _WORD_AFTER_RE = re.compile(r"[^\W\d_]{3,}\b")
 # "Energy Agency (Energy Agency)": up to six words, then the same words in brackets.
 _BRACKET_RE = re.compile(r"\(([^()\n]{2,80})\)")
+# "X or X" that English uses: a verb with its negation ("may or may not" is a verb, so the
+# noun test below skips it anyway), and set phrases.
+_EITHER_OR_SET = frozenset("may might can could will would should must more less".split())
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP"})
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "MD"})
 _SET_PHRASES = frozenset(
     "best worst one out all none some any each king kings lord lords holy holies song songs".split()
 )
@@ -67,6 +74,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             confidence=0.6,
             severity=Severity.WARNING,
         )
+    yield from _either_or(doc)
     if "(" not in text:
         return
     for m in _BRACKET_RE.finditer(text):
@@ -91,6 +99,50 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             f"The bracket '({inner})' repeats the words right before it; one copy is enough.",
             ("",),
             confidence=0.75,
+            severity=Severity.WARNING,
+        )
+
+
+def _either_or(doc: Document) -> Iterator[Match]:
+    """'the Smartphone or Smartphone is': a noun offered as its own alternative."""
+    if "or" not in doc.token_counts:
+        return
+    texts, words, text = doc.word_texts, doc.words, doc.text
+    spots = [
+        i
+        for i in range(1, len(texts) - 1)
+        if texts[i] == "or"
+        and texts[i - 1].casefold() == texts[i + 1].casefold()
+        and len(texts[i - 1]) >= 3
+        and texts[i - 1].isalpha()
+        and texts[i - 1].casefold() not in _EITHER_OR_SET
+        and words[i - 1].sentence == words[i + 1].sentence
+        and text[words[i - 1].end : words[i + 1].start] in (" or ", "\u00a0or ")
+    ]
+    if not spots:
+        return
+    from qualitycheck.resources import tagger
+
+    tag = tagger().tag
+    offsets = doc.sentence_word_offsets
+    for i in spots:
+        k = words[i].sentence
+        a, b = offsets[k], offsets[k + 1]
+        tags = tag(texts[a:b])
+        if tags[i - 1 - a] not in _NOUN_TAGS:
+            continue  # "may or may not": a verb chosen or not, English
+        after = i + 2 - a
+        if after < len(tags) and tags[after] not in _FINITE_TAGS:
+            continue  # "large arguments or arguments very close to": a contrast of two kinds
+        start, end = words[i - 1].start, words[i + 1].end
+        yield Match(
+            start,
+            end,
+            f"'{text[start:end]}' offers a word as its own alternative: a spun or translated text"
+            " that had two words here (a synonym, or a term and its translation) gave the same"
+            " one twice.",
+            (texts[i - 1],),
+            confidence=0.6,
             severity=Severity.WARNING,
         )
 
