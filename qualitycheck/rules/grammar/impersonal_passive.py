@@ -56,8 +56,13 @@ _NOT_A_SUBJECT = frozenset(
 _NP_TAGS = frozenset({"DT", "CD", "JJ", "NN", "NNS", "PRP$", "VB"})
 _NOUNISH = frozenset({"JJ", "NN", "NNS"})
 _FINITE = frozenset({"VBD", "VBZ", "MD"})
-_PLURAL = {"is": "are", "was": "were", "has been": "have been", "is being": "are being",
-           "was being": "were being"}
+_PLURAL = {
+    "is": "are",
+    "was": "were",
+    "has been": "have been",
+    "is being": "are being",
+    "was being": "were being",
+}
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday week month year morning evening
     night weekend day days week weeks month months year years hour hours decade decades
