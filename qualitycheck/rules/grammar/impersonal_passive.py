@@ -45,6 +45,7 @@ _PASSIVE_RE = re.compile(
 )
 # The rest of the clause: up to a comma, semicolon, colon, full stop, bracket or line end.
 _CLAUSE_RE = re.compile(r"[^,;:.!?()\[\]\n\"“”]*")
+_MAX_WORDS = 12  # a longer clause after the verb may be a dropped "that" with a verb in it
 _NOT_A_SUBJECT = frozenset(
     """to that by in on at for from with as and or but if when where while because since until
     after before during within without than so then soon later now today tonight tomorrow
@@ -77,7 +78,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         clause = _CLAUSE_RE.match(text, m.end())
         rest = text[m.end() : clause.end() if clause else m.end()]
         words = rest.split()
-        if not words or len(words) > 8:
+        if not words or len(words) > _MAX_WORDS:
             continue  # nothing after the verb, or a long clause that may be a dropped "that"
         first = words[0].lower()
         if first in _NOT_A_SUBJECT or not first.isalnum():
