@@ -45,6 +45,7 @@ RULES = {
     "grammar.who-for-thing",
     "grammar.missing-subject",
     "punctuation.split-compound",
+    "phrasing.false-friend",
     "structure.repeated-word",
     "structure.duplicate-paragraph",
     "junk.email-placeholder",
