@@ -38,6 +38,7 @@ def test_suggests_the_head_last() -> None:
         "The Office National des Forêts manages the state forests of France.",  # kept in French
         "Officers checked the records on the Police National Computer.",
         "Agency National Records\nThe archive opened on Monday.",  # a line of its own
+        "The archive moved in May.\nAgency National Records\nIt opened on Monday.",
         "Ask the Council General Purposes Committee for the minutes.",
         "The Federal Reserve and the Supreme Court met different fates.",
     ],
@@ -49,3 +50,8 @@ def test_leaves_english_and_foreign_names_alone(text: str) -> None:
 def test_quiet_on_clean_prose(clean_texts: list[str]) -> None:
     for text in clean_texts:
         assert flagged(calqued_institution.RULE, text) == []
+
+
+def test_flags_a_name_on_a_line_split_from_its_sentence() -> None:
+    text = "Rain is likely, according to the forecast of the\nAgency State Meteorology\n(AEMET)."
+    assert flagged(calqued_institution.RULE, text) == ["Agency State Meteorology"]

@@ -8,7 +8,8 @@ What it does
     French or Portuguese name ("Agencia Estatal de Meteorología", "Istituto Nazionale di
     Statistica") carried word for word into English. The suggestion puts the head noun last.
 
-    The name must follow a lower-case word ("at the Agency State Meteorology"), so title-case
+    The name must follow a lower-case word ("at the Agency State Meteorology"), on its line or
+    at the end of the line before when a scraper broke the sentence there, so title-case
     headlines and longer English names ("Health Ministry General Secretary") are left alone, and
     so are names kept in their own language (they carry "de", "di", "des" or accented words:
     "Office National des Forêts").
@@ -62,8 +63,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             continue  # "Office National Health Service": a head noun again at the end
         before = text[max(0, m.start() - 40) : m.start()]
         words_before = before.split()
-        if not before.endswith(" ") or not words_before or not words_before[-1].isalpha():
+        # A name opening a line counts only where the line before breaks off after a lower-case
+        # word ("... the prediction of the" / "Agency State Meteorology"): a scraped link.
+        split_line = before.endswith("\n") and before[-2:-1].isalpha()
+        if not (before.endswith(" ") or split_line) or not words_before:
             continue  # opens a line or follows a mark: a headline, a list item, a path
+        if not words_before[-1].isalpha():
+            continue
         if not words_before[-1].islower():
             continue  # follows a capital: a title-case headline or a longer English name
         head, adj = m.group("head"), m.group("adj")
