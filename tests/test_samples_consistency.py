@@ -46,6 +46,7 @@ RULES = {
     "grammar.missing-subject",
     "punctuation.split-compound",
     "phrasing.false-friend",
+    "grammar.uncountable-article",
     "structure.repeated-word",
     "structure.duplicate-paragraph",
     "junk.email-placeholder",
