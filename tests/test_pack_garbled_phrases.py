@@ -282,6 +282,8 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
     ("Both suspects have 19 years old.", "have 19 years old", "are 19 years old"),
     ("Police found a 17 years old boy in the car.", "a 17 years old", "a 17-year-old"),
     ("The town has been without water since three days.", "since three days", "for three days"),
+    ("The mill has been closed since twenty years.", "since twenty years", "for twenty years"),
+    ("They have waited since a few weeks.", "since a few weeks", "for a few weeks"),
     ("It is worth to mention that the law changed.", "worth to mention", "worth mentioning"),
     ("It is worth to note that turnout fell.", "worth to note", "worth noting"),
     (
@@ -463,6 +465,9 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
 
 # Clean, edited prose close to the entries: none of it may be flagged.
 CLEAN = [
+    "Since two years had passed, the court closed the case.",
+    "He has not been seen since three years ago.",
+    "Nothing has changed since twenty years past the war.",
     "All rights reserved.",
     "Copyright 2022 Example Media. All rights reserved.",
     "The court prohibited the reproduction of the photographs.",
