@@ -7,7 +7,8 @@ What it does
     part-of-speech tagger must read the word as a base verb, and the shipped English n-gram
     model must find "be" followed by the participle more probable than what is written, so that
     words that are also adjectives or nouns after "be" ("is present", "is open", "was home") are
-    left alone, as are verbs whose participle is their base form ("is set", "was put").
+    left alone, as are verbs whose participle is their base form ("is set", "was put") and the
+    bare verb of a cleft sentence ("all they did was complain").
 
 Why it matters
     Machine translation and non-native writing lose verb endings that the source language marks
@@ -38,6 +39,7 @@ _BETWEEN = frozenset("not also still never always already often usually now then
 # How much more probable (log10) "be" + participle must be than "be" + the word as written.
 GAP = 0.3
 _PROSE_KINDS = frozenset({"paragraph", "quote", "list_item", "other"})
+_DO = frozenset({"do", "does", "did", "doing", "done"})
 _VOWELS = frozenset("aeiou")
 
 
@@ -120,6 +122,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         for i, j in pairs:
             if tags[j - a] != "VB":
                 continue
+            if _DO.intersection(t.lower() for t in texts[a:i]):
+                continue  # "all they did was complain", "what it will do is bind": a cleft
+            if text[words[j].end : words[j].end + 1] == "-":
+                continue  # "is not quote-" / "delimited": a compound broken across a line
             verb, be = texts[j], texts[i].lower()
             if not lm.known(verb):
                 continue
