@@ -282,6 +282,11 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
     ("Both suspects have 19 years old.", "have 19 years old", "are 19 years old"),
     ("Police found a 17 years old boy in the car.", "a 17 years old", "a 17-year-old"),
     ("The town has been without water since three days.", "since three days", "for three days"),
+    ("Prices rose. Without embargo, sales held up.", "Without embargo", "However"),
+    ("Without embargo, the club kept its coach.", "Without embargo", "However"),
+    ("A mass was held in occasion of the anniversary.", "in occasion of", "on the occasion of"),
+    ("For the club, it is question of survival.", "it is question of", "it is a matter of"),
+    ("The plan puts in value the old port.", "puts in value", "showcase"),
     ("The mill has been closed since twenty years.", "since twenty years", "for twenty years"),
     ("They have waited since a few weeks.", "since a few weeks", "for a few weeks"),
     ("It is worth to mention that the law changed.", "worth to mention", "worth mentioning"),
@@ -465,6 +470,11 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
 
 # Clean, edited prose close to the entries: none of it may be flagged.
 CLEAN = [
+    "The embargo on oil was lifted, without embargo on gas.",
+    "They traded freely without embargo, tariffs or quotas.",
+    "She made the question of housing her first priority.",
+    "He was given a step-by-step guide to the process.",
+    "The step we gave them was too small.",
     "Since two years had passed, the court closed the case.",
     "He has not been seen since three years ago.",
     "Nothing has changed since twenty years past the war.",
