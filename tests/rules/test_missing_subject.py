@@ -20,6 +20,7 @@ LEAD = "The mayor met the union leaders on Monday evening. "
         ("He thanked the fans, adding that wants to stay at the club.", "that wants"),
         ("The coach said that hopes to return to the bench in May.", "that hopes"),
         ("She recalled that decided to leave the party in 2015.", "that decided"),
+        ("What he confirmed was that ended their engagement in May.", "that ended"),
     ],
 )
 def test_flags_a_clause_without_subject(sentence: str, span: str) -> None:
@@ -43,6 +44,8 @@ def test_flags_a_clause_without_subject(sentence: str, span: str) -> None:
         "Added to the list this year were two bridges and a mill.",
         "The union said that the mayor wants to sign before May.",
         "Was it worth the money, the minister asked the reporters.",
+        "The result was that increased costs were passed on to tenants.",
+        "The problem was that affected families had no papers.",
     ],
 )
 def test_leaves_english_alone(sentence: str) -> None:

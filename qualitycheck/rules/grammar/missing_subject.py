@@ -12,7 +12,10 @@ What it does
       resume.", "Explained that the bridge was safe.";
     - "that" after a reporting verb, followed at once by a verb only a person can be the subject
       of: "adding that wants to stay", "she said that hopes to return", "explained that decided
-      to leave" ("she said that helps", where "that" can be the subject, is left alone).
+      to leave" ("she said that helps", where "that" can be the subject, is left alone); and
+      "is/was that" followed by a past-tense verb with its object: "what he confirmed was that
+      ended their engagement" ("the result was that increased costs ...", where the word is an
+      adjective, is left alone).
 
     Questions ("Has the minister resigned?"), inversions with a subject ("Had he known ..."),
     modal openers of documentation ("Can be used to ...", "May be given twice."), headings,
@@ -63,6 +66,8 @@ _PERSON_VERBS = frozenset(
     wishes wished feels dreams dreamed dreamt""".split()
 )
 _PROSE_KINDS = frozenset({"paragraph", "quote", "other"})
+# Words that open an object: after "was that <verb>ed" they show the verb is finite.
+_OBJECT_STARTS = frozenset("the a an their his her its our my your this these those".split())
 _CLOSERS = "\"”’' )"
 
 
@@ -97,10 +102,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         aux_opening = opener in _AUX or (opener in _OPENERS and texts[a + 1].lower() in _AUX)
         reported = opener in _REPORTING and texts[a + 1] == "that"
         inner = has_that and any(
-            texts[i] == "that"
-            and texts[i - 1].lower() in _REPORTING
-            and texts[i + 1] in _PERSON_VERBS
-            for i in range(a + 1, b - 1)
+            texts[i] == "that" and _verb_without_subject(texts, i, b) for i in range(a + 1, b - 1)
         )
         if not (aux_opening or reported or inner) or not first[:1].isupper():
             continue
@@ -121,14 +123,23 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             yield _match(doc, a, a + 1, "opens with a reporting verb and no subject")
             continue
         for i in range(a + 1, b - 1):
-            verb = texts[i + 1]
-            if texts[i] != "that" or texts[i - 1].lower() not in _REPORTING:
-                continue
-            if verb not in _PERSON_VERBS:
-                continue
-            if verb.endswith("ed") and (i + 2 >= b or texts[i + 2] not in ("to", "that")):
-                continue  # "added that wanted posters went up": a participle used as adjective
-            yield _match(doc, i, i + 1, f"has no subject for '{verb}'")
+            if texts[i] == "that" and (verb := _verb_without_subject(texts, i, b)):
+                yield _match(doc, i, i + 1, f"has no subject for '{verb}'")
+
+
+def _verb_without_subject(texts: Sequence[str], i: int, end: int) -> str | None:
+    """The verb right after "that" (``texts[i]``) when the clause it opens has no subject:
+    "said that hopes to", "the reason was that ended their ...". ``end``: the sentence's end."""
+    before, verb = texts[i - 1].lower(), texts[i + 1]
+    after = texts[i + 2] if i + 2 < end else ""
+    if before in _REPORTING and verb in _PERSON_VERBS:
+        if verb.endswith("ed") and after not in ("to", "that"):
+            return None  # "added that wanted posters went up": a participle used as adjective
+        return verb
+    if before in ("is", "was") and verb.endswith("ed") and verb.islower():
+        if after.lower() in _OBJECT_STARTS:
+            return verb  # "was that ended their courtship"; "was that increased costs" is English
+    return None
 
 
 def _match(doc: Document, first: int, last: int, what: str) -> Match:
