@@ -136,9 +136,9 @@ def _verb_without_subject(texts: Sequence[str], i: int, end: int) -> str | None:
         if verb.endswith("ed") and after not in ("to", "that"):
             return None  # "added that wanted posters went up": a participle used as adjective
         return verb
-    if before in ("is", "was") and verb.endswith("ed") and verb.islower():
-        if after.lower() in _OBJECT_STARTS:
-            return verb  # "was that ended their courtship"; "was that increased costs" is English
+    finite = before in ("is", "was") and verb.endswith("ed") and verb.islower()
+    if finite and after.lower() in _OBJECT_STARTS:
+        return verb  # "was that ended their courtship"; "was that increased costs" is English
     return None
 
 
