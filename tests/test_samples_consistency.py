@@ -47,6 +47,7 @@ RULES = {
     "punctuation.split-compound",
     "phrasing.false-friend",
     "grammar.uncountable-article",
+    "grammar.ing-for-passive",
     "structure.repeated-word",
     "structure.duplicate-paragraph",
     "junk.email-placeholder",
