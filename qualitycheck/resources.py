@@ -392,9 +392,7 @@ def comparable_tokens(name: str) -> tuple[str, ...]:
         core = word.replace(".", "")
         if len(core) <= 1 or (word.endswith(".") and core.isupper() and len(core) <= 3):
             continue  # initials: "F.", "J.R.R.", "Jr."
-        folded = fold(word)
-        if folded:
-            out.append(folded)
+        out.extend(fold(word).split())  # "Roland-Garros": "roland", "garros"
     return tuple(out)
 
 

@@ -69,6 +69,7 @@ _QUOTES = frozenset("\"'“”‘’«»„")
 _BYLINE_RE = re.compile(r"(?:^|\n)[ \t]*(?:By|BY|by)[ \t]+$")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _C_K = str.maketrans({"c": "k", "q": "k"})
+_HYPHEN_RE = re.compile(r"[\-‐–]")
 
 
 class _Near(NamedTuple):
@@ -95,16 +96,32 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     known = known_names()
     evidence: _Evidence | None = None
     for mention in runs:
-        folded = tuple(fold(t.text) for t in mention.tokens)
+        parts = _parts(mention)
+        folded = tuple(p[1] for p in parts)
         if " ".join(folded) in known.exact:
             continue
         for first, last, near in _windows(folded):
             if evidence is None:
                 evidence = _Evidence(doc, mentions, known)
-            verdict = _judge(doc, mention, first, last, near, evidence, ctx)
+            window = parts[first : last + 1]
+            verdict = _judge(doc, mention, window, near, evidence, ctx)
             if verdict is not None:
-                yield _match(doc, mention, first, last, verdict)
+                yield _match(doc, mention, window, verdict)
                 break
+
+
+def _parts(mention: NameMention) -> list[tuple[str, str, int]]:
+    """The words of a name as compared: (as written, folded, index of its token), a hyphenated
+    token giving one word per part ("Roland-Garros": "Roland", "Garros")."""
+    from qualitycheck.resources import fold
+
+    parts: list[tuple[str, str, int]] = []
+    for k, token in enumerate(mention.tokens):
+        for piece in _HYPHEN_RE.split(token.text):
+            folded = fold(piece)
+            if folded:
+                parts.append((piece, folded, k))
+    return parts
 
 
 def _windows(folded: tuple[str, ...]) -> Iterator[tuple[int, int, _Near]]:
@@ -151,13 +168,13 @@ def _nearest(tokens: tuple[str, ...]) -> _Near | None:
             continue
         # The whole key within reach first (in C), then word by word.
         for _, _, index in process.extract(
-            key, keys, scorer=OSA.distance, score_cutoff=_MAX_EDITS + 1, limit=None
+            key, keys, scorer=OSA.distance, score_cutoff=_MAX_EDITS + 2, limit=None
         ):
             form = pool[index]
             found[form.key] = form
     best: list[_Near] = []
     for form in found.values():
-        dists = [OSA.distance(a, b) for a, b in zip(tokens, form.tokens, strict=True)]
+        dists = [_edits(a, b) for a, b in zip(tokens, form.tokens, strict=True)]
         edits = sum(dists)
         if edits == 0:
             return None
@@ -175,6 +192,35 @@ def _nearest(tokens: tuple[str, ...]) -> _Near | None:
     if len(rivals) > 1:
         return None  # as close to two famous names: a name of its own
     return top
+
+
+def _edits(word: str, known: str) -> int:
+    """Edits between two folded words, where a spelling that sounds the same counts as one:
+    "Gaske" for "Gasquet" (back-transliterated from a language that writes it as heard)."""
+    from rapidfuzz.distance import OSA
+
+    edits = OSA.distance(word, known)
+    if edits > 1 and _sound(word) == _sound(known):
+        return 1
+    return edits
+
+
+@lru_cache(maxsize=1 << 14)
+def _sound(word: str) -> str:
+    """A rough phonetic key of a folded word: the spellings of one sound made one ("qu", "ck",
+    "c" before a, o, u -> "k"; "ph" -> "f"; "w" -> "v"; "y" -> "i"), doubled letters single, and
+    a silent final consonant after a vowel dropped ("Gasquet" -> "gaske")."""
+    w = word.replace("qu", "k").replace("ck", "k").replace("ph", "f").replace("x", "ks")
+    w = _HARD_C_RE.sub("k", w).translate(_SOUNDS)
+    w = _DOUBLE_RE.sub(r"\1", w)
+    if len(w) > 4 and w[-1] in "tdsz" and w[-2] in "aeiou":
+        w = w[:-1]
+    return w
+
+
+_HARD_C_RE = re.compile(r"c(?![eiy])")
+_SOUNDS = str.maketrans({"w": "v", "y": "i"})
+_DOUBLE_RE = re.compile(r"(.)\1")
 
 
 def _credible_change(word: str, known: str, edits: int) -> bool:
@@ -209,7 +255,7 @@ class _Evidence:
         domains: set[str] = set()
         exact_names: set[str] = set()
         for m in mentions:
-            folded = tuple(fold(t.text) for t in m.tokens)
+            folded = tuple(w for t in m.tokens for w in fold(t.text).split())
             for word in folded:
                 self.name_words.setdefault(word, []).append(m.start)
             n = len(folded)
@@ -235,16 +281,15 @@ class _Evidence:
 def _judge(
     doc: Document,
     mention: NameMention,
-    first: int,
-    last: int,
+    window: Sequence[tuple[str, str, int]],
     near: _Near,
     evidence: _Evidence,
     ctx: Context,
 ) -> _Verdict | None:
     from qualitycheck.resources import fold, gazetteer, given_names, lexicon, name_meanings
 
-    tokens = mention.tokens[first : last + 1]
-    words = [t.text for t in tokens]
+    tokens = mention.tokens[window[0][2] : window[-1][2] + 1]
+    words = [p[0] for p in window]
     form = near.form
     entry = form.entry
     lex = lexicon()
@@ -256,9 +301,8 @@ def _judge(
         word = words[k]
         if any(word in names for names in surnames.values()):
             return None  # a surname in its own right
-        if k == last_index and len(words) > 1:
-            if word in first_names or word.title() in first_names:
-                return None
+        if k == last_index and (word in first_names or word.title() in first_names):
+            return None
         zipf = lex.zipf(word)
         if k < last_index and (zipf >= _WORD_ZIPF or word in first_names):
             # a first name changed into another first name ("Raphael Nadal", "Emanuel Macron")
@@ -334,18 +378,22 @@ def _named_as_spelling(text: str, start: int, end: int) -> bool:
 # -- the finding ----------------------------------------------------------------------------------
 
 
-def _match(doc: Document, mention: NameMention, first: int, last: int, verdict: _Verdict) -> Match:
+def _match(
+    doc: Document, mention: NameMention, window: Sequence[tuple[str, str, int]], verdict: _Verdict
+) -> Match:
     from qualitycheck.resources import lexicon
 
-    tokens = mention.tokens[first : last + 1]
+    tokens = mention.tokens[window[0][2] : window[-1][2] + 1]
     start, end = tokens[0].start, tokens[-1].end
     written = doc.text[start:end]
     near = verdict.near
     entry = near.form.entry
-    suggestions = tuple(dict.fromkeys((entry.name, near.form.spelling)))
+    suggestions = tuple(
+        dict.fromkeys(_restyle(written, s) for s in (entry.name, near.form.spelling))
+    )
     lex = lexicon()
-    unattested = all(lex.zipf(tokens[k].text) == 0 for k in near.changed)
-    attested = any(lex.zipf(tokens[k].text) >= _ATTESTED_ZIPF for k in near.changed)
+    unattested = all(lex.zipf(window[k][0]) == 0 for k in near.changed)
+    attested = any(lex.zipf(window[k][0]) >= _ATTESTED_ZIPF for k in near.changed)
     confidence = 0.6
     confidence += 0.2 if verdict.strong else 0.0
     confidence += 0.05 if near.edits == 1 else 0.0
@@ -367,6 +415,25 @@ def _match(doc: Document, mention: NameMention, first: int, last: int, verdict: 
     return Match(
         start, end, message, suggestions=suggestions, confidence=confidence, severity=severity
     )
+
+
+
+
+def _restyle(written: str, suggestion: str) -> str:
+    """The suggestion with the hyphens of the written name ("Roland-Marros" -> "Roland-Garros")
+    when both have as many words."""
+    pieces = _SEPARATOR_RE.split(written)
+    words = suggestion.split(" ")
+    if len(pieces) != 2 * len(words) - 1 or "-" not in pieces[1::2]:
+        return suggestion
+    out = [words[0]]
+    for sep, word in zip(pieces[1::2], words[1:], strict=True):
+        out.append("-" if sep == "-" else " ")
+        out.append(word)
+    return "".join(out)
+
+
+_SEPARATOR_RE = re.compile(r"(-|\s+)")
 
 
 RULE = define("names.misspelled-known-name", "warning", check, __doc__)
