@@ -87,10 +87,10 @@ class _Verdict(NamedTuple):
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
     from qualitycheck.names import find_name_mentions
-    from qualitycheck.resources import fold, known_names
+    from qualitycheck.resources import known_names
 
     mentions = find_name_mentions(doc)
-    runs = [m for m in mentions if len(m.tokens) >= 2]
+    runs = [m for m in mentions if len(m.tokens) >= 2 or "-" in m.tokens[0].text]
     if not runs:
         return
     known = known_names()
@@ -415,8 +415,6 @@ def _match(
     return Match(
         start, end, message, suggestions=suggestions, confidence=confidence, severity=severity
     )
-
-
 
 
 def _restyle(written: str, suggestion: str) -> str:
