@@ -165,3 +165,8 @@ def test_known_names_list_is_large_and_keeps_variants() -> None:
 def test_quiet_on_clean_prose(clean_texts: list[str]) -> None:
     for text in clean_texts:
         assert flagged(RULE, text) == [], text
+
+
+def test_a_termbase_row_is_not_prose() -> None:
+    text = "preferred\tvariants\nVolodymyr Zelenskyy\tVladimir Zelensky\tVolodimir Zelenskiy\n"
+    assert flagged(RULE, text) == []

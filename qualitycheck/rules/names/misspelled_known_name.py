@@ -13,8 +13,8 @@ What it does
     Nadal") counts only before a surname that one famous person carries.
 
     Spellings that differ only in diacritics ("Jose" / "José"), plural and feminine forms,
-    names in a byline or quoted as a spelling ("known as ...", "spelled ...") and spellings the
-    user's glossary accepts are left alone.
+    names in a byline, in a tab-separated table or quoted as a spelling ("known as ...",
+    "spelled ...") and spellings the user's glossary accepts are left alone.
 
 Why it matters
     Machine translation re-transliterates names through the source language ("Roland Garros"
@@ -363,10 +363,13 @@ def _field_words(entry: KnownName, evidence: _Evidence) -> bool:
 
 
 def _named_as_spelling(text: str, start: int, end: int) -> bool:
-    """A byline ("By Rafael Nadel"), a name in quotation marks, or a name given as a spelling
-    ("known as ...", "spelled ...")."""
+    """A byline ("By Rafael Nadel"), a name in quotation marks, a name given as a spelling
+    ("known as ...", "spelled ..."), or a cell of a tab-separated table (a termbase)."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
+    line_end = text.find("\n", end)
+    if "\t" in before or "\t" in text[end : line_end if line_end >= 0 else len(text)]:
+        return True  # a row of a table or a termbase, not prose
     if _BYLINE_RE.search("\n" + before):
         return True
     if before.rstrip()[-1:] in _QUOTES and text[end : end + 1] in _QUOTES:
