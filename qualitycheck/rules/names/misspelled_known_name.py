@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import groupby
 from typing import TYPE_CHECKING, NamedTuple
 
 from qualitycheck.document import Document
@@ -212,7 +213,7 @@ def _sound(word: str) -> str:
     a silent final consonant after a vowel dropped ("Gasquet" -> "gaske")."""
     w = word.replace("qu", "k").replace("ck", "k").replace("ph", "f").replace("x", "ks")
     w = _HARD_C_RE.sub("k", w).translate(_SOUNDS)
-    w = _DOUBLE_RE.sub(r"\1", w)
+    w = "".join([letter for letter, _ in groupby(w)])  # doubled letters single
     if len(w) > 4 and w[-1] in "tdsz" and w[-2] in "aeiou":
         w = w[:-1]
     return w
@@ -220,7 +221,6 @@ def _sound(word: str) -> str:
 
 _HARD_C_RE = re.compile(r"c(?![eiy])")
 _SOUNDS = str.maketrans({"w": "v", "y": "i"})
-_DOUBLE_RE = re.compile(r"(.)\1")
 
 
 def _credible_change(word: str, known: str, edits: int) -> bool:
