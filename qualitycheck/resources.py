@@ -358,7 +358,8 @@ class KnownForm(NamedTuple):
 class KnownNames:
     """The known names, indexed for fuzzy lookup.
 
-    - ``exact``: folded comparable key -> the entries that spell it so;
+    - ``exact``: folded comparable key -> the entries that spell it so (a name of three words or
+      more also by its last two or more: "tayyip erdogan", "martin potro");
     - ``pools``: (number of tokens, first letter of a token) -> the forms whose first or last
       token starts with that letter, with their keys (``pool_keys``) for ``rapidfuzz.process``;
     - ``surnames``: folded last token -> the entries ending in it;
@@ -435,7 +436,11 @@ def known_names() -> KnownNames:
         entry = KnownName(name, tuple(compared), tuple(domains))
         for key, (toks, spelling) in compared.items():
             tokens.update(toks)
-            exact.setdefault(key, []).append(entry)
+            for i in range(len(toks) - 1 if len(toks) > 2 else 1):
+                # the name, and its last words: "Tayyip Erdogan", "Martin del Potro"
+                spelled = exact.setdefault(" ".join(toks[i:]), [])
+                if entry not in spelled:
+                    spelled.append(entry)
             if len(toks) < 2:
                 continue
             form = KnownForm(key, toks, spelling, entry)

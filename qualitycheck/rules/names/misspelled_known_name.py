@@ -208,10 +208,16 @@ def _edits(word: str, known: str) -> int:
 
 @lru_cache(maxsize=1 << 14)
 def _sound(word: str) -> str:
-    """A rough phonetic key of a folded word: the spellings of one sound made one ("qu", "ck",
-    "c" before a, o, u -> "k"; "ph" -> "f"; "w" -> "v"; "y" -> "i"), doubled letters single, and
-    a silent final consonant after a vowel dropped ("Gasquet" -> "gaske")."""
-    w = word.replace("qu", "k").replace("ck", "k").replace("ph", "f").replace("x", "ks")
+    """A rough phonetic key of a folded word: the spellings of one sound made one ("qu", "ck" and
+    a hard "c" -> "k"; "ph" -> "f"; "tch", "ch" and a final Slavic "-ic" -> one sound; "sh",
+    "zh", "kh" -> one sound each; "w" -> "v"; "j", "y" -> "i"), doubled letters single, and a
+    silent final consonant after a vowel dropped ("Gasquet" -> "gaske", "Yokich" and "Jokic"
+    alike)."""
+    w = word
+    for spelling, sound in _DIGRAPHS:
+        w = w.replace(spelling, sound)
+    if w.endswith("ic"):
+        w = w[:-1] + "1"  # "Jokic" (Jokić) is "Jokich"
     w = _HARD_C_RE.sub("k", w).translate(_SOUNDS)
     w = "".join([letter for letter, _ in groupby(w)])  # doubled letters single
     if len(w) > 4 and w[-1] in "tdsz" and w[-2] in "aeiou":
@@ -219,8 +225,20 @@ def _sound(word: str) -> str:
     return w
 
 
+# Spellings of one sound, in the order they are replaced ("1", "2", "3": sounds with no letter).
+_DIGRAPHS = (
+    ("tch", "1"),
+    ("ch", "1"),
+    ("sh", "2"),
+    ("zh", "3"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("qu", "k"),
+    ("ck", "k"),
+    ("x", "ks"),
+)
 _HARD_C_RE = re.compile(r"c(?![eiy])")
-_SOUNDS = str.maketrans({"w": "v", "y": "i"})
+_SOUNDS = str.maketrans({"w": "v", "y": "i", "j": "i"})
 
 
 def _credible_change(word: str, known: str, edits: int) -> bool:
