@@ -62,6 +62,18 @@ PAIRS = [
         "In the second round of the tennis tournament Richard Gasquet lost to a qualifier after a tiebreak.",
     ),
     (
+        "Nikola Yokich scored 30 points as the Denver Nuggets won the basketball playoff game.",
+        "Nikola Yokich",
+        "Nikola Jokic",
+        "Nikola Jokic scored 30 points as the Denver Nuggets won the basketball playoff game.",
+    ),
+    (
+        "Foreign Minister Sergei Lavrow said the Kremlin would answer the new sanctions.",
+        "Sergei Lavrow",
+        "Sergei Lavrov",
+        "Foreign Minister Sergei Lavrov said the Kremlin would answer the new sanctions.",
+    ),
+    (
         "The peloton reached Paris after three weeks of the Tour de France, led by Tadej Pogacher.",
         "Tadej Pogacher",
         "Tadej Pogacar",
@@ -115,6 +127,12 @@ CLEAN = [
     "Muammar Qaddafi ruled Libya until 2011; Moammar Gadhafi is the spelling of the AP.",
     "The orchestra played Pyotr Tchaikovsky and Pyotr Chaikovsky is how some programmes spell him.",
     "The Kremlin said Dmitri Peskov and Dmitry Peskov are the same man.",
+    "Yulia Timoshenko and Yulia Tymoshenko are both printed for the opposition leader.",
+    "Sergey Lavrov and Sergei Lavrov: the Kremlin's minister, and the government's sanctions.",
+    # a famous name by its last words
+    "Tayyip Erdogan told parliament that the government would call an early election.",
+    "Martin del Potro won the tennis final at the US Open with his forehand and a tiebreak.",
+    "Garcia Marquez wrote the novel; the author's books won the Nobel.",
     # diacritics: another rule's business
     "José Mourinho and Jose Mourinho both appear in the club's records of the football season.",
     "Novak Djoković won in Melbourne; Djokovic has now won 24 Grand Slam titles of tennis.",
