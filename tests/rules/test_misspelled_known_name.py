@@ -188,3 +188,11 @@ def test_quiet_on_clean_prose(clean_texts: list[str]) -> None:
 def test_a_termbase_row_is_not_prose() -> None:
     text = "preferred\tvariants\nVolodymyr Zelenskyy\tVladimir Zelensky\tVolodimir Zelenskiy\n"
     assert flagged(RULE, text) == []
+
+
+def test_a_title_case_headline_is_read_word_by_word() -> None:
+    text = "Novak Djokovich Wins Fifth Australian Open Title In Melbourne"
+    assert flagged(RULE, text) == ["Novak Djokovich"]
+    assert (
+        flagged(RULE, "Nadal Beats Djokovic In Paris As Alcaraz Waits For The Tennis Final") == []
+    )

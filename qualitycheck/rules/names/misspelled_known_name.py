@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 _MAX_EDITS = 2  # edits over the whole name, counted word by word
 _MIN_CHANGED_LENGTH = 4  # a word that differs must have this many letters (folded)
 _MIN_WORD_SIMILARITY = 0.7  # 1 - edits / length of a word that differs
-_MAX_RUN = 6  # longer runs of capitalised words are headlines or titles: windows still tried
+_MAX_RUN = 12  # longer runs of capitalised words are lists or titles, not names
 # A differing word this common (Zipf) is an English word or an attested name, not a garble.
 _WORD_ZIPF = 2.5
 # A surname a first-name change may sit before must be rarer than this in English text.
