@@ -56,8 +56,11 @@ _WORD_ZIPF = 2.5
 # A surname a first-name change may sit before must be rarer than this in English text.
 _DISTINCTIVE_SURNAME_ZIPF = 4.3
 _MAX_FAMOUS_BEARERS = 2  # "Macron": Emmanuel and Brigitte
-_MIN_CONTEXT_WORDS = 2
-_ATTESTED_ZIPF = 1.5  # a differing word this common is written somewhere: less confident  # distinct context words of the field the document must use
+_MIN_CONTEXT_WORDS = 2  # distinct context words of the field the document must use
+# A differing word this common (Zipf) is written somewhere (less confident), or is a real
+# surname as well ("Merkle", "Nadel": much less confident).
+_ATTESTED_ZIPF = 1.5
+_SURNAME_ZIPF = 2.0
 # Endings that make a related name, not a misspelling ("Kowalski"/"Kowalsk-a", "Obama"/"Obamas").
 _DERIVED_ENDINGS = frozenset({"a", "s", "es", "i", "ova", "eva", "ina", "ovic", "ic"})
 _ALIAS_CUES = frozenset(
@@ -83,6 +86,7 @@ class _Verdict(NamedTuple):
     near: _Near
     strong: bool  # the document spells the name right elsewhere
     field_names: bool  # the document names other known names of the field
+    field_words: bool  # the document uses the words of the field
     first_name_only: bool
 
 
@@ -340,9 +344,10 @@ def _judge(
         return None
     strong = _spelled_right_elsewhere(entry, form, evidence, near)
     field_names = any(d in evidence.domains for d in entry.domains)
-    if not (strong or field_names or _field_words(entry, evidence)):
+    field_words = _field_words(entry, evidence)
+    if not (strong or field_names or field_words):
         return None
-    return _Verdict(near, strong, field_names, first_name_only)
+    return _Verdict(near, strong, field_names, field_words, first_name_only)
 
 
 def _first_name_variant(word: str, form: KnownForm, k: int) -> bool:
@@ -413,13 +418,18 @@ def _match(
         dict.fromkeys(_restyle(written, s) for s in (entry.name, near.form.spelling))
     )
     lex = lexicon()
-    unattested = all(lex.zipf(window[k][0]) == 0 for k in near.changed)
-    attested = any(lex.zipf(window[k][0]) >= _ATTESTED_ZIPF for k in near.changed)
+    zipf = max(lex.zipf(window[k][0]) for k in near.changed)
     confidence = 0.6
     confidence += 0.2 if verdict.strong else 0.0
     confidence += 0.05 if near.edits == 1 else 0.0
-    confidence += 0.05 if unattested else -0.05 if attested else 0.0
+    if zipf == 0:
+        confidence += 0.05
+    elif zipf >= _SURNAME_ZIPF:
+        confidence -= 0.1
+    elif zipf >= _ATTESTED_ZIPF:
+        confidence -= 0.05
     confidence += 0.05 if verdict.field_names else 0.0
+    confidence += 0.05 if verdict.field_words else 0.0
     confidence -= 0.1 if verdict.first_name_only else 0.0
     confidence = round(min(0.95, max(0.3, confidence)), 2)
     why = (
