@@ -3,14 +3,15 @@
 What it does
     Looks at runs of two or three capitalised words ("Novak Djokovich", "Rolan Harros") that are
     not themselves a known name, and compares them with a list of well-known people, tournaments,
-    venues and organisations (``rules/names/known-names.txt``, with the spellings English media
-    accept: Zelensky / Zelenskyy / Zelenskiy, Gaddafi / Qaddafi). A run is reported when, word for
-    word, it lies one or two edits from a known name (a swap of two letters is one edit), the
-    words that differ are neither English words nor names in their own right ("Nadel",
-    "Murry" and "Smyth" are real surnames: "Rafael Nadel" is left alone), and the document is
-    about that name's field (other tennis players or words such as "racket", "Grand Slam"), or
-    spells the name right elsewhere. A first name changed into another first name ("Raphael
-    Nadal") counts only before a surname that one famous person carries.
+    venues and organisations (``rules/names/known-names.txt``, with every spelling of a name that
+    English media accept, so that an accepted transliteration is never reported). A run is
+    reported when, word for word, it lies one or two edits from a known name (a swap of two
+    letters, or a spelling that sounds the same, is one edit), the words that differ are neither
+    English words nor names in their own right, and the document is about that name's field
+    (other tennis players, or words such as "racket" and "tiebreak") or spells the name right
+    elsewhere. A first name changed into another first name ("Raphael Nadal") counts only before
+    a surname that at most two famous people carry and that is rare in English. A differing word
+    that is a real surname too ("Nadel", "Merkle") lowers the confidence to info.
 
     Spellings that differ only in diacritics ("Jose" / "José"), plural and feminine forms,
     names in a byline, in a tab-separated table or quoted as a spelling ("known as ...",
