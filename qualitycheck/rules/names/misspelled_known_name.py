@@ -9,9 +9,9 @@ What it does
     letters, or a spelling that sounds the same, is one edit), the words that differ are neither
     English words nor names in their own right, and the document is about that name's field
     (other tennis players, or words such as "racket" and "tiebreak") or spells the name right
-    elsewhere. A first name changed into another first name ("Raphael Nadal") counts only before
+    elsewhere. A first name changed into another first name ("Emanuel Macron") counts only before
     a surname that at most two famous people carry and that is rare in English. A differing word
-    that is a real surname too ("Nadel", "Merkle") lowers the confidence to info.
+    that is a real surname too ("Merkle", "Murry") lowers the confidence to info.
 
     Spellings that differ only in diacritics ("Jose" / "José"), plural and feminine forms,
     names in a byline, in a tab-separated table or quoted as a spelling ("known as ...",
