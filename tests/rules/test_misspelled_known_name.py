@@ -146,6 +146,8 @@ CLEAN = [
     "The tennis player's name is sometimes spelled 'Djokovitch' in French newspapers.",
     "The tennis player's name is transliterated Novak Djokovich in some old reports.",
     "By Rafael Nadel\nThe tennis season starts in Australia, where the seeds play on hard courts.",
+    "Fans held up a banner reading 'Novak Djokovich' [sic] at the Australian Open tennis final.",
+    "The tennis fans' banner said “Novak Djokovich” in red letters at the Australian Open.",
     # the name in a headline, in the plain form
     "Nadal Beats Djokovic In Paris Tennis Final",
 ]

@@ -14,8 +14,8 @@ What it does
     that is a real surname too ("Merkle", "Murry") lowers the confidence to info.
 
     Spellings that differ only in diacritics ("Jose" / "José"), plural and feminine forms,
-    names in a byline, in a tab-separated table or quoted as a spelling ("known as ...",
-    "spelled ...") and spellings the user's glossary accepts are left alone.
+    names in a byline, in a tab-separated table, marked "[sic]" or quoted as a spelling ("known
+    as ...", "spelled ...") and spellings the user's glossary accepts are left alone.
 
 Why it matters
     Machine translation re-transliterates names through the source language ("Roland Garros"
@@ -70,6 +70,7 @@ _ALIAS_CUES = frozenset(
     nicknamed alias aka dubbed
     """.split()
 )
+_SIC_WINDOW = 8  # characters after a name searched for "[sic]"
 _QUOTES = frozenset("\"'“”‘’«»„")
 _BYLINE_RE = re.compile(r"(?:^|\n)[ \t]*(?:By|BY|by)[ \t]+$")
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -387,8 +388,8 @@ def _field_words(entry: KnownName, evidence: _Evidence) -> bool:
 
 
 def _named_as_spelling(text: str, start: int, end: int) -> bool:
-    """A byline ("By Rafael Nadel"), a name in quotation marks, a name given as a spelling
-    ("known as ...", "spelled ..."), or a cell of a tab-separated table (a termbase)."""
+    """A byline ("By Rafael Nadel"), a name in quotation marks or marked "[sic]", a name given as
+    a spelling ("known as ...", "spelled ..."), or a cell of a tab-separated table (a termbase)."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
     line_end = text.find("\n", end)
@@ -398,6 +399,9 @@ def _named_as_spelling(text: str, start: int, end: int) -> bool:
         return True
     if before.rstrip()[-1:] in _QUOTES and text[end : end + 1] in _QUOTES:
         return True
+    after = text[end : end + _SIC_WINDOW].lstrip("’'\"” ").lower()
+    if after.startswith(("[sic]", "(sic)")):
+        return True  # "Novak Djokovich [sic]": the writer knows
     recent = _WORD_RE.findall(before[-60:].lower())[-3:]
     return bool(set(recent) & _ALIAS_CUES)
 
