@@ -9,6 +9,8 @@ network: the data ships with the package in compact files built by ``scripts/bui
   lower-cased, so proper nouns are in it too ("kherson" has a small value): a token's Zipf value says
   "this string is used in English", not "this is a common noun".
 - ``given_names()``: first names from many cultures, evidence that a capitalised token is a person.
+- ``known_names()``: well-known people, tournaments and organisations with their accepted spellings,
+  indexed for fuzzy lookup (``names.misspelled-known-name``).
 - ``ngrams()`` and ``tagger()``: an English 3-gram model and a part-of-speech tagger, for grammar
   rules that compare a phrase with one alternative.
 - ``gazetteer()``: places (GeoNames cities of 5,000+ people with their Latin-script alternate
@@ -28,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 if TYPE_CHECKING:
     from qualitycheck.ngram import NgramModel
@@ -323,6 +325,139 @@ def given_names() -> frozenset[str]:
         names.update(map(str.title, listed))
     names.update([_strip_accents(name) for name in names if not name.isascii()])
     return frozenset(names)
+
+
+# -- known names -----------------------------------------------------------------------------------
+
+
+class KnownName(NamedTuple):
+    """A well-known person, event, venue or organisation (``rules/names/known-names*.txt``).
+
+    ``name`` is the spelling suggested (the first of its line); ``forms`` are the comparable keys
+    of its accepted spellings (see ``KnownForm``); ``domains`` the sections it is listed in
+    ("tennis", "politics"). (Named tuples: thousands are built at load, and tuples are the
+    cheapest to build.)"""
+
+    name: str
+    forms: tuple[str, ...]
+    domains: tuple[str, ...]
+
+
+class KnownForm(NamedTuple):
+    """One accepted spelling of a known name, as the name rules compare it: ``tokens`` are its
+    folded comparable words (no initials, no lower-case particles: "Ursula von der Leyen" ->
+    ("ursula", "leyen")), ``key`` those tokens joined by spaces."""
+
+    key: str
+    tokens: tuple[str, ...]
+    spelling: str  # as written in the list ("Volodymyr Zelenskyy")
+    entry: KnownName
+
+
+@dataclass(frozen=True, slots=True)
+class KnownNames:
+    """The known names, indexed for fuzzy lookup.
+
+    - ``exact``: folded comparable key -> the entries that spell it so (a name of three words or
+      more also by its last two or more: "tayyip erdogan", "martin potro");
+    - ``pools``: (number of tokens, first letter of a token) -> the forms whose first or last
+      token starts with that letter, with their keys (``pool_keys``) for ``rapidfuzz.process``;
+    - ``surnames``: folded last token -> the entries ending in it;
+    - ``tokens``: every folded token of every accepted form;
+    - ``context``: domain -> its context words (lower-case).
+    """
+
+    exact: dict[str, tuple[KnownName, ...]]
+    pools: dict[tuple[int, str], tuple[KnownForm, ...]]
+    pool_keys: dict[tuple[int, str], tuple[str, ...]]
+    surnames: dict[str, tuple[KnownName, ...]]
+    tokens: frozenset[str]
+    context: dict[str, frozenset[str]]
+
+    def pool(self, n_tokens: int, letter: str) -> tuple[tuple[KnownForm, ...], tuple[str, ...]]:
+        key = (n_tokens, letter)
+        return self.pools.get(key, ()), self.pool_keys.get(key, ())
+
+
+_GLUED_PARTICLE_RE = re.compile(r"^(?:[a-z]{1,3}[\-’'])+(?=[A-Z])")
+
+
+def comparable_tokens(name: str) -> tuple[str, ...]:
+    """The folded words of a name that name rules compare: initials ("F.", "J.R.R."), lower-case
+    particles ("von", "de", "al") and glued particle prefixes ("al-Assad") left out."""
+    out: list[str] = []
+    for word in name.split():
+        if word.isalpha() and word[0].isupper() and len(word) > 1:
+            out.append(word.lower() if word.isascii() else fold(word))  # most words: fast path
+            continue
+        word = _GLUED_PARTICLE_RE.sub("", word)
+        if not word[:1].isupper() and not word[:1].isdigit():
+            continue  # "von", "der", "bin", "de", "the"
+        core = word.replace(".", "")
+        if len(core) <= 1 or (word.endswith(".") and core.isupper() and len(core) <= 3):
+            continue  # initials: "F.", "J.R.R.", "Jr."
+        out.extend(fold(word).split())  # "Roland-Garros": "roland", "garros"
+    return tuple(out)
+
+
+@cache
+def known_names() -> KnownNames:
+    """Well-known people, tournaments, venues and organisations with their accepted spellings
+    (``rules/names/known-names.txt`` and any other ``rules/names/known-names*.txt``), loaded once
+    per process and indexed by token count and first letters (~40 ms)."""
+    entries: dict[str, tuple[list[str], list[str]]] = {}  # name -> (spellings, domains)
+    context: dict[str, set[str]] = {}
+    for path in sorted((packs_dir() / "names").glob("known-names*.txt")):
+        domain = ""
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("["):
+                head, _, words = line[1:].partition("]")
+                domain = head.strip()
+                context.setdefault(domain, set()).update(words.lower().split())
+                continue
+            spellings = [s.strip() for s in line.split("|") if s.strip()]
+            forms, domains = entries.setdefault(spellings[0], ([], []))
+            forms.extend(s for s in spellings if s not in forms)
+            if domain and domain not in domains:
+                domains.append(domain)
+    exact: dict[str, list[KnownName]] = {}
+    pools: dict[tuple[int, str], list[KnownForm]] = {}
+    surnames: dict[str, list[KnownName]] = {}
+    tokens: set[str] = set()
+    for name, (spellings, domains) in entries.items():
+        compared: dict[str, tuple[tuple[str, ...], str]] = {}  # key -> (tokens, spelling)
+        for spelling in spellings:
+            toks = comparable_tokens(spelling)
+            if toks:
+                compared.setdefault(" ".join(toks), (toks, spelling))
+        entry = KnownName(name, tuple(compared), tuple(domains))
+        for key, (toks, spelling) in compared.items():
+            tokens.update(toks)
+            for i in range(len(toks) - 1 if len(toks) > 2 else 1):
+                # the name, and its last words: "Tayyip Erdogan", "Martin del Potro"
+                spelled = exact.setdefault(" ".join(toks[i:]), [])
+                if entry not in spelled:
+                    spelled.append(entry)
+            if len(toks) < 2:
+                continue
+            form = KnownForm(key, toks, spelling, entry)
+            for letter in {toks[0][0], toks[-1][0]}:
+                pools.setdefault((len(toks), letter), []).append(form)
+            bucket = surnames.setdefault(toks[-1], [])
+            if not bucket or bucket[-1] is not entry:
+                bucket.append(entry)
+    frozen_pools = {k: tuple(v) for k, v in pools.items()}
+    return KnownNames(
+        {k: tuple(v) for k, v in exact.items()},
+        frozen_pools,
+        {k: tuple(f.key for f in v) for k, v in frozen_pools.items()},
+        {k: tuple(v) for k, v in surnames.items()},
+        frozenset(tokens),
+        {k: frozenset(v) for k, v in context.items()},
+    )
 
 
 # -- name meanings ---------------------------------------------------------------------------------

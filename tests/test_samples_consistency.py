@@ -23,6 +23,7 @@ ARTICLE_SUFFIXES = {".txt", ".md", ".html"}
 RULES = {
     "names.inconsistent-spelling",
     "names.misspelled-place",
+    "names.misspelled-known-name",
     "names.glossary",
     "names.translated-name",
     "names.lowercase-name",
