@@ -13,8 +13,9 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from qualitycheck.document import Directive, Document
 from qualitycheck.finding import Finding
@@ -138,13 +139,25 @@ class Baseline:
 
     def filter(self, path: str, findings: Sequence[Finding]) -> list[Finding]:
         """Findings not covered by the baseline (each recorded occurrence covers one finding)."""
+        return self.filter_step(path)(findings)
+
+    def filter_step(self, path: str) -> Callable[[Sequence[Finding]], list[Finding]]:
+        """``filter`` for the findings of one file given piece by piece, in order: what one
+        piece uses of the baseline's occurrences is not there for the next (the state is the
+        file's entry in the baseline, however many findings pass)."""
         budget = Counter(self.entries.get(path, Counter()))
-        fresh = []
-        for f in findings:
-            if budget[f.fingerprint] > 0:
-                budget[f.fingerprint] -= 1
-            else:
-                fresh.append(f)
+
+        def fresh(findings: Sequence[Finding]) -> list[Finding]:
+            if not budget:
+                return list(findings)
+            kept = []
+            for f in findings:
+                if budget[f.fingerprint] > 0:
+                    budget[f.fingerprint] -= 1
+                else:
+                    kept.append(f)
+            return kept
+
         return fresh
 
     def write(self, path: Path) -> None:
@@ -159,12 +172,21 @@ class Baseline:
 def write_atomically(path: Path, content: str) -> None:
     """Write ``content`` to ``path`` through a temporary file and a rename, so that a crash never
     leaves a half-written file."""
+    with open_atomically(path) as handle:
+        handle.write(content)
+
+
+@contextlib.contextmanager
+def open_atomically(path: Path) -> Iterator[TextIO]:
+    """A text stream to write ``path`` piece by piece: a temporary file in the same directory,
+    renamed over ``path`` when the block ends without an exception (removed if it raises), so
+    that ``path`` is never half-written and the content is never held in memory at once."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():

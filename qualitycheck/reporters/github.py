@@ -66,10 +66,11 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
                               file=result.path, title="qualitycheck") + "\n")  # fmt: skip
             continue
         files += 1
-        hidden += result.hidden_by_baseline
-        for f in result.findings:
-            by_sev[f.severity.label] += 1
-            out.write(finding_command(result.path, f) + "\n")
+        for piece in result.pieces():  # as they come: a huge file's piece by piece
+            for f in piece:
+                by_sev[f.severity.label] += 1
+            out.write("".join([finding_command(result.path, f) + "\n" for f in piece]))
+        hidden += result.hidden_by_baseline  # final once the findings are read
         for failure in result.failures:
             out.write(command("warning", f"internal error in rule {failure.rule}: "
                               f"{failure.error} (please report it)", file=result.path,

@@ -14,9 +14,8 @@
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
@@ -140,66 +139,111 @@ def sarif_result(
     return result
 
 
+class _Run:
+    """What a SARIF run gathers besides its results: the rule descriptors (a finding of a rule
+    not in the context adds one), the tool execution notifications and whether it succeeded."""
+
+    def __init__(self, ctx: ReportContext) -> None:
+        rules = [ctx.rules[rid] for rid in sorted(ctx.rules)]
+        self.ctx = ctx
+        self.descriptors = [rule_descriptor(r) for r in rules]
+        self.rule_index = {r.id: i for i, r in enumerate(rules)}
+        self.notifications: list[dict[str, Any]] = []
+        self.successful = True
+
+    def results(self, results: Iterable[FileResult]) -> Iterator[list[dict[str, Any]]]:
+        """The SARIF results, a list per piece of each file (see ``FileResult.pieces``)."""
+        rule_index, descriptors = self.rule_index, self.descriptors
+        notifications = self.notifications
+        for result in results:
+            location = artifact_location(result.path, self.ctx.root)
+            file_location = [{"physicalLocation": {"artifactLocation": location}}]
+            if result.error is not None:
+                self.successful = False
+                notifications.append({
+                    "level": "error",
+                    "message": {"text": f"{result.path}: could not be checked: {result.error}"},
+                    "locations": file_location,
+                })  # fmt: skip
+                continue
+            for piece in result.pieces():
+                for f in piece:
+                    if f.rule not in rule_index:
+                        rule_index[f.rule] = len(descriptors)
+                        descriptors.append(_bare_descriptor(f.rule, f.category))
+                yield [sarif_result(f, location, rule_index) for f in piece]
+            # after the findings: a streamed result's failures and notices are known at its end
+            said: list[dict[str, Any]] = []
+            for failure in result.failures:
+                self.successful = False
+                said.append({
+                    "level": "error",
+                    "message": {"text": f"{result.path}: internal error in rule {failure.rule}: "
+                                        f"{failure.error} (please report it)"},
+                    "locations": file_location,
+                })  # fmt: skip
+            for notice in result.notices:
+                said.append({
+                    "level": "warning",
+                    "message": {"text": f"{result.path}: {notice}"},
+                    "locations": file_location,
+                })  # fmt: skip
+            notifications.extend(said)
+
+    def log(self, results: Any) -> dict[str, Any]:
+        """The log around ``results`` (the list of SARIF results, or a placeholder)."""
+        invocation: dict[str, Any] = {"executionSuccessful": self.successful}
+        if self.notifications:
+            invocation["toolExecutionNotifications"] = self.notifications
+        ctx = self.ctx
+        root_uri = Path(os.path.abspath(ctx.root)).as_uri().rstrip("/") + "/"
+        run: dict[str, Any] = {
+            "tool": {
+                "driver": {
+                    "name": "qualitycheck",
+                    "version": ctx.tool_version or "0",
+                    "semanticVersion": ctx.tool_version or "0.0.0",
+                    "informationUri": INFORMATION_URI,
+                    "rules": self.descriptors,
+                }
+            },
+            "invocations": [invocation],
+            "originalUriBaseIds": {SRCROOT: {"uri": root_uri}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }
+        return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
 def sarif_log(results: Iterable[FileResult], ctx: ReportContext) -> dict[str, Any]:
     """The SARIF log as a JSON-ready dictionary."""
-    rules = [ctx.rules[rid] for rid in sorted(ctx.rules)]
-    descriptors = [rule_descriptor(r) for r in rules]
-    rule_index = {r.id: i for i, r in enumerate(rules)}
-    sarif_results: list[dict[str, Any]] = []
-    notifications: list[dict[str, Any]] = []
-    successful = True
-    for result in results:
-        location = artifact_location(result.path, ctx.root)
-        file_location = [{"physicalLocation": {"artifactLocation": location}}]
-        if result.error is not None:
-            successful = False
-            notifications.append({
-                "level": "error",
-                "message": {"text": f"{result.path}: could not be checked: {result.error}"},
-                "locations": file_location,
-            })  # fmt: skip
-            continue
-        for failure in result.failures:
-            successful = False
-            notifications.append({
-                "level": "error",
-                "message": {"text": f"{result.path}: internal error in rule {failure.rule}: "
-                                    f"{failure.error} (please report it)"},
-                "locations": file_location,
-            })  # fmt: skip
-        for notice in result.notices:
-            notifications.append({
-                "level": "warning",
-                "message": {"text": f"{result.path}: {notice}"},
-                "locations": file_location,
-            })  # fmt: skip
-        for f in result.findings:
-            if f.rule not in rule_index:
-                rule_index[f.rule] = len(descriptors)
-                descriptors.append(_bare_descriptor(f.rule, f.category))
-            sarif_results.append(sarif_result(f, location, rule_index))
-    invocation: dict[str, Any] = {"executionSuccessful": successful}
-    if notifications:
-        invocation["toolExecutionNotifications"] = notifications
-    root_uri = Path(os.path.abspath(ctx.root)).as_uri().rstrip("/") + "/"
-    run: dict[str, Any] = {
-        "tool": {
-            "driver": {
-                "name": "qualitycheck",
-                "version": ctx.tool_version or "0",
-                "semanticVersion": ctx.tool_version or "0.0.0",
-                "informationUri": INFORMATION_URI,
-                "rules": descriptors,
-            }
-        },
-        "invocations": [invocation],
-        "originalUriBaseIds": {SRCROOT: {"uri": root_uri}},
-        "columnKind": "unicodeCodePoints",
-        "results": sarif_results,
-    }
-    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+    run = _Run(ctx)
+    sarif_results = [item for piece in run.results(results) for item in piece]
+    return run.log(sarif_results)
+
+
+#: where the log's results stand: in "runs" (2 spaces deep), in the run (4), in "results" (6)
+_RESULTS_LEVEL = 6
 
 
 def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:
-    json.dump(sarif_log(results, ctx), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """Write the log as ``json.dump(sarif_log(...), indent=2)`` would. The results come last in a
+    run but what precedes them (the rules, the notifications) is only known after the last
+    file, so the results are serialised as they come into a temporary file (memory stays flat
+    however many there are) and copied after the head of the log."""
+    import shutil
+    import tempfile
+
+    from qualitycheck.reporters.streaming import PLACEHOLDER, ArrayWriter, dumps, split_around
+
+    run = _Run(ctx)
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+        array = ArrayWriter(spool, 2, _RESULTS_LEVEL)
+        for piece in run.results(results):
+            array.add_all([dumps(item, 2, _RESULTS_LEVEL + 2) for item in piece])
+        array.close()
+        head, tail = split_around(run.log(PLACEHOLDER), 2)
+        out.write(head)
+        spool.seek(0)
+        shutil.copyfileobj(spool, out, 1 << 20)
+        out.write(tail + "\n")
