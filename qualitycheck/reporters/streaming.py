@@ -14,6 +14,8 @@ import json
 import math
 from typing import TYPE_CHECKING, Any, TextIO
 
+from qualitycheck.finding import Finding, Severity
+
 if TYPE_CHECKING:
     from qualitycheck.result import FileResult
 
@@ -131,13 +133,58 @@ def write_file_object(
     by_severity = {"error": 0, "warning": 0, "info": 0}
     deeper = level + 2 * step
     for piece in result.pieces():
-        items = []
         for f in piece:
-            by_severity[f.severity.label] = by_severity.get(f.severity.label, 0) + 1
-            items.append(dumps(f.to_dict(), indent, deeper))
-        array.add_all(items)
+            label = _LABELS.get(f.severity) or f.severity.label
+            by_severity[label] = by_severity.get(label, 0) + 1
+        array.add_all(finding_objects(piece, indent, deeper))
     array.close()
     _, tail = split_around(result.to_dict(paragraphs=paragraphs, findings=PLACEHOLDER),
                            indent, level)  # fmt: skip
     out.write(tail)
     return by_severity
+
+
+_LABELS = {s: s.label for s in Severity}
+
+
+def finding_objects(findings: list[Finding], indent: int | None, level: int) -> list[str]:
+    """``dumps(f.to_dict(), indent, level)`` of each finding: the JSON output's finding object,
+    its fields in ``Finding.to_dict``'s order, written straight from the finding (the same
+    text, several times faster: this is most of what writing a finding costs)."""
+    if Finding.to_dict is not _TO_DICT:  # changed: follow it
+        return [dumps(f.to_dict(), indent, level) for f in findings]
+    if indent is None:  # json.dumps: ", " and ": ", on one line
+        first, sep, end, list_first, list_sep, list_end = "{", ", ", "}", "[", ", ", "]"
+    else:
+        pad = "\n" + " " * (level + indent)
+        inner = pad + " " * indent
+        first, sep, end = "{" + pad, "," + pad, "\n" + " " * level + "}"
+        list_first, list_sep, list_end = "[" + inner, "," + inner, pad + "]"
+    s = _string
+    labels = _LABELS
+    out = []
+    for f in findings:
+        line, column, end_line, end_column = f.line, f.column, f.end_line, f.end_column
+        confidence = round(f.confidence, 3)
+        if not (type(f) is Finding and type(confidence) is float and math.isfinite(confidence)
+                and type(line) is type(column) is type(end_line) is type(end_column) is int):  # fmt: skip
+            out.append(dumps(f.to_dict(), indent, level))
+            continue
+        suggestions = f.suggestions
+        if not suggestions:
+            listed = "[]"
+        else:
+            listed = list_first + list_sep.join(map(s, suggestions)) + list_end
+        out.append(
+            f'{first}"rule": {s(f.rule)}{sep}"category": {s(f.category)}'
+            f'{sep}"severity": {s(labels.get(f.severity) or f.severity.label)}'
+            f'{sep}"message": {s(f.message)}{sep}"line": {line}{sep}"column": {column}'
+            f'{sep}"end_line": {end_line}{sep}"end_column": {end_column}'
+            f'{sep}"text": {s(f.text)}{sep}"suggestions": {listed}'
+            f'{sep}"confidence": {float.__repr__(confidence)}'
+            f'{sep}"fingerprint": {s(f.fingerprint)}{end}'
+        )
+    return out
+
+
+_TO_DICT = Finding.to_dict
