@@ -8,7 +8,8 @@ middle."``: one ``case.capital-mid-sentence`` finding per line, issue #12) into 
 directory: by default 10 MB (300,000 findings) and 50 MB (1.5 million findings); ``--quick``:
 1 MB and 5 MB (30,000 and 150,000 findings). Each format ``--format`` offers is run as a subprocess (``python -m qualitycheck
 lint FILE --format F -o OUT``) and its peak resident memory (``/usr/bin/time -f %M`` where
-present, else ``resource.getrusage(RUSAGE_CHILDREN)``) and wall time reported.
+present, else ``resource.getrusage(RUSAGE_CHILDREN)``), wall time and CPU time (user + system,
+steadier than wall time on a shared machine) reported.
 
 ``--src DIR`` runs the package found in DIR (put first on ``PYTHONPATH``) instead of the installed
 one: measure a copy of the code before a change against the code after it in the same session.
@@ -46,23 +47,27 @@ def make_file(path: Path, megabytes: float) -> int:
     return lines
 
 
-def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """(peak RSS in MB, wall seconds, exit code) of ``cmd``."""
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, int]:
+    """(peak RSS in MB, wall seconds, CPU seconds (user + system), exit code) of ``cmd``. CPU
+    time is the steadier figure on a machine shared with other work."""
     start = time.perf_counter()
     if TIME:
         with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-            proc = subprocess.run([TIME, "-f", "%M", "-o", report.name, *cmd], env=env,
+            proc = subprocess.run([TIME, "-f", "%M %U %S", "-o", report.name, *cmd], env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
             wall = time.perf_counter() - start
-            lines = [ln for ln in Path(report.name).read_text().split() if ln.strip().isdigit()]
-            peak_kb = int(lines[-1]) if lines else 0
+            fields = Path(report.name).read_text().split()[-3:]
+            peak_kb, cpu = int(fields[0]), float(fields[1]) + float(fields[2])
     else:  # getrusage of children: the maximum over every child so far, so run one at a time
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         wall = time.perf_counter() - start
-        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak_kb = usage.ru_maxrss
+        cpu = usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime
     if proc.returncode not in (0, 1):
         sys.stderr.write(proc.stderr.decode("utf-8", "replace")[-2000:])
-    return peak_kb / 1024, wall, proc.returncode
+    return peak_kb / 1024, wall, cpu, proc.returncode
 
 
 def main() -> int:
@@ -90,14 +95,15 @@ def main() -> int:
                 out = Path(tmp) / f"out.{fmt}"
                 cmd = [args.python, "-m", "qualitycheck", "lint", str(path), "--format", fmt,
                        "-o", str(out), "--jobs", "1"]  # fmt: skip
-                peak, wall, code = run(cmd, env)
+                peak, wall, cpu, code = run(cmd, env)
                 row = {"size_mb": size, "lines": lines, "format": fmt, "peak_rss_mb": round(peak),
-                       "seconds": round(wall, 1), "exit": code,
+                       "seconds": round(wall, 1), "cpu_seconds": round(cpu, 1), "exit": code,
                        "output_mb": round(out.stat().st_size / 1e6, 1) if out.exists() else None}  # fmt: skip
                 rows.append(row)
                 if not args.json:
                     print(f"{size:>5g} MB  {lines:>8} lines  {fmt:<6}  {row['peak_rss_mb']:>6} MB RSS"
-                          f"  {row['seconds']:>7.1f} s  exit {code}  output {row['output_mb']} MB",
+                          f"  {row['seconds']:>7.1f} s  {row['cpu_seconds']:>7.1f} s CPU  exit {code}"
+                          f"  output {row['output_mb']} MB",
                           flush=True)  # fmt: skip
                 out.unlink(missing_ok=True)
             path.unlink()

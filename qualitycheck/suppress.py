@@ -8,6 +8,7 @@ context around it, not the line number, so edits elsewhere in the file don't res
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -89,12 +90,18 @@ def fingerprint_of(rule: str, text: str, start: int, end: int, source: str) -> s
     """The fingerprint of a finding of ``rule`` on ``source[start:end]`` (which is ``text``):
     a hash of the rule, the text and its context on the same line, white space and case
     normalised. Line numbers are left out, so edits elsewhere do not change it."""
-    # Context stays on the finding's own line, so edits to other lines leave it unchanged.
-    line_start = max(source.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
-    line_end = source.find("\n", end)
-    line_end = len(source) if line_end < 0 else line_end
-    before = source[line_start:start]
-    after = source[end : min(line_end, end + CONTEXT_CHARS)]
+    # Context stays on the finding's own line, so edits to other lines leave it unchanged. (The
+    # searches stay within CONTEXT_CHARS: a file of one long line costs no more per finding.)
+    lo = max(0, start - CONTEXT_CHARS)
+    line_start = max(source.rfind("\n", lo, start) + 1, lo)
+    line_end = source.find("\n", end, end + CONTEXT_CHARS)
+    line_end = end + CONTEXT_CHARS if line_end < 0 else line_end
+    return _hashed(rule, text, source[line_start:start], source[end:line_end])
+
+
+@functools.lru_cache(maxsize=4096)
+def _hashed(rule: str, text: str, before: str, after: str) -> str:
+    """The hash of a finding's rule, text and context (remembered: a crawl repeats its lines)."""
     # " ".join(p.split()) is _SPACE_RE.sub(" ", p).strip(): both use Unicode white space
     norm = "\x1f".join(
         (
