@@ -3,6 +3,7 @@ turns raw matches into located findings. It knows no rule by name."""
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,11 @@ from qualitycheck.suppress import apply_directives, fingerprint_of
 __all__ = ["Backend", "BackendReport", "Engine", "EngineResult", "RuleFailure"]
 
 _POSITION = operator.attrgetter("start", "end", "rule")  # the order findings are reported in
+
+
+@functools.lru_cache(maxsize=256)
+def _severity(level: str) -> Severity:
+    return Severity.parse(level)
 
 
 @dataclass(frozen=True)
@@ -221,7 +227,7 @@ class Engine:
         s, e = base.source_span(offset + start, offset + end)
         line, col, end_line, end_col = base.line_col_span(s, e)
         if level is not None and level != "off":
-            severity = Severity.parse(level)
+            severity = _severity(level)
         else:
             severity = m.severity or rule.severity
         text = base.source[s:e]
