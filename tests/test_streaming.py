@@ -204,3 +204,36 @@ def test_output_file_is_written_atomically(tmp_path: Path, monkeypatch: pytest.M
     assert code == 2 and "cannot write" in err
     assert out.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "report.json"]
+
+
+def test_finding_objects_are_what_the_generic_writer_gives() -> None:
+    """The JSON and SARIF writers' fast paths give the text of ``dumps`` on the dictionaries,
+    unusual values included (an int confidence, no suggestions, several, quotes, non-ASCII)."""
+    from dataclasses import replace
+
+    from qualitycheck.finding import Severity
+    from qualitycheck.reporters import sarif
+    from qualitycheck.reporters.streaming import dumps, finding_objects
+
+    base = Finding("case.x-y", "case", Severity.WARNING, 'say "hi" \\ ü\u2028', 3, 4, 5, 6,
+                   "Tëxt\n", ("a", 'b"'), 0.12345, 10, 12, "f" * 20)  # fmt: skip
+    findings = [
+        base,
+        replace(base, suggestions=(), fingerprint="", severity=Severity.INFO),
+        replace(base, confidence=1, suggestions=("",)),
+        replace(base, confidence=float("nan")),
+        replace(base, severity=Severity.ERROR, confidence=0.5),
+    ]
+    for indent, level in ((2, 8), (None, 0), (4, 1)):
+        assert finding_objects(findings, indent, level) == [
+            dumps(f.to_dict(), indent, level) for f in findings
+        ]
+    location = sarif.artifact_location("dir/a b.txt", ".")
+    index = {"case.x-y": 7}
+    texts = (
+        dumps(location, 2, sarif.RESULT_LEVEL + 8),
+        dumps(location, 2, sarif.RESULT_LEVEL + 10),
+    )
+    for f in findings:
+        expected = dumps(sarif.sarif_result(f, location, index), 2, sarif.RESULT_LEVEL)
+        assert sarif.result_json(f, location, texts, index) == expected
