@@ -193,10 +193,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     for i in range(max(1, first_body), len(blocks) - 1):
         block = blocks[i]
         body = doc.block_text(block)
-        if doc.block_word_counts[i] > _MAX_WORDS_DUPLICATE:  # most paragraphs
+        if doc.block_word_counts[i] > _MAX_WORDS_DUPLICATE or i in twin_blocks:  # most paragraphs
             continue
         tokens = h.words(body)
-        if not tokens or _exempt(body, block) or i in twin_blocks:
+        if not tokens or _exempt(body, block):
             continue
         if h.has_verb_hint(body):  # a clause, however short, is not debris
             continue
