@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
+from qualitycheck.reporters.streaming import BATCH
 from qualitycheck.rule import doc_sections
 
 if TYPE_CHECKING:
@@ -169,8 +170,8 @@ class _Run:
         return [result_json(f, location, texts, self.rule_index) for f in findings]
 
     def results(self, results: Iterable[FileResult]) -> Iterator[list[Any]]:
-        """The SARIF results, a list per piece of each file (see ``FileResult.pieces``): as
-        dictionaries, or with ``fast`` as their JSON text."""
+        """The SARIF results, in lists of at most ``BATCH``, piece by piece of each file (see
+        ``FileResult.pieces``): as dictionaries, or with ``fast`` as their JSON text."""
         rule_index, descriptors = self.rule_index, self.descriptors
         notifications = self.notifications
         for result in results:
@@ -184,16 +185,18 @@ class _Run:
                     "locations": file_location,
                 })  # fmt: skip
                 continue
-            for piece in result.pieces():
-                for f in piece:
+            for whole in result.pieces():
+                for f in whole:
                     if f.rule not in rule_index:
                         rule_index[f.rule] = len(descriptors)
                         descriptors.append(_bare_descriptor(f.rule, f.category))
-                yield (
-                    self._serialised(piece, location)
-                    if self.fast
-                    else [sarif_result(f, location, rule_index) for f in piece]
-                )
+                for k in range(0, len(whole), BATCH):  # ~2 KB each: not a whole piece at once
+                    piece = whole[k : k + BATCH]
+                    yield (
+                        self._serialised(piece, location)
+                        if self.fast
+                        else [sarif_result(f, location, rule_index) for f in piece]
+                    )
             # after the findings: a streamed result's failures and notices are known at its end
             said: list[dict[str, Any]] = []
             for failure in result.failures:

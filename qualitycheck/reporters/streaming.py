@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from qualitycheck.result import FileResult
 
 PLACEHOLDER = "\x00qualitycheck: streamed here\x00"
+#: findings serialised and written at a time (a piece of a huge file may hold tens of thousands)
+BATCH = 1000
 _PLACEHOLDER_JSON = json.dumps(PLACEHOLDER)
 
 # The C encoder of a JSON string (ensure_ascii=False), as json.dumps itself uses.
@@ -136,7 +138,8 @@ def write_file_object(
         for f in piece:
             label = _LABELS.get(f.severity) or f.severity.label
             by_severity[label] = by_severity.get(label, 0) + 1
-        array.add_all(finding_objects(piece, indent, deeper))
+        for k in range(0, len(piece), BATCH):  # a piece's text is not held at once either
+            array.add_all(finding_objects(piece[k : k + BATCH], indent, deeper))
     array.close()
     _, tail = split_around(result.to_dict(paragraphs=paragraphs, findings=PLACEHOLDER),
                            indent, level)  # fmt: skip
