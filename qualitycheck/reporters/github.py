@@ -69,7 +69,9 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
         for piece in result.pieces():  # as they come: a huge file's piece by piece
             for f in piece:
                 by_sev[f.severity.label] += 1
-            out.write("".join([finding_command(result.path, f) + "\n" for f in piece]))
+            for k in range(0, len(piece), 1000):  # a piece's text is not held at once
+                batch = piece[k : k + 1000]
+                out.write("".join([finding_command(result.path, f) + "\n" for f in batch]))
         hidden += result.hidden_by_baseline  # final once the findings are read
         for failure in result.failures:
             out.write(command("warning", f"internal error in rule {failure.rule}: "

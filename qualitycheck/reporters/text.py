@@ -60,7 +60,8 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
                     per_rule.setdefault(f.rule, [0])[0] += 1
                     levels[f.rule] = max(levels.get(f.rule, ""), f.severity.label, key=_rank)
             elif console is None:
-                out.write("".join([finding_line(path, f) + "\n" for f in piece]))
+                for k in range(0, len(piece), 1000):  # a piece's text is not held at once
+                    out.write("".join([finding_line(path, f) + "\n" for f in piece[k : k + 1000]]))
             else:
                 for f in piece:
                     _rich_finding(console, path, f)
