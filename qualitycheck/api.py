@@ -17,7 +17,7 @@ from typing import Any
 
 from qualitycheck.config import Settings, settings_from_mapping
 from qualitycheck.document import Document
-from qualitycheck.engine import Engine, RuleFailure
+from qualitycheck.engine import Engine
 from qualitycheck.finding import Finding
 from qualitycheck.result import FileResult
 from qualitycheck.scoring import DOCUMENT_SCORES, Needs, document_stats, score
@@ -54,11 +54,18 @@ class Checker:
 
     Each check runs the engine, then the scoring stage for what ``needs`` asks (default: the
     document's quality and readability scores; ``Needs()`` for the quality score only, as the
-    text output needs; ``Needs(paragraphs=True)`` adds the paragraph scores)."""
+    text output needs; ``Needs(paragraphs=True)`` adds the paragraph scores).
 
-    def __init__(self, settings: Settings | None = None, *, needs: Needs | None = None) -> None:
+    ``stream=True``: a huge plain-text file checked in pieces comes back streamed, its findings
+    checked and handed over piece by piece as the result is read (``FileResult.pending``; the
+    command line's ``lint`` reads it so); by default every finding is in ``findings``."""
+
+    def __init__(
+        self, settings: Settings | None = None, *, needs: Needs | None = None, stream: bool = False
+    ) -> None:
         self.settings = settings or Settings()
         self.needs = DOCUMENT_SCORES if needs is None else needs
+        self.stream = stream
         backends = []
         if self.settings.languagetool != "off":  # optional: nothing is imported when off
             from qualitycheck.languagetool import backend_from_settings
@@ -99,38 +106,55 @@ class Checker:
     def _check_in_chunks(self, doc: Document, display_path: str) -> FileResult:
         """Check a huge plain-text file in pieces of about ``CHUNK_CHARS``, cut at paragraph
         breaks, so that memory stays flat (a Document holds every word of its text). The engine
-        places the findings in the whole file. What needs the whole document at once is limited
-        to each piece: a paragraph repeated in another piece, a name spelled differently there."""
-        findings: list[Finding] = []
-        failures: dict[str, RuleFailure] = {}
-        notices: list[str] = []
-        words = sentences = paragraphs = 0
+        places the findings in the whole file; de-duplication and sorting are per piece, which
+        is exact (pieces do not overlap, and each piece's findings start in it). What needs the
+        whole document at once is limited to each piece: a paragraph repeated in another piece,
+        a name spelled differently there.
+
+        With ``stream`` the result comes streamed (``FileResult.pending``): each piece is checked
+        when its findings are read, and its words, failures and notices are added to the result
+        then; otherwise every piece is checked now."""
         bounds = tuple(chunk_bounds(doc.text, CHUNK_CHARS))
-        for a, b in bounds:
-            part = Document.from_text(doc.text[a:b], path=doc.path)
-            checked = self.engine.check(part, within=doc, offset=a)
-            words += part.word_count
-            sentences += len(part.sentences)
-            paragraphs += len(part.blocks)
-            findings.extend(checked.findings)
-            for failure in checked.failures:
-                failures.setdefault(failure.rule, failure)
-            notices.extend(n for n in checked.notices if n not in notices)
-            del part, checked
-        return FileResult(
+        result = FileResult(
             path=display_path,
             format=doc.format,
-            findings=findings,
             document=doc,
-            failures=list(failures.values()),
             notices=[
-                *notices,
                 f"checked in {len(bounds)} pieces (a file this large is not "
                 "compared with itself across pieces)",
             ],
             chunks=bounds,
-            stats={"words": words, "sentences": sentences, "paragraphs": paragraphs},
+            stats={"words": 0, "sentences": 0, "paragraphs": 0},
         )
+        result.pending = self._pieces(doc, bounds, result)
+        return result if self.stream else result.materialize()
+
+    def _pieces(
+        self, doc: Document, bounds: tuple[tuple[int, int], ...], result: FileResult
+    ) -> Iterator[list[Finding]]:
+        """Check the pieces one by one, yielding each one's findings; the result's counts,
+        failures and notices (before the note on the pieces) grow as they go."""
+        stats = result.stats
+        assert stats is not None
+        known_failures: set[str] = set()
+        first_notices = len(result.notices) - 1
+        for a, b in bounds:
+            part = Document.from_text(doc.text[a:b], path=doc.path)
+            checked = self.engine.check(part, within=doc, offset=a)
+            stats["words"] += part.word_count
+            stats["sentences"] += len(part.sentences)
+            stats["paragraphs"] += len(part.blocks)
+            for failure in checked.failures:
+                if failure.rule not in known_failures:
+                    known_failures.add(failure.rule)
+                    result.failures.append(failure)
+            for notice in checked.notices:
+                if notice not in result.notices[:first_notices]:
+                    result.notices.insert(first_notices, notice)
+                    first_notices += 1
+            findings = checked.findings
+            del part, checked
+            yield findings
 
     def check_text(self, text: str, *, fmt: str = "text", path: str | None = None) -> FileResult:
         from qualitycheck.loaders import LoadError, load_text

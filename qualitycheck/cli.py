@@ -6,7 +6,7 @@ above it, 2 usage, configuration or input errors. Everything else happens in ``q
 
 from __future__ import annotations
 
-import io
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,6 +22,7 @@ from qualitycheck import __version__
 if TYPE_CHECKING:
     from qualitycheck.api import Checker
     from qualitycheck.config import Settings
+    from qualitycheck.finding import Finding
     from qualitycheck.result import FileResult
     from qualitycheck.scoring import Needs
     from qualitycheck.suppress import Baseline
@@ -229,21 +230,27 @@ def _settings(
         fail(str(exc))
 
 
-def _checker(settings: Settings, needs: Needs | None = None) -> Checker:
-    """The run's checker; ``needs``: the scores the output shows (default: none but quality)."""
+def _checker(settings: Settings, needs: Needs | None = None, *, stream: bool = False) -> Checker:
+    """The run's checker; ``needs``: the scores the output shows (default: none but quality);
+    ``stream``: huge files come streamed, piece by piece (``lint`` reads them so)."""
     from qualitycheck.api import Checker
     from qualitycheck.config import ConfigError
     from qualitycheck.registry import PluginError
     from qualitycheck.scoring import Needs
 
     try:
-        return Checker(settings, needs=needs or Needs())
+        return Checker(settings, needs=needs or Needs(), stream=stream)
     except (ConfigError, PluginError) as exc:
         fail(str(exc))
     except Exception as exc:  # glossary errors and the like carry their own message
         if type(exc).__name__.endswith("Error") and str(exc):
             fail(str(exc))
         raise
+
+
+def _record(recorder: Baseline, path: str, findings: list[Finding]) -> list[Finding]:
+    recorder.add(path, findings)
+    return findings
 
 
 def _rescored(result: FileResult, checker: Checker) -> FileResult:
@@ -303,12 +310,18 @@ def _fix(result: FileResult, root: Path, *, write: bool, min_confidence: float) 
 
 
 def _hide_known(result: FileResult, known: Baseline) -> None:
-    """Leave out the findings a baseline records; count them. The quality score was taken by the
-    scoring stage before, so it still counts them: the baseline hides findings from the report,
-    not from the text."""
-    kept = known.filter(result.path, result.findings)
-    result.hidden_by_baseline = len(result.findings) - len(kept)
-    result.findings = kept
+    """Leave out the findings a baseline records; count them (piece by piece for a streamed
+    result, the baseline's budget carried over). The quality score was taken by the scoring stage
+    before, so it still counts them: the baseline hides findings from the report, not from the
+    text."""
+    fresh = known.filter_step(result.path)
+
+    def hide(findings: list[Finding]) -> list[Finding]:
+        kept = fresh(findings)
+        result.hidden_by_baseline += len(findings) - len(kept)
+        return kept
+
+    result.map_pieces(hide)
 
 
 class _Tally:
@@ -327,13 +340,27 @@ class _Tally:
             if r.error is not None:
                 self.errors += 1
                 sys.stderr.write(f"qualitycheck: error: {r.path}: {r.error}\n")
+            said: set[str] = set()
             for notice in () if self.quiet else r.notices:
+                said.add(notice)
                 sys.stderr.write(f"qualitycheck: {r.path}: {notice}\n")
-            if self.fail_level is not None and any(
-                f.severity >= self.fail_level for f in r.findings
-            ):
-                self.failed = True
+            if r.streamed and not self.quiet:  # notices of later pieces: once they are known
+                r.on_end(functools.partial(self._later_notices, r, said))
+            if self.fail_level is not None:
+                r.map_pieces(self._fails)
             yield r
+
+    def _fails(self, findings: list[Finding]) -> list[Finding]:
+        assert self.fail_level is not None
+        if not self.failed and any(f.severity >= self.fail_level for f in findings):
+            self.failed = True
+        return findings
+
+    @staticmethod
+    def _later_notices(r: FileResult, said: set[str]) -> None:
+        for notice in r.notices:
+            if notice not in said:
+                sys.stderr.write(f"qualitycheck: {r.path}: {notice}\n")
 
     @property
     def exit_code(self) -> int:
@@ -404,22 +431,22 @@ def _show_settings(settings: Settings, checker: Checker, isolated: bool) -> None
 
 
 def _emit(output: Path | None, render: Callable[[TextIO], None]) -> None:
-    """Run ``render(stream)`` into stdout, or atomically into the output file."""
+    """Run ``render(stream)`` into stdout, or atomically into the output file: written as it is
+    rendered into a temporary file beside it, renamed over it at the end (never held in memory,
+    never half-written; removed if rendering fails)."""
     if output is None:
         render(sys.stdout)
         sys.stdout.flush()
         return
-    from qualitycheck.suppress import write_atomically
+    from qualitycheck.suppress import open_atomically
 
-    buffer = io.StringIO()
-    render(buffer)
     try:
-        write_atomically(output, buffer.getvalue())
+        with open_atomically(output) as stream:
+            render(stream)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
-# -- commands ---------------------------------------------------------------------------------
 @app.command()
 def lint(
     paths: Annotated[
@@ -547,7 +574,7 @@ def lint(
                          glossary=glossary, packs=pack, encoding=encoding, fail_on=fail_on,
                          min_confidence=min_confidence, languagetool=languagetool)  # fmt: skip
     needs = Needs.for_format(output_format.value, paragraph_scores=paragraph_scores)
-    checker = _checker(settings, needs)
+    checker = _checker(settings, needs, stream=True)
     if show_settings:
         _show_settings(settings, checker, isolated)
         _finish(checker)
@@ -572,8 +599,10 @@ def lint(
 
     def filtered(results: Iterable[FileResult]) -> Iterator[FileResult]:
         for r in results:
+            if (fix or diff) and r.error is None:  # fixes need every finding of the file
+                r.materialize()
             if recorder is not None and r.error is None:
-                recorder.add(r.path, r.findings)
+                r.map_pieces(functools.partial(_record, recorder, r.path))
             if known is not None and r.error is None:
                 _hide_known(r, known)
             if (fix or diff) and r.error is None and r.findings:
@@ -884,9 +913,10 @@ def _size(path: str) -> int:
 
 
 def _sequential(items: Iterable[Task | Done], checker: Checker) -> Iterator[FileResult]:
-    """Check ``items`` in this process, the cyclic garbage collector paused for each check (this
-    process is the CLI's own; see ``tasks.collector_paused``)."""
-    from qualitycheck.tasks import Done, collector_paused
+    """Check ``items`` in this process, the cyclic garbage collector paused for each check, and
+    for each piece of a streamed result as it is read (this process is the CLI's own; see
+    ``tasks.collector_paused``)."""
+    from qualitycheck.tasks import Done, collector_paused, paused_pieces
 
     for item in items:
         if isinstance(item, Done):
@@ -894,6 +924,8 @@ def _sequential(items: Iterable[Task | Done], checker: Checker) -> Iterator[File
             continue
         with collector_paused():
             result = item.run(checker)
+        if result.pending is not None:
+            result.pending = paused_pieces(result.pending)
         yield result
 
 

@@ -23,10 +23,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
+from qualitycheck.finding import Severity
 from qualitycheck.tasks import Done, Task
 
 if TYPE_CHECKING:
     from qualitycheck.api import Checker
+    from qualitycheck.finding import Finding
     from qualitycheck.result import FileResult
 
 #: first malformed line numbers listed in the summary
@@ -228,17 +230,34 @@ def with_counts(
     on stderr at the end."""
     for r in results:
         if r.error is None:
-            r.extras["by_severity"] = r.counts()
-            by_category = Counter(f.category for f in r.findings)
-            r.extras["by_category"] = {c: by_category.get(c, 0) for c in categories} | {
-                c: n for c, n in sorted(by_category.items()) if c not in categories
-            }
+            _count(r, categories)
         else:
             r.extras.setdefault("by_severity", None)
             r.extras.setdefault("by_category", None)
         yield r
     if corpus is not None and (line := corpus.summary()) is not None:
         sys.stderr.write(f"qualitycheck: {line}\n")
+
+
+def _count(r: FileResult, categories: Sequence[str]) -> None:
+    """Set the record's counts once its findings are known (piece by piece if streamed)."""
+    by_severity: Counter[str] = Counter()
+    by_category: Counter[str] = Counter()
+
+    def add(findings: list[Finding]) -> list[Finding]:
+        by_severity.update(f.severity.label for f in findings)
+        by_category.update(f.category for f in findings)
+        return findings
+
+    def done() -> None:
+        r.extras["by_severity"] = {s.label: by_severity.get(s.label, 0)
+                                   for s in sorted(Severity, reverse=True)}  # fmt: skip
+        r.extras["by_category"] = {c: by_category.get(c, 0) for c in categories} | {
+            c: n for c, n in sorted(by_category.items()) if c not in categories
+        }
+
+    r.map_pieces(add)
+    r.on_end(done)
 
 
 def categories(rules: Iterable[Any]) -> list[str]:

@@ -3,11 +3,21 @@
 A ``FileResult`` is plain data. The engine fills the findings; the scoring stage
 (``qualitycheck.scoring.score``) fills ``quality``, ``readability`` and ``paragraph_readability``
 when the output needs them; reporters only read it.
+
+A huge plain-text file checked in pieces may come *streamed* (``Checker(stream=True)``, what
+``qualitycheck lint`` uses): its findings are not in ``findings`` but still to come, piece by
+piece, in ``pending``, checked only as a reader asks for them (``pieces``, ``iter_findings``), so
+that no more than one piece's findings are alive at once. What depends on every finding (the
+quality score, the counts, the rule failures and notices of the later pieces, the baseline's
+``hidden_by_baseline``) is final once the last piece has been read; steps between the checker and
+the reporter wrap the pieces (``map_pieces``, ``on_end``) instead of reading ``findings``. A
+reader that needs every finding at once (``--fix``, the HTML report) calls ``materialize``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +59,8 @@ class FileResult:
     quality: float | None = None
     readability: Readability | None = None
     paragraph_readability: list[tuple[int, Readability | None]] = field(default_factory=list)
+    # The findings still to come, piece by piece, for a streamed result (see the module's doc).
+    pending: Iterator[list[Finding]] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.stats is None and self.document is None:  # nothing was read: nothing counted
@@ -58,9 +70,49 @@ class FileResult:
     def ok(self) -> bool:
         return self.error is None
 
+    @property
+    def streamed(self) -> bool:
+        """Whether findings are still to come piece by piece (``pending``)."""
+        return self.pending is not None
+
+    def pieces(self) -> Iterator[list[Finding]]:
+        """The findings, a list per piece, in order: ``findings``, then (read once) the pieces
+        still pending. A streamed result's pieces are checked as this is iterated and not kept:
+        afterwards ``findings`` is still empty and ``pending`` None."""
+        if self.findings:
+            yield self.findings
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            yield from pending
+
+    def iter_findings(self) -> Iterator[Finding]:
+        """Every finding, in order (see ``pieces``)."""
+        for piece in self.pieces():
+            yield from piece
+
+    def map_pieces(self, step: Callable[[list[Finding]], list[Finding]]) -> None:
+        """Apply ``step`` to the findings: now to ``findings``, and to each pending piece as it
+        comes. ``step`` may keep state across the pieces of one file (a baseline's budget)."""
+        self.findings = step(self.findings)
+        if self.pending is not None:
+            self.pending = map(step, self.pending)
+
+    def on_end(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once every finding is known: now, or after the last pending piece
+        has been read (what it reads of the result is then final)."""
+        if self.pending is None:
+            callback()
+        else:
+            self.pending = _then(self.pending, callback)
+
+    def materialize(self) -> FileResult:
+        """Read every pending piece into ``findings`` (for what needs them all at once)."""
+        if self.pending is not None:
+            self.findings = [f for piece in self.pieces() for f in piece]
+        return self
+
     def counts(self) -> dict[str, int]:
-        c = Counter(f.severity.label for f in self.findings)
-        return {s.label: c.get(s.label, 0) for s in sorted(Severity, reverse=True)}
+        return severity_counts(self.findings)
 
     def scores_dict(self) -> dict[str, Any] | None:
         if self.document is None:
@@ -68,13 +120,14 @@ class FileResult:
         r = self.readability
         return {"quality": self.quality, "readability": r.to_dict() if r else None}
 
-    def to_dict(self, *, paragraphs: bool = False) -> dict[str, Any]:
-        """The file object of the JSON output (output-format.md, version 1)."""
+    def to_dict(self, *, paragraphs: bool = False, findings: Any = None) -> dict[str, Any]:
+        """The file object of the JSON output (output-format.md, version 1). ``findings``, if
+        given, stands in for the list of finding objects (a streaming writer's placeholder)."""
         data: dict[str, Any] = {
             "path": self.path,
             "format": self.format,
             "error": self.error,
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict() for f in self.findings] if findings is None else findings,
             "scores": self.scores_dict(),
             "stats": self.stats if self.document is not None else None,
         }
@@ -90,3 +143,14 @@ class FileResult:
         for key, value in self.extras.items():
             data.setdefault(key, value)
         return data
+
+
+def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """Findings per severity label, the most severe first, every severity present."""
+    c = Counter(f.severity.label for f in findings)
+    return {s.label: c.get(s.label, 0) for s in sorted(Severity, reverse=True)}
+
+
+def _then(pieces: Iterator[list[Finding]], callback: Callable[[], None]) -> Iterator[list[Finding]]:
+    yield from pieces
+    callback()

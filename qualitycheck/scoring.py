@@ -4,6 +4,9 @@
 ``result.readability`` and ``result.paragraph_readability`` (when ``needs`` asks: they read the
 whole text) and returns the result. Nothing is computed on read: a reporter that shows a score
 must be given a result scored for it (``Needs.for_format``).
+
+A streamed result (``FileResult.pending``) gets its quality score once its last piece has been
+read: the costs of the findings are added up piece by piece as they pass (bounded state).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document
+    from qualitycheck.finding import Finding
     from qualitycheck.result import FileResult
     from qualitycheck.scores.readability import Readability
 
@@ -41,7 +45,9 @@ def score(result: FileResult, needs: Needs = DOCUMENT_SCORES) -> FileResult:
         return result
     if result.stats is None:
         result.stats = document_stats(doc)
-    if result.quality is None:
+    if result.quality is None and result.streamed:
+        _score_when_read(result)
+    elif result.quality is None:
         from qualitycheck.scores.quality import quality_score
 
         result.quality = quality_score(result.findings, result.stats["words"])
@@ -52,6 +58,30 @@ def score(result: FileResult, needs: Needs = DOCUMENT_SCORES) -> FileResult:
 
         result.paragraph_readability = paragraph_readability(doc)
     return result
+
+
+def _score_when_read(result: FileResult) -> None:
+    """The quality score of a streamed result, from the costs of its findings added up as the
+    pieces pass; set after the last one (the checker's counts of words are final then)."""
+    from qualitycheck.scores.quality import MIN_WORDS, QUALITY_SCALE, finding_cost
+
+    total = 0.0
+
+    def add(piece: list[Finding]) -> list[Finding]:
+        nonlocal total
+        total = sum(map(finding_cost, piece), total)  # quality_penalty's sum, continued
+        return piece
+
+    def done() -> None:
+        import math
+
+        words = result.stats["words"] if result.stats else 0
+        # as quality_score: the penalty, then the score (the same sum, in the same order)
+        penalty = 100.0 * total / max(words, MIN_WORDS)
+        result.quality = round(100.0 * math.exp(-penalty / QUALITY_SCALE), 1)
+
+    result.map_pieces(add)
+    result.on_end(done)
 
 
 def document_stats(doc: Document) -> dict[str, int]:

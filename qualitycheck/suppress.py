@@ -8,13 +8,15 @@ context around it, not the line number, so edits elsewhere in the file don't res
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from qualitycheck.document import Directive, Document
 from qualitycheck.finding import Finding
@@ -88,12 +90,18 @@ def fingerprint_of(rule: str, text: str, start: int, end: int, source: str) -> s
     """The fingerprint of a finding of ``rule`` on ``source[start:end]`` (which is ``text``):
     a hash of the rule, the text and its context on the same line, white space and case
     normalised. Line numbers are left out, so edits elsewhere do not change it."""
-    # Context stays on the finding's own line, so edits to other lines leave it unchanged.
-    line_start = max(source.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
-    line_end = source.find("\n", end)
-    line_end = len(source) if line_end < 0 else line_end
-    before = source[line_start:start]
-    after = source[end : min(line_end, end + CONTEXT_CHARS)]
+    # Context stays on the finding's own line, so edits to other lines leave it unchanged. (The
+    # searches stay within CONTEXT_CHARS: a file of one long line costs no more per finding.)
+    lo = max(0, start - CONTEXT_CHARS)
+    line_start = max(source.rfind("\n", lo, start) + 1, lo)
+    line_end = source.find("\n", end, end + CONTEXT_CHARS)
+    line_end = end + CONTEXT_CHARS if line_end < 0 else line_end
+    return _hashed(rule, text, source[line_start:start], source[end:line_end])
+
+
+@functools.lru_cache(maxsize=4096)
+def _hashed(rule: str, text: str, before: str, after: str) -> str:
+    """The hash of a finding's rule, text and context (remembered: a crawl repeats its lines)."""
     # " ".join(p.split()) is _SPACE_RE.sub(" ", p).strip(): both use Unicode white space
     norm = "\x1f".join(
         (
@@ -138,13 +146,25 @@ class Baseline:
 
     def filter(self, path: str, findings: Sequence[Finding]) -> list[Finding]:
         """Findings not covered by the baseline (each recorded occurrence covers one finding)."""
+        return self.filter_step(path)(findings)
+
+    def filter_step(self, path: str) -> Callable[[Sequence[Finding]], list[Finding]]:
+        """``filter`` for the findings of one file given piece by piece, in order: what one
+        piece uses of the baseline's occurrences is not there for the next (the state is the
+        file's entry in the baseline, however many findings pass)."""
         budget = Counter(self.entries.get(path, Counter()))
-        fresh = []
-        for f in findings:
-            if budget[f.fingerprint] > 0:
-                budget[f.fingerprint] -= 1
-            else:
-                fresh.append(f)
+
+        def fresh(findings: Sequence[Finding]) -> list[Finding]:
+            if not budget:
+                return list(findings)
+            kept = []
+            for f in findings:
+                if budget[f.fingerprint] > 0:
+                    budget[f.fingerprint] -= 1
+                else:
+                    kept.append(f)
+            return kept
+
         return fresh
 
     def write(self, path: Path) -> None:
@@ -159,12 +179,21 @@ class Baseline:
 def write_atomically(path: Path, content: str) -> None:
     """Write ``content`` to ``path`` through a temporary file and a rename, so that a crash never
     leaves a half-written file."""
+    with open_atomically(path) as handle:
+        handle.write(content)
+
+
+@contextlib.contextmanager
+def open_atomically(path: Path) -> Iterator[TextIO]:
+    """A text stream to write ``path`` piece by piece: a temporary file in the same directory,
+    renamed over ``path`` when the block ends without an exception (removed if it raises), so
+    that ``path`` is never half-written and the content is never held in memory at once."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from qualitycheck.api import Checker
+    from qualitycheck.finding import Finding
     from qualitycheck.result import FileResult
 
 
@@ -87,6 +88,17 @@ def file_tasks(
         display = stdin_filename if path == "-" and stdin_filename else None
         items.append(FileTask(path, file_fmt, display))
     return items
+
+
+def paused_pieces(pieces: Iterator[list[Finding]]) -> Iterator[list[Finding]]:
+    """The pieces of a streamed result (``FileResult.pending``), each checked with the collector
+    paused (``collector_paused``), in a process qualitycheck runs itself."""
+    while True:
+        with collector_paused():
+            piece = next(pieces, None)
+        if piece is None:
+            return
+        yield piece
 
 
 @contextmanager

@@ -66,10 +66,13 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
                               file=result.path, title="qualitycheck") + "\n")  # fmt: skip
             continue
         files += 1
-        hidden += result.hidden_by_baseline
-        for f in result.findings:
-            by_sev[f.severity.label] += 1
-            out.write(finding_command(result.path, f) + "\n")
+        for piece in result.pieces():  # as they come: a huge file's piece by piece
+            for f in piece:
+                by_sev[f.severity.label] += 1
+            for k in range(0, len(piece), 1000):  # a piece's text is not held at once
+                batch = piece[k : k + 1000]
+                out.write("".join([finding_command(result.path, f) + "\n" for f in batch]))
+        hidden += result.hidden_by_baseline  # final once the findings are read
         for failure in result.failures:
             out.write(command("warning", f"internal error in rule {failure.rule}: "
                               f"{failure.error} (please report it)", file=result.path,

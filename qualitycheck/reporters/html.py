@@ -329,7 +329,8 @@ def quality_band(score: float | None) -> str:
 def render(results: Iterable[FileResult], ctx: ReportContext) -> str:
     from markupsafe import Markup
 
-    results = list(results)
+    # A page shows every finding of its file at once: a streamed result is read whole here.
+    results = [r.materialize() for r in results]
     categories = category_indexes(results, ctx.rules)
     views = [file_view(i, r, categories) for i, r in enumerate(results)]
     used_rules = sorted({it.finding.rule for v in views for it in v.items})

@@ -1,10 +1,12 @@
-"""``--format jsonl``: one file object per line, streamed as files are checked (for corpora)."""
+"""``--format jsonl``: one file object per line, streamed as files are checked (for corpora), each
+file's findings written as they come (piece by piece for a huge file)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
+
+from qualitycheck.reporters.streaming import write_file_object
 
 if TYPE_CHECKING:
     from qualitycheck.reporters import ReportContext
@@ -13,6 +15,6 @@ if TYPE_CHECKING:
 
 def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:
     for result in results:
-        out.write(json.dumps(result.to_dict(paragraphs=ctx.paragraph_scores), ensure_ascii=False))
+        write_file_object(result, out, indent=None, level=0, paragraphs=ctx.paragraph_scores)
         out.write("\n")
         out.flush()

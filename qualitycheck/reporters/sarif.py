@@ -14,13 +14,14 @@
 
 from __future__ import annotations
 
-import json
+import math
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
+from qualitycheck.reporters.streaming import BATCH
 from qualitycheck.rule import doc_sections
 
 if TYPE_CHECKING:
@@ -140,66 +141,192 @@ def sarif_result(
     return result
 
 
+class _Run:
+    """What a SARIF run gathers besides its results: the rule descriptors (a finding of a rule
+    not in the context adds one), the tool execution notifications and whether it succeeded."""
+
+    def __init__(self, ctx: ReportContext) -> None:
+        rules = [ctx.rules[rid] for rid in sorted(ctx.rules)]
+        self.ctx = ctx
+        self.descriptors = [rule_descriptor(r) for r in rules]
+        self.rule_index = {r.id: i for i, r in enumerate(rules)}
+        self.notifications: list[dict[str, Any]] = []
+        self.successful = True
+        self.fast = False  # results as JSON text, RESULTS_LEVEL + 2 spaces deep (``write``)
+        self._locations: dict[str, tuple[str, str]] = {}
+
+    def _serialised(self, findings: list[Finding], location: dict[str, str]) -> list[Any]:
+        """``dumps(sarif_result(f, ...), 2, RESULT_LEVEL)`` of each finding, written straight
+        from it (the same text, several times faster; see ``result_json``)."""
+        from qualitycheck.reporters.streaming import dumps
+
+        key = location.get("uri", "") + "\x00" + location.get("uriBaseId", "")
+        texts = self._locations.get(key)
+        if texts is None:
+            if len(self._locations) > 64:
+                self._locations.clear()
+            texts = self._locations[key] = (dumps(location, 2, RESULT_LEVEL + 8),
+                                            dumps(location, 2, RESULT_LEVEL + 10))  # fmt: skip
+        return [result_json(f, location, texts, self.rule_index) for f in findings]
+
+    def results(self, results: Iterable[FileResult]) -> Iterator[list[Any]]:
+        """The SARIF results, in lists of at most ``BATCH``, piece by piece of each file (see
+        ``FileResult.pieces``): as dictionaries, or with ``fast`` as their JSON text."""
+        rule_index, descriptors = self.rule_index, self.descriptors
+        notifications = self.notifications
+        for result in results:
+            location = artifact_location(result.path, self.ctx.root)
+            file_location = [{"physicalLocation": {"artifactLocation": location}}]
+            if result.error is not None:
+                self.successful = False
+                notifications.append({
+                    "level": "error",
+                    "message": {"text": f"{result.path}: could not be checked: {result.error}"},
+                    "locations": file_location,
+                })  # fmt: skip
+                continue
+            for whole in result.pieces():
+                for f in whole:
+                    if f.rule not in rule_index:
+                        rule_index[f.rule] = len(descriptors)
+                        descriptors.append(_bare_descriptor(f.rule, f.category))
+                for k in range(0, len(whole), BATCH):  # ~2 KB each: not a whole piece at once
+                    piece = whole[k : k + BATCH]
+                    yield (
+                        self._serialised(piece, location)
+                        if self.fast
+                        else [sarif_result(f, location, rule_index) for f in piece]
+                    )
+            # after the findings: a streamed result's failures and notices are known at its end
+            said: list[dict[str, Any]] = []
+            for failure in result.failures:
+                self.successful = False
+                said.append({
+                    "level": "error",
+                    "message": {"text": f"{result.path}: internal error in rule {failure.rule}: "
+                                        f"{failure.error} (please report it)"},
+                    "locations": file_location,
+                })  # fmt: skip
+            for notice in result.notices:
+                said.append({
+                    "level": "warning",
+                    "message": {"text": f"{result.path}: {notice}"},
+                    "locations": file_location,
+                })  # fmt: skip
+            notifications.extend(said)
+
+    def log(self, results: Any) -> dict[str, Any]:
+        """The log around ``results`` (the list of SARIF results, or a placeholder)."""
+        invocation: dict[str, Any] = {"executionSuccessful": self.successful}
+        if self.notifications:
+            invocation["toolExecutionNotifications"] = self.notifications
+        ctx = self.ctx
+        root_uri = Path(os.path.abspath(ctx.root)).as_uri().rstrip("/") + "/"
+        run: dict[str, Any] = {
+            "tool": {
+                "driver": {
+                    "name": "qualitycheck",
+                    "version": ctx.tool_version or "0",
+                    "semanticVersion": ctx.tool_version or "0.0.0",
+                    "informationUri": INFORMATION_URI,
+                    "rules": self.descriptors,
+                }
+            },
+            "invocations": [invocation],
+            "originalUriBaseIds": {SRCROOT: {"uri": root_uri}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }
+        return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
 def sarif_log(results: Iterable[FileResult], ctx: ReportContext) -> dict[str, Any]:
     """The SARIF log as a JSON-ready dictionary."""
-    rules = [ctx.rules[rid] for rid in sorted(ctx.rules)]
-    descriptors = [rule_descriptor(r) for r in rules]
-    rule_index = {r.id: i for i, r in enumerate(rules)}
-    sarif_results: list[dict[str, Any]] = []
-    notifications: list[dict[str, Any]] = []
-    successful = True
-    for result in results:
-        location = artifact_location(result.path, ctx.root)
-        file_location = [{"physicalLocation": {"artifactLocation": location}}]
-        if result.error is not None:
-            successful = False
-            notifications.append({
-                "level": "error",
-                "message": {"text": f"{result.path}: could not be checked: {result.error}"},
-                "locations": file_location,
-            })  # fmt: skip
-            continue
-        for failure in result.failures:
-            successful = False
-            notifications.append({
-                "level": "error",
-                "message": {"text": f"{result.path}: internal error in rule {failure.rule}: "
-                                    f"{failure.error} (please report it)"},
-                "locations": file_location,
-            })  # fmt: skip
-        for notice in result.notices:
-            notifications.append({
-                "level": "warning",
-                "message": {"text": f"{result.path}: {notice}"},
-                "locations": file_location,
-            })  # fmt: skip
-        for f in result.findings:
-            if f.rule not in rule_index:
-                rule_index[f.rule] = len(descriptors)
-                descriptors.append(_bare_descriptor(f.rule, f.category))
-            sarif_results.append(sarif_result(f, location, rule_index))
-    invocation: dict[str, Any] = {"executionSuccessful": successful}
-    if notifications:
-        invocation["toolExecutionNotifications"] = notifications
-    root_uri = Path(os.path.abspath(ctx.root)).as_uri().rstrip("/") + "/"
-    run: dict[str, Any] = {
-        "tool": {
-            "driver": {
-                "name": "qualitycheck",
-                "version": ctx.tool_version or "0",
-                "semanticVersion": ctx.tool_version or "0.0.0",
-                "informationUri": INFORMATION_URI,
-                "rules": descriptors,
-            }
-        },
-        "invocations": [invocation],
-        "originalUriBaseIds": {SRCROOT: {"uri": root_uri}},
-        "columnKind": "unicodeCodePoints",
-        "results": sarif_results,
-    }
-    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+    run = _Run(ctx)
+    sarif_results = [item for piece in run.results(results) for item in piece]
+    return run.log(sarif_results)
+
+
+#: where the log's results stand: in "runs" (2 spaces deep), in the run (4), in "results" (6),
+#: and the results themselves (8)
+_RESULTS_LEVEL = 6
+RESULT_LEVEL = _RESULTS_LEVEL + 2
+
+
+def _pads(level: int) -> list[str]:
+    return ["\n" + " " * (level + k) for k in range(0, 22, 2)]
+
+
+_P = _pads(RESULT_LEVEL)
+
+
+def result_json(
+    f: Finding, location: dict[str, str], texts: tuple[str, str], rule_index: Mapping[str, int]
+) -> str:
+    """``dumps(sarif_result(f, location, rule_index), 2, RESULT_LEVEL)``, where ``texts`` are
+    ``location`` serialised RESULT_LEVEL + 8 and + 10 spaces deep. Falls back to the dictionary
+    for anything unusual (a Finding subclass, a position that is not an int)."""
+    from qualitycheck.reporters.streaming import _string as s
+    from qualitycheck.reporters.streaming import dumps
+
+    confidence = round(f.confidence, 3)
+    line, column, end_line, end_column = f.line, f.column, f.end_line, f.end_column
+    if not (type(line) is type(column) is type(end_line) is type(end_column) is int
+            and type(confidence) is float and math.isfinite(confidence)
+            and type(f).__name__ == "Finding"):  # fmt: skip
+        return dumps(sarif_result(f, location, rule_index), 2, RESULT_LEVEL)
+    p = _P
+    region = (f'"startLine": {line},{{0}}"startColumn": {column},{{0}}"endLine": {end_line},'
+              f'{{0}}"endColumn": {end_column}')  # fmt: skip
+    text = (
+        f'{{{p[1]}"ruleId": {s(f.rule)},{p[1]}"ruleIndex": {rule_index[f.rule]},'
+        f'{p[1]}"level": {s(LEVELS[f.severity.label])},'
+        f'{p[1]}"message": {{{p[2]}"text": {s(_message(f))}{p[1]}}},'
+        f'{p[1]}"locations": [{p[2]}{{{p[3]}"physicalLocation": {{'
+        f'{p[4]}"artifactLocation": {texts[0]},{p[4]}"region": {{{p[5]}'
+        + region.format(p[5])
+        + f',{p[5]}"snippet": {{{p[6]}"text": {s(f.text)}{p[5]}}}'
+        f"{p[4]}}}{p[3]}}}{p[2]}}}{p[1]}],"
+        f'{p[1]}"properties": {{{p[2]}"confidence": {float.__repr__(confidence)},'
+        f'{p[2]}"category": {s(f.category)}{p[1]}}}'
+    )
+    if f.fingerprint:
+        text += (
+            f',{p[1]}"partialFingerprints": {{{p[2]}"{FINGERPRINT_KEY}": {s(f.fingerprint)}{p[1]}}}'
+        )
+    if f.suggestions:
+        first = f.suggestions[0]
+        text += (
+            f',{p[1]}"fixes": [{p[2]}{{{p[3]}"description": {{'
+            f'{p[4]}"text": {s(f"Replace {chr(39)}{f.text}{chr(39)} with {chr(39)}{first}{chr(39)}")}'
+            f'{p[3]}}},{p[3]}"artifactChanges": [{p[4]}{{{p[5]}"artifactLocation": {texts[1]},'
+            f'{p[5]}"replacements": [{p[6]}{{{p[7]}"deletedRegion": {{{p[8]}'
+            + region.format(p[8])
+            + f'{p[7]}}},{p[7]}"insertedContent": {{{p[8]}"text": {s(first)}'
+            f"{p[7]}}}{p[6]}}}{p[5]}]{p[4]}}}{p[3]}]{p[2]}}}{p[1]}]"
+        )
+    return text + p[0] + "}"
 
 
 def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:
-    json.dump(sarif_log(results, ctx), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """Write the log as ``json.dump(sarif_log(...), indent=2)`` would. The results come last in a
+    run but what precedes them (the rules, the notifications) is only known after the last
+    file, so the results are serialised as they come into a temporary file (memory stays flat
+    however many there are) and copied after the head of the log."""
+    import shutil
+    import tempfile
+
+    from qualitycheck.reporters.streaming import PLACEHOLDER, ArrayWriter, split_around
+
+    run = _Run(ctx)
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+        array = ArrayWriter(spool, 2, _RESULTS_LEVEL)
+        run.fast = True
+        for piece in run.results(results):
+            array.add_all(piece)
+        array.close()
+        head, tail = split_around(run.log(PLACEHOLDER), 2)
+        out.write(head)
+        spool.seek(0)
+        shutil.copyfileobj(spool, out, 1 << 20)
+        out.write(tail + "\n")

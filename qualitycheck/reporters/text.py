@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 from qualitycheck.reporters import summary_sentence
 
 if TYPE_CHECKING:
+    from qualitycheck.finding import Finding
     from qualitycheck.reporters import ReportContext
     from qualitycheck.result import FileResult
 
@@ -18,8 +19,12 @@ _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def format_line(result: FileResult, index: int) -> str:
-    f = result.findings[index]
-    line = f"{result.path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"
+    return finding_line(result.path, result.findings[index])
+
+
+def finding_line(path: str, f: Finding) -> str:
+    """One finding's line, without the line break."""
+    line = f"{path}:{f.line}:{f.column}: {f.severity.label} {f.rule} {f.message}"
     if f.suggestions:
         line += f" → {_suggestion(f.suggestions[0])}"
     return line
@@ -46,16 +51,21 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
             errors += 1
             continue
         files += 1
-        hidden += result.hidden_by_baseline
-        for i, f in enumerate(result.findings):
-            by_sev[f.severity.label] += 1
+        path = result.path
+        for piece in result.pieces():  # as they come: a huge file's piece by piece
+            for f in piece:
+                by_sev[f.severity.label] += 1
             if ctx.statistics:
-                per_rule.setdefault(f.rule, [0])[0] += 1
-                levels[f.rule] = max(levels.get(f.rule, ""), f.severity.label, key=_rank)
+                for f in piece:
+                    per_rule.setdefault(f.rule, [0])[0] += 1
+                    levels[f.rule] = max(levels.get(f.rule, ""), f.severity.label, key=_rank)
             elif console is None:
-                out.write(format_line(result, i) + "\n")
+                for k in range(0, len(piece), 1000):  # a piece's text is not held at once
+                    out.write("".join([finding_line(path, f) + "\n" for f in piece[k : k + 1000]]))
             else:
-                _rich_finding(console, result, i)
+                for f in piece:
+                    _rich_finding(console, path, f)
+        hidden += result.hidden_by_baseline  # final once the findings are read
         for failure in result.failures:
             _print(console, out, f"{result.path}: internal error in rule {failure.rule}: "
                    f"{failure.error} (please report it)", "magenta")  # fmt: skip
@@ -83,12 +93,11 @@ def _print(console: object, out: TextIO, text: str, style: str) -> None:
         console.print(Text(text, style=style))  # type: ignore[attr-defined]
 
 
-def _rich_finding(console: object, result: FileResult, index: int) -> None:
+def _rich_finding(console: object, path: str, f: Finding) -> None:
     from rich.text import Text
 
-    f = result.findings[index]
     t = Text()
-    t.append(f"{result.path}:{f.line}:{f.column}:", style="bold")
+    t.append(f"{path}:{f.line}:{f.column}:", style="bold")
     t.append(" ")
     t.append(f.severity.label, style=_STYLES[f.severity.label])
     t.append(f" {f.rule}", style="dim")

@@ -399,6 +399,8 @@ class _Scan:
         self._by_key: dict[str, list[int]] | None = None  # lower-case key -> candidates
         self._sentences: dict[int, tuple[Sequence[Word], int] | None] = {}
         self._skipped_blocks: dict[int, bool] = {}
+        self._skipped_texts: dict[tuple[str, str], bool] = {}
+        self._datelines: dict[str, int] = {}
         self._valid: dict[int, bool] = {}
         self._neighbours: dict[int, tuple[Word | None, Word | None]] = {}
         self._quotes: dict[int, list[tuple[int, int]]] = {}
@@ -439,9 +441,16 @@ class _Scan:
         doc = self.doc
         sent = doc.sentences[si]
         found: tuple[Sequence[Word], int] | None = None
-        if sent.block not in self._skipped_blocks:
-            self._skipped_blocks[sent.block] = _is_skipped_block(doc, sent.block)
-        if not self._skipped_blocks[sent.block]:
+        skipped = self._skipped_blocks.get(sent.block)
+        if skipped is None:
+            # judged once per kind and text of block: a crawl repeats its lines (bylines, menus)
+            block = doc.blocks[sent.block]
+            key = (block.kind, doc.block_text(block))
+            skipped = self._skipped_texts.get(key)
+            if skipped is None:
+                skipped = self._skipped_texts[key] = _is_skipped_block(doc, sent.block)
+            self._skipped_blocks[sent.block] = skipped
+        if not skipped:
             words = doc.sentence_words(si)
             block = doc.blocks[sent.block]
             # (a sentence that is its whole block was tested with the block)
@@ -452,7 +461,10 @@ class _Scan:
                 opening = sent.start
                 if sent.start == block.start:
                     sent_text = doc.text[sent.start : sent.end]
-                    opening = sent.start + heuristics.dateline_end(sent_text)
+                    end = self._datelines.get(sent_text)
+                    if end is None:
+                        end = self._datelines[sent_text] = heuristics.dateline_end(sent_text)
+                    opening = sent.start + end
                 found = (words, opening)
         self._sentences[si] = found
         return found

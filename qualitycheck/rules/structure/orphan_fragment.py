@@ -152,6 +152,7 @@ def _twin_lines(doc: Document) -> Iterator[tuple[int, Match]]:
     ``alt`` text and from the caption under it."""
     blocks = doc.blocks
     counts = doc.block_word_counts
+    carried = (-1, "")  # a block's key serves twice: as the second line, then as the first
     for i in range(len(blocks) - 1):
         if not _TWIN_MIN_WORDS <= counts[i] <= _TWIN_MAX_WORDS or counts[i + 1] != counts[i]:
             continue
@@ -159,7 +160,10 @@ def _twin_lines(doc: Document) -> Iterator[tuple[int, Match]]:
         if a.kind not in _PROSE_KINDS or b.kind not in _PROSE_KINDS:
             continue
         body = doc.block_text(a)
-        if _twin_key(body) != _twin_key(doc.block_text(b)) or h.is_list_item(body):
+        key = carried[1] if carried[0] == i else _twin_key(body)
+        next_key = _twin_key(doc.block_text(b))
+        carried = (i + 1, next_key)
+        if key != next_key or h.is_list_item(body):
             continue
         yield (
             i,
@@ -189,10 +193,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     for i in range(max(1, first_body), len(blocks) - 1):
         block = blocks[i]
         body = doc.block_text(block)
-        if doc.block_word_counts[i] > _MAX_WORDS_DUPLICATE:  # most paragraphs
+        if doc.block_word_counts[i] > _MAX_WORDS_DUPLICATE or i in twin_blocks:  # most paragraphs
             continue
         tokens = h.words(body)
-        if not tokens or _exempt(body, block) or i in twin_blocks:
+        if not tokens or _exempt(body, block):
             continue
         if h.has_verb_hint(body):  # a clause, however short, is not debris
             continue
