@@ -14,15 +14,17 @@ if TYPE_CHECKING:
     pass
 from qualitycheck.packs.compile import _spaces_to_whitespace
 from qualitycheck.packs.load import PackRule, _builtin_rules
-from qualitycheck.packs.model import _LINE_TRIM, _MAX_BOILERPLATE_LINE
+from qualitycheck.packs.model import _LINE_TRIM, _MAX_BOILERPLATE_LINE, _pattern_source
 
 
 def footer_line_matcher(rules: Iterable[Rule] | None = None) -> Callable[[str], bool]:
     """A test for lines that start a scraped footer ("More Stories", "Related Articles"): the
     boilerplate entries marked ``footer = true`` of ``rules`` (default: the built-in packs)."""
     pool = _builtin_rules() if rules is None else tuple(rules)
+    # The flags without compiling the pack's combined pattern (~8 ms for the built-in footers),
+    # which this matcher does not use.
     patterns = [
-        (part.combined.flags, entry.source)
+        (_pattern_source(part.combined)[1], entry.source)
         for rule in pool
         if isinstance(rule, PackRule)
         for part, entry in rule.footer_entries()

@@ -1,0 +1,65 @@
+"""The machinery that keeps a new process fast: work deferred until a document needs it (lazily
+compiled patterns, imports left out of the single-file path) must give the same answers as doing
+it all at once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import SAMPLES
+
+from qualitycheck.packs import builtin_rules
+from qualitycheck.packs.load import PackRule
+
+
+def _boilerplate_parts():  # type: ignore[no-untyped-def]
+    return [
+        part
+        for rule in builtin_rules()
+        if isinstance(rule, PackRule)
+        for part in rule.parts
+        if part.type == "boilerplate"
+    ]
+
+
+def _sample_lines() -> list[str]:
+    lines: list[str] = []
+    for path in sorted(SAMPLES.rglob("*.txt")):
+        lines.extend(path.read_text(encoding="utf-8").splitlines())
+    return lines
+
+
+def test_boilerplate_line_confirmation_agrees_with_the_combined_pattern() -> None:
+    """A line an entry matches is confirmed by that entry's alternative of the combined pattern
+    before the whole combined pattern is compiled: the answer is the combined pattern's."""
+    parts = _boilerplate_parts()
+    assert parts
+    confirmed = 0
+    for part in parts:
+        assert part.combined is not None
+        for line in _sample_lines():
+            trimmed = line.strip(" \t\u00a0•·▪►▶»«›‹→←|*>")
+            if not trimmed:
+                continue
+            for entry, fullmatch in part._line_entries(trimmed[0]):
+                if fullmatch(trimmed):
+                    expected = part.combined.fullmatch(trimmed) is not None
+                    assert part._combined_fullmatches(entry, trimmed) is expected
+                    confirmed += 1
+    assert confirmed > 0  # the samples hold scraped lines
+
+
+def test_a_run_on_one_file_imports_no_process_pool() -> None:
+    code = (
+        "import sys\n"
+        "from qualitycheck.cli import app\n"
+        "sys.argv = ['qualitycheck', 'lint', sys.argv[1]]\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "print('multiprocessing' in sys.modules, 'concurrent.futures.process' in sys.modules)\n"
+    )
+    sample = sorted((SAMPLES / "garbled").glob("*.txt"))[0]
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(sample)], capture_output=True, text=True, check=False
+    ).stdout
+    assert out.splitlines()[-1] == "False False"
