@@ -33,6 +33,12 @@ a whole group (format 1 had no chunks; the reader accepts both).
   ``resources.py`` run ``python scripts/build_data.py packs`` (needs no build-time sources), or
   the gazetteer loads ~6 ms slower (same results); a test fails meanwhile.
 
+- ``qualitycheck/data/tables.json``: every ``rules/**/*.toml`` file (the built-in packs and data
+  tables) parsed, as JSON, with the CRC-32 of the file; a file is read from here only while it has
+  that CRC (``qualitycheck.resources.prebuilt_table``), which saves ~20 ms of TOML parsing at
+  start-up. After editing one run ``python scripts/build_data.py tables`` (needs no build-time
+  sources); a test fails meanwhile.
+
 - ``qualitycheck/data/ngrams.qng``: CMU Sphinx's English 3-gram model (``en-us.lm.bin``, BSD-2,
   from the ``pocketsphinx`` wheel or Debian's ``pocketsphinx-en-us``) re-packed as hashed sorted
   keys with one-byte quantised log10 values (format: ``qualitycheck/ngram.py``). Needs numpy and
@@ -44,8 +50,8 @@ a whole group (format 1 had no chunks; the reader accepts both).
 
 Run: ``python scripts/build_data.py`` (lexicon and gazetteer), ``python scripts/build_data.py
 lexicon``, ``python scripts/build_data.py ngrams [--lm PATH]``, ``python scripts/build_data.py
-tagger --brown DIR`` or ``python scripts/build_data.py packs`` (only the name packs stored in the
-shipped gazetteer).
+tagger --brown DIR``, ``python scripts/build_data.py packs`` (only the name packs stored in the
+shipped gazetteer) or ``python scripts/build_data.py tables`` (only ``tables.json``).
 """
 
 from __future__ import annotations
@@ -295,6 +301,16 @@ def refresh_packs() -> None:
     print(f"wrote {path.relative_to(ROOT)} ({len(data) / 1024:.0f} KiB)")
 
 
+def build_tables() -> None:
+    """Store the built-in packs and data tables (``rules/**/*.toml``) parsed, in
+    ``qualitycheck/data/tables.json`` (after editing one; run time parses an edited file itself)."""
+    from qualitycheck.resources import TABLES_FILE
+    from qualitycheck.resources import build_tables as tables
+
+    TABLES_FILE.write_text(tables(), encoding="utf-8", newline="\n")
+    print(f"wrote {TABLES_FILE.relative_to(ROOT)} ({TABLES_FILE.stat().st_size / 1024:.0f} KiB)")
+
+
 # -- n-grams ---------------------------------------------------------------------------------------
 
 # Bucket bits per table (the rest of the 32-bit key is the fingerprint): ~16 entries a bucket.
@@ -430,6 +446,10 @@ def main(argv: list[str]) -> None:
     if extra and not argv:
         return
     targets = argv or ["lexicon", "gazetteer"]
+    if "tables" in targets:
+        build_tables()
+        if targets == ["tables"]:
+            return
     if "lexicon" in targets:
         build_lexicon()
     if "gazetteer" in targets:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from qualitycheck.finding import Match
 from qualitycheck.packs.compile import _check_template, _PackLoader
 from qualitycheck.packs.model import PACK_SUFFIXES, CompiledPack, PackEntry, PackError
+from qualitycheck.resources import prebuilt_table
 from qualitycheck.rule import Context, Rule
 
 if TYPE_CHECKING:
@@ -22,10 +23,14 @@ if TYPE_CHECKING:
 # -- reading files -----------------------------------------------------------------------------
 def _parse(path: Path) -> Any:
     try:
-        raw = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        raw = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(path, f"'{path.stem}'", f"cannot read the file: {exc}") from None
     if path.suffix == ".toml":
+        stored = prebuilt_table(path, data)  # a built-in pack, parsed at build time
+        if stored is not None:
+            return stored
         try:
             return tomllib.loads(raw)
         except tomllib.TOMLDecodeError as exc:
