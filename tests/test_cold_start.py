@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import SAMPLES
 
 from qualitycheck.packs import builtin_rules
@@ -63,3 +64,38 @@ def test_a_run_on_one_file_imports_no_process_pool() -> None:
         [sys.executable, "-c", code, str(sample)], capture_output=True, text=True, check=False
     ).stdout
     assert out.splitlines()[-1] == "False False"
+
+
+def _phrase_parts():  # type: ignore[no-untyped-def]
+    return [
+        part
+        for rule in builtin_rules()
+        if isinstance(rule, PackRule)
+        for part in rule.parts
+        if part.type != "boilerplate"
+    ]
+
+
+def test_phrase_entries_find_the_same_with_and_without_their_skeletons(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Skeletons are built only once an anchor has had a few windows (a short text tries its few
+    entries directly): gated or not, every pack finds the same candidates."""
+    from qualitycheck.packs import model
+
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.rglob("*.txt")))
+    parts = _phrase_parts()
+    assert parts
+    found: dict[int, list[list[tuple[int, int, int]]]] = {}
+    try:
+        for after in (0, 10**9):  # gated from the first window; never gated
+            monkeypatch.setattr(model, "_GATE_AFTER", after)
+            found[after] = []
+            for part in parts:
+                part.__dict__.pop("_plan", None)  # a fresh plan under this setting
+                found[after].append(list(part._candidates(text)))
+    finally:
+        for part in parts:
+            part.__dict__.pop("_plan", None)
+    assert found[0] == found[10**9]
+    assert sum(map(len, found[0])) > 0

@@ -140,7 +140,7 @@ class CompiledPack:
             # ``map`` and ``compress`` in C; then verified in the order of a plain loop over the
             # positions and, at each, the entries.
             passing: list[tuple[int, int, int]] = []  # (position, order of the entry, entry)
-            for order, index, gate in plan.gates(anchor):
+            for order, index, gate in plan.gates(anchor, len(positions)):
                 found: Iterable[int] = positions
                 if gate is not None and filtering:
                     found = compress(positions, map(gate, repeat(lowered), los, his))
@@ -293,6 +293,10 @@ def _block_lines(doc: Document) -> Iterator[tuple[int, int]]:
 #   entry at every position of the window.
 
 
+# An anchor's entries get their skeletons once it has had this many windows in the process.
+_GATE_AFTER = 16
+
+
 class _PhrasePlan:
     """What a phrase pack computes once, on first use: its anchor scanner and, per entry, the
     search of its skeleton (None: no skeleton, the entry runs on every window)."""
@@ -309,6 +313,7 @@ class _PhrasePlan:
         self.pack_anchors = pack.anchors
         self.rank = {a: k for k, a in enumerate(pack.anchors)}  # the order anchors are tried in
         self._by_anchor: dict[str, tuple[tuple[int, int, _Search | None], ...]] = {}
+        self._windows: dict[str, int] = {}  # anchor -> windows seen while it went ungated
 
     def occurrences(self, doc: Document | None, lowered: str) -> dict[str, list[int]]:
         """Anchor -> its positions in ``lowered`` (the lower-cased ``doc.text``)."""
@@ -328,11 +333,18 @@ class _PhrasePlan:
             gate = self._gates[index] = None if found is None else found.search
         return cast("_Search | None", gate)
 
-    def gates(self, anchor: str) -> tuple[tuple[int, int, _Search | None], ...]:
-        """(order, entry, its skeleton's ``search``) for the entries of ``anchor``."""
+    def gates(self, anchor: str, windows: int) -> tuple[tuple[int, int, _Search | None], ...]:
+        """(order, entry, its skeleton's ``search``) for the entries of ``anchor``, which occurs
+        ``windows`` times in the text at hand. Until an anchor has had ``_GATE_AFTER`` windows in
+        this process its entries go ungated (None): building a skeleton (parsing the pattern,
+        compiling the skeleton, ~0.3 ms) costs more than trying the entries on a few windows."""
         found = self._by_anchor.get(anchor)
         if found is None:
             indices = self.pack_anchors[anchor]
+            seen = self._windows.get(anchor, 0) + windows
+            if seen < _GATE_AFTER:
+                self._windows[anchor] = seen
+                return tuple((k, i, None) for k, i in enumerate(indices))
             found = tuple((k, i, self.gate(i)) for k, i in enumerate(indices))
             self._by_anchor[anchor] = found
         return found
