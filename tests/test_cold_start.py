@@ -99,3 +99,33 @@ def test_phrase_entries_find_the_same_with_and_without_their_skeletons(
             part.__dict__.pop("_plan", None)
     assert found[0] == found[10**9]
     assert sum(map(len, found[0])) > 0
+
+
+def test_every_match_of_a_phrase_entry_holds_its_required_words() -> None:
+    from qualitycheck.packs.model import _resolved
+    from qualitycheck.scan.anchors import required_words
+
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.rglob("*.txt")))
+    checked = 0
+    for part in _phrase_parts():
+        for entry in part.entries:
+            requires = required_words(entry.source)
+            for m in _resolved(entry.regex).finditer(text):
+                found = m.group(0).lower()
+                for words in requires:
+                    assert any(w in found for w in words), (entry.source, m.group(0), words)
+                    checked += 1
+    assert checked > 0
+
+
+def test_required_words_are_ascii_and_lower_case() -> None:
+    from qualitycheck.scan.anchors import required_words
+
+    assert required_words("the past (Monday|Tuesday)") == (
+        frozenset({"the"}),
+        frozenset({"past"}),
+        frozenset({"monday", "tuesday"}),
+    )
+    assert required_words("Ärzte ohne Grenzen") == (frozenset({"ohne"}), frozenset({"grenzen"}))
+    assert required_words("(?:a|b) c?") == (frozenset({"a", "b"}),)
+    assert required_words("(?:a|b)? c?") == ()

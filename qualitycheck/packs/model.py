@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from qualitycheck.finding import Match, Severity
-from qualitycheck.scan.anchors import AnchorScanner
+from qualitycheck.scan.anchors import AnchorScanner, required_words
 from qualitycheck.scan.lowered import FOLDS_TO_ASCII, lower_same_length, lowered_text
 from qualitycheck.scan.skeleton import first_chars, skeleton
 
@@ -144,6 +144,15 @@ class CompiledPack:
                 found: Iterable[int] = positions
                 if gate is not None and filtering:
                     found = compress(positions, map(gate, repeat(lowered), los, his))
+                elif filtering and plan.requires(index, anchor):
+                    # Without a skeleton: the words the entry cannot match without, each
+                    # looked for in the window (no pattern compiled for a window without them).
+                    requires = plan.requires(index, anchor)
+                    found = [
+                        pos
+                        for pos, lo, hi in zip(positions, los, his, strict=True)
+                        if all(any(lowered.find(w, lo, hi) >= 0 for w in r) for r in requires)
+                    ]
                 passing.extend((pos, order, index) for pos in found)
             passing.sort()
             for pos, _, index in passing:
@@ -314,6 +323,7 @@ class _PhrasePlan:
         self.rank = {a: k for k, a in enumerate(pack.anchors)}  # the order anchors are tried in
         self._by_anchor: dict[str, tuple[tuple[int, int, _Search | None], ...]] = {}
         self._windows: dict[str, int] = {}  # anchor -> windows seen while it went ungated
+        self._requires: dict[int, tuple[frozenset[str], ...]] = {}
 
     def occurrences(self, doc: Document | None, lowered: str) -> dict[str, list[int]]:
         """Anchor -> its positions in ``lowered`` (the lower-cased ``doc.text``)."""
@@ -332,6 +342,15 @@ class _PhrasePlan:
             found = skeleton(*_pattern_source(self.entries[index].regex))
             gate = self._gates[index] = None if found is None else found.search
         return cast("_Search | None", gate)
+
+    def requires(self, index: int, anchor: str) -> tuple[frozenset[str], ...]:
+        """The word sets of entry ``index`` that every match holds a word of
+        (``required_words``), less the one its anchor ``anchor`` belongs to."""
+        found = self._requires.get(index)
+        if found is None:
+            words = required_words(self.entries[index].source)
+            found = self._requires[index] = tuple(r for r in words if anchor not in r)
+        return found
 
     def gates(self, anchor: str, windows: int) -> tuple[tuple[int, int, _Search | None], ...]:
         """(order, entry, its skeleton's ``search``) for the entries of ``anchor``, which occurs

@@ -349,6 +349,20 @@ def _rarity(word: str) -> int:
     return score - 3 if word.lower() in _COMMON_WORDS else score
 
 
+def required_words(pattern: str) -> tuple[frozenset[str], ...]:
+    """What every match of ``pattern`` contains, for a check that needs no compiled pattern: sets
+    of lower-cased ASCII words, one word of each set occurring in the lower-cased text of the
+    match (``lower_same_length``; a text with ``FOLDS_TO_ASCII`` characters is not checked so).
+    Words outside ASCII are left out: ``re`` matches a few of their letters case-insensitively
+    with letters that do not lower-case to them."""
+    found = []
+    for requirement in _requirements(pattern):
+        words = frozenset(w.lower() for w in requirement)
+        if all(w and w.isascii() for w in words):
+            found.append(words)
+    return tuple(found)
+
+
 def anchor_words(pattern: str) -> frozenset[str] | None:
     """The requirement that occurs most rarely in text, judged by the length of its shortest
     word; fewer alternatives break ties."""
