@@ -67,13 +67,18 @@ def test_a_run_on_one_file_imports_no_process_pool() -> None:
 
 
 def _phrase_parts():  # type: ignore[no-untyped-def]
-    return [
-        part
-        for rule in builtin_rules()
-        if isinstance(rule, PackRule)
-        for part in rule.parts
-        if part.type != "boilerplate"
-    ]
+    """The built-in phrase packs, compiled afresh: their plans (which count windows) are their
+    own, not those of the packs the other tests use."""
+    from qualitycheck.packs.compile import _PackLoader
+    from qualitycheck.packs.load import _parse
+
+    parts = []
+    for rule in builtin_rules():
+        if isinstance(rule, PackRule):
+            for part in rule.parts:
+                if part.type != "boilerplate":
+                    parts.append(_PackLoader(part.path, _parse(part.path), eager=False).load())
+    return parts
 
 
 def test_phrase_entries_find_the_same_with_and_without_their_skeletons(
@@ -87,16 +92,12 @@ def test_phrase_entries_find_the_same_with_and_without_their_skeletons(
     parts = _phrase_parts()
     assert parts
     found: dict[int, list[list[tuple[int, int, int]]]] = {}
-    try:
-        for after in (0, 10**9):  # gated from the first window; never gated
-            monkeypatch.setattr(model, "_GATE_AFTER", after)
-            found[after] = []
-            for part in parts:
-                part.__dict__.pop("_plan", None)  # a fresh plan under this setting
-                found[after].append(list(part._candidates(text)))
-    finally:
+    for after in (0, 10**9):  # gated from the first window; never gated
+        monkeypatch.setattr(model, "_GATE_AFTER", after)
+        found[after] = []
         for part in parts:
-            part.__dict__.pop("_plan", None)
+            part.__dict__.pop("_plan", None)  # a fresh plan under this setting
+            found[after].append(list(part._candidates(text)))
     assert found[0] == found[10**9]
     assert sum(map(len, found[0])) > 0
 
@@ -129,3 +130,48 @@ def test_required_words_are_ascii_and_lower_case() -> None:
     assert required_words("Ärzte ohne Grenzen") == (frozenset({"ohne"}), frozenset({"grenzen"}))
     assert required_words("(?:a|b) c?") == (frozenset({"a", "b"}),)
     assert required_words("(?:a|b)? c?") == ()
+
+
+def test_the_shipped_compiled_packs_are_current() -> None:
+    # data/packs.json holds the built-in packs compiled at build time, used only while each pack
+    # file and the code that compiles them match it. After an edit this fails until it is built
+    # again:  python scripts/build_data.py packs-compiled
+    from qualitycheck.packs.load import build_stored_packs
+    from qualitycheck.packs.stored import STORED_FILE
+
+    assert STORED_FILE.read_text(encoding="utf-8") == build_stored_packs()
+
+
+def test_a_stored_pack_is_the_pack_compiled_afresh() -> None:
+    from qualitycheck.packs.compile import _PackLoader
+    from qualitycheck.packs.load import _parse, _stored_builtin
+    from qualitycheck.packs.stored import serialise
+
+    restored = 0
+    for rule in builtin_rules():
+        assert isinstance(rule, PackRule)
+        for part in rule.parts:
+            found, stored = _stored_builtin(part.path)
+            assert found and stored is not None, part.path
+            fresh = _PackLoader(part.path, _parse(part.path), eager=False).load()
+            assert serialise(stored) == serialise(fresh)
+            assert stored.path == fresh.path
+            restored += 1
+    assert restored >= 3
+
+
+def test_a_changed_pack_file_is_compiled_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    from qualitycheck.packs import stored
+
+    rule = next(r for r in builtin_rules() if isinstance(r, PackRule))
+    path = rule.parts[0].path
+    relative = path.resolve().relative_to(path.resolve().parents[1]).as_posix()
+    raw = path.read_bytes()
+    assert stored.stored_pack(path, relative, raw)[0]
+    assert stored.stored_pack(path, relative, raw + b"\n# edited\n") == (False, None)
+    stored._stored.cache_clear()
+    monkeypatch.setattr(stored, "_code_key", lambda: [["packs/model.py", 0]])
+    try:
+        assert stored.stored_pack(path, relative, raw) == (False, None)  # other code: not used
+    finally:
+        stored._stored.cache_clear()

@@ -69,13 +69,45 @@ def _compile_cached(p: Path, *, require_pack: bool) -> CompiledPack | None:
         return _PACK_CACHE[key]
     if p.suffix not in PACK_SUFFIXES:
         raise PackError(p, f"'{p.stem}'", "a pack file must end in .toml, .yaml or .yml")
-    pack: CompiledPack | None = None
+    found, pack = _stored_builtin(p)
+    if found and (pack is not None or not require_pack):
+        _PACK_CACHE[key] = pack
+        return pack
+    pack = None
     if require_pack or _looks_like_pack(p):
         data = _parse(p)
         if require_pack or (isinstance(data, Mapping) and ("id" in data or "type" in data)):
             pack = _PackLoader(p, data, eager=not _is_builtin(p)).load()
     _PACK_CACHE[key] = pack
     return pack
+
+
+def _stored_builtin(p: Path) -> tuple[bool, CompiledPack | None]:
+    """A built-in pack file as compiled at build time (``packs.stored``): ``(found, pack)``."""
+    try:
+        relative = p.resolve().relative_to(builtin_pack_dir().resolve()).as_posix()
+        raw = p.read_bytes()
+    except (ValueError, OSError):
+        return False, None  # not a built-in file (or unreadable: reported by the parser)
+    from qualitycheck.packs.stored import stored_pack
+
+    return stored_pack(p, relative, raw)
+
+
+def build_stored_packs() -> str:
+    """The content of ``data/packs.json``: the built-in packs compiled now (see
+    ``packs.stored``)."""
+    from qualitycheck.packs.stored import build_stored
+
+    def compile_file(path: Path) -> CompiledPack | None:
+        if not _looks_like_pack(path):
+            return None
+        data = _parse(path)
+        if not (isinstance(data, Mapping) and ("id" in data or "type" in data)):
+            return None
+        return _PackLoader(path, data, eager=False).load()
+
+    return build_stored(builtin_pack_dir(), compile_file)
 
 
 def _is_builtin(p: Path) -> bool:
