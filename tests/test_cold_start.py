@@ -12,6 +12,7 @@ from conftest import SAMPLES
 
 from qualitycheck.packs import builtin_rules
 from qualitycheck.packs.load import PackRule
+from qualitycheck.packs.model import _resolved
 
 
 def _boilerplate_parts():  # type: ignore[no-untyped-def]
@@ -43,8 +44,9 @@ def test_boilerplate_line_confirmation_agrees_with_the_combined_pattern() -> Non
             trimmed = line.strip(" \t\u00a0•·▪►▶»«›‹→←|*>")
             if not trimmed:
                 continue
-            for entry, fullmatch in part._line_entries(trimmed[0]):
-                if fullmatch(trimmed):
+            for index in part._line_entries(trimmed[0]):
+                entry = part.entries[index]
+                if _resolved(entry.regex).fullmatch(trimmed):
                     expected = part.combined.fullmatch(trimmed) is not None
                     assert part._combined_fullmatches(entry, trimmed) is expected
                     confirmed += 1
@@ -103,7 +105,6 @@ def test_phrase_entries_find_the_same_with_and_without_their_skeletons(
 
 
 def test_every_match_of_a_phrase_entry_holds_its_required_words() -> None:
-    from qualitycheck.packs.model import _resolved
     from qualitycheck.scan.anchors import required_words
 
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.rglob("*.txt")))
@@ -175,3 +176,17 @@ def test_a_changed_pack_file_is_compiled_afresh(monkeypatch: pytest.MonkeyPatch)
         assert stored.stored_pack(path, relative, raw) == (False, None)  # other code: not used
     finally:
         stored._stored.cache_clear()
+
+
+def test_every_line_a_boilerplate_entry_matches_holds_its_words() -> None:
+    """A boilerplate entry is compiled only for a line holding one of its words: every line it
+    matches does."""
+    checked = 0
+    for part in _boilerplate_parts():
+        for line in _sample_lines():
+            trimmed = line.strip(" \t\u00a0•·▪►▶»«›‹→←|*>")
+            for entry, words in zip(part.entries, part._line_words, strict=True):
+                if words and _resolved(entry.regex).fullmatch(trimmed):
+                    assert any(w in trimmed.lower() for w in words), (entry.source, trimmed)
+                    checked += 1
+    assert checked > 0

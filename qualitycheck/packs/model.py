@@ -140,11 +140,12 @@ class CompiledPack:
             # ``map`` and ``compress`` in C; then verified in the order of a plain loop over the
             # positions and, at each, the entries.
             passing: list[tuple[int, int, int]] = []  # (position, order of the entry, entry)
+            gated = plan.gated(anchor, len(positions))
             for order, index, gate in plan.gates(anchor, len(positions)):
                 found: Iterable[int] = positions
                 if gate is not None and filtering:
                     found = compress(positions, map(gate, repeat(lowered), los, his))
-                elif filtering and plan.requires(index, anchor):
+                elif filtering and not gated and plan.requires(index, anchor):
                     # Without a skeleton: the words the entry cannot match without, each
                     # looked for in the window (no pattern compiled for a window without them).
                     requires = plan.requires(index, anchor)
@@ -207,11 +208,48 @@ class CompiledPack:
             return None
         # Only entries that can start with the line's first character are tried; the combined
         # pattern (what decides whether the line matches at all) then only confirms a match.
-        for entry, fullmatch in self._line_entries(trimmed[0]):
+        fullmatches = self._fullmatches
+        lowered: str | None = None
+        for index in self._line_entries(trimmed[0]):
+            fullmatch = fullmatches[index]
+            if fullmatch is None:
+                # Not compiled yet: only for a line that holds one of the words every match of
+                # the entry holds (no such check where the line has a character that matches
+                # an ASCII letter case-insensitively without lower-casing to it).
+                # After ``_COMPILE_AFTER`` lines without them the entry is compiled anyway:
+                # then ``fullmatch`` rejects a line faster than this check.
+                words = self._line_words[index]
+                if words and self._skipped[index] < _COMPILE_AFTER:
+                    if lowered is None:
+                        folds = any(c in trimmed for c in FOLDS_TO_ASCII)
+                        lowered = "" if folds else trimmed.lower()
+                    if lowered and not any(map(lowered.__contains__, words)):
+                        self._skipped[index] += 1
+                        continue
+                fullmatch = fullmatches[index] = _resolved(self.entries[index].regex).fullmatch
             m = fullmatch(trimmed)
             if m:
+                entry = self.entries[index]
                 return (entry, m) if self._combined_fullmatches(entry, trimmed) else None
         return None
+
+    @cached_property
+    def _fullmatches(self) -> list[_FullMatch | None]:
+        return [None] * len(self.entries)  # per entry, its compiled ``fullmatch`` once needed
+
+    @cached_property
+    def _skipped(self) -> list[int]:
+        return [0] * len(self.entries)  # per entry, lines skipped for want of its words
+
+    @cached_property
+    def _line_words(self) -> tuple[frozenset[str] | None, ...]:
+        """Per entry, words one of which every match holds (``required_words``: the set of the
+        rarest-looking word), or None."""
+        found: list[frozenset[str] | None] = []
+        for entry in self.entries:
+            sets = required_words(entry.source)
+            found.append(max(sets, key=lambda r: min(map(len, r))) if sets else None)
+        return tuple(found)
 
     def _combined_fullmatches(self, entry: PackEntry, line: str) -> bool:
         """``self.combined.fullmatch(line)``, where ``entry`` matches the line: the combined
@@ -232,17 +270,17 @@ class CompiledPack:
     def _alternatives(self) -> dict[str, re.Pattern[str]]:
         return {}  # entry source -> its alternative of ``combined``, compiled
 
-    def _line_entries(self, first: str) -> tuple[tuple[PackEntry, _FullMatch], ...]:
-        """The boilerplate entries a line starting with ``first`` can match, in pack order, each
-        with its compiled ``fullmatch``: those whose matches can start with that character (all
-        of them for a character outside ASCII)."""
+    def _line_entries(self, first: str) -> tuple[int, ...]:
+        """The boilerplate entries a line starting with ``first`` can match, in pack order (their
+        indices): those whose matches can start with that character (all of them for a character
+        outside ASCII)."""
         table = self._line_table
         key = first if first.isascii() else ""
         found = table.get(key)
         if found is None:
             found = table[key] = tuple(
-                (entry, _resolved(entry.regex).fullmatch)
-                for entry, starts in zip(self.entries, self._first_chars, strict=True)
+                index
+                for index, starts in enumerate(self._first_chars)
                 if starts is None or first in starts or not first.isascii()
             )
         return found
@@ -252,7 +290,7 @@ class CompiledPack:
         return tuple(first_chars(*_pattern_source(entry.regex)) for entry in self.entries)
 
     @cached_property
-    def _line_table(self) -> dict[str, tuple[tuple[PackEntry, _FullMatch], ...]]:
+    def _line_table(self) -> dict[str, tuple[int, ...]]:
         # One key per ASCII character, one for all others: stays small.
         return {}
 
@@ -304,6 +342,8 @@ def _block_lines(doc: Document) -> Iterator[tuple[int, int]]:
 
 # An anchor's entries get their skeletons once it has had this many windows in the process.
 _GATE_AFTER = 16
+# A boilerplate entry is compiled at the latest after this many lines skipped without its words.
+_COMPILE_AFTER = 64
 
 
 class _PhrasePlan:
@@ -351,6 +391,11 @@ class _PhrasePlan:
             words = required_words(self.entries[index].source)
             found = self._requires[index] = tuple(r for r in words if anchor not in r)
         return found
+
+    def gated(self, anchor: str, windows: int) -> bool:
+        """Whether ``anchor``'s entries have their skeletons (or will at ``gates``, asked with
+        the same ``windows``)."""
+        return anchor in self._by_anchor or self._windows.get(anchor, 0) + windows >= _GATE_AFTER
 
     def gates(self, anchor: str, windows: int) -> tuple[tuple[int, int, _Search | None], ...]:
         """(order, entry, its skeleton's ``search``) for the entries of ``anchor``, which occurs
