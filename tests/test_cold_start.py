@@ -190,3 +190,34 @@ def test_every_line_a_boilerplate_entry_matches_holds_its_words() -> None:
                     assert any(w in trimmed.lower() for w in words), (entry.source, trimmed)
                     checked += 1
     assert checked > 0
+
+
+def test_the_footer_matcher_answers_as_its_patterns_tried_in_full() -> None:
+    import re
+
+    from qualitycheck.packs import footer_line_matcher
+    from qualitycheck.packs.compile import _spaces_to_whitespace
+    from qualitycheck.packs.model import _pattern_source
+    from qualitycheck.scan.skeleton import first_chars
+
+    patterns = []
+    for part in _boilerplate_parts():
+        assert part.combined is not None
+        flags = _pattern_source(part.combined)[1] & re.IGNORECASE
+        for index, entry in enumerate(part.entries):
+            if entry.footer:
+                pattern = re.compile(_spaces_to_whitespace(entry.source), flags)
+                # the first characters the matcher takes from the pack are the pattern's own
+                assert part._first_chars[index] == first_chars(pattern.pattern, pattern.flags)
+                patterns.append(pattern)
+    assert patterns
+    is_footer = footer_line_matcher()
+    footers = 0
+    for line in [*_sample_lines(), "More Stories", "  » Related Articles |", "More"]:
+        trimmed = line.strip(" \t\u00a0•·▪►▶»«›‹→←|*>")
+        expected = (
+            bool(trimmed) and len(trimmed) <= 320 and any(p.fullmatch(trimmed) for p in patterns)
+        )
+        assert is_footer(line) is expected, line
+        footers += expected
+    assert footers > 0
