@@ -327,6 +327,38 @@ def build_compiled_packs() -> None:
     print(f"wrote {STORED_FILE.relative_to(ROOT)} ({STORED_FILE.stat().st_size / 1024:.0f} KiB)")
 
 
+def record_patterns() -> set[tuple[str, int]]:
+    """The patterns qualitycheck compiles (through ``scan.programs.re_compile``) when it loads
+    every rule and pack, compiles every built-in pack entry and checks the bundled samples. Run
+    in a new process, so that the module-level patterns are compiled while it watches."""
+    from qualitycheck.api import Checker
+    from qualitycheck.packs import builtin_rules, footer_line_matcher
+    from qualitycheck.packs.load import PackRule, compile_all_patterns
+    from qualitycheck.scan.programs import asked_for
+
+    checker = Checker()
+    for rule in builtin_rules():
+        if isinstance(rule, PackRule):
+            for part in rule.parts:
+                compile_all_patterns(part)
+    footer_line_matcher()("More Stories")
+    for sample in sorted((ROOT / "samples").rglob("*")):
+        if sample.suffix in (".txt", ".md", ".html"):
+            checker.check_file(sample)
+    return asked_for()
+
+
+def build_regex() -> None:
+    """Store the programs of the patterns qualitycheck compiles, for this interpreter, in
+    ``qualitycheck/data/regex.qrx`` (after changing a pattern, or for another Python)."""
+    from qualitycheck.scan.programs import PROGRAMS_FILE, build_programs
+
+    patterns = record_patterns()
+    PROGRAMS_FILE.write_bytes(build_programs(patterns))
+    size = PROGRAMS_FILE.stat().st_size / 1024
+    print(f"wrote {PROGRAMS_FILE.relative_to(ROOT)} ({len(patterns)} patterns, {size:.0f} KiB)")
+
+
 # -- n-grams ---------------------------------------------------------------------------------------
 
 # Bucket bits per table (the rest of the 32-bit key is the fingerprint): ~16 entries a bucket.
@@ -466,7 +498,9 @@ def main(argv: list[str]) -> None:
         build_tables()
     if "packs-compiled" in targets:
         build_compiled_packs()
-    if set(targets) <= {"tables", "packs-compiled"}:
+    if "regex" in targets:
+        build_regex()
+    if set(targets) <= {"tables", "packs-compiled", "regex"}:
         return
     if "lexicon" in targets:
         build_lexicon()

@@ -221,3 +221,64 @@ def test_the_footer_matcher_answers_as_its_patterns_tried_in_full() -> None:
         assert is_footer(line) is expected, line
         footers += expected
     assert footers > 0
+
+
+# -- stored regular-expression programs (scan.programs) ---------------------------------------
+def test_every_stored_program_is_what_re_compile_makes() -> None:
+    import re
+
+    from qualitycheck.scan import programs
+
+    stored = programs._programs()
+    if not stored:
+        pytest.skip("data/regex.qrx was made by another interpreter: every pattern goes to re")
+    for (pattern, flags), program in stored.items():
+        made = programs._from_program(pattern, program)
+        assert made is not None
+        assert made == re.compile(pattern, flags), pattern  # flags, pattern and program
+        assert made.groupindex == re.compile(pattern, flags).groupindex
+
+
+def test_the_stored_programs_are_those_of_the_patterns_qualitycheck_compiles() -> None:
+    # data/regex.qrx holds the programs of every pattern the rules, packs and scanning layer
+    # compile on the samples. After changing a pattern this fails until it is built again:
+    #     python scripts/build_data.py regex
+    # (The programs themselves are checked above, on the interpreter that made them.)
+    import json
+
+    from conftest import ROOT
+
+    from qualitycheck.scan import programs
+
+    code = (
+        "import json, sys\n"
+        f"sys.path.insert(0, {str(ROOT / 'scripts')!r})\n"
+        "import build_data\n"
+        "print(json.dumps(sorted(build_data.record_patterns())))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    recorded = sorted(tuple(p) for p in json.loads(out.splitlines()[-1]))
+    assert sorted(programs.stored_patterns()) == recorded
+
+
+def test_re_compile_compiles_other_patterns_and_keeps_them() -> None:
+    import re
+
+    from qualitycheck.scan.programs import re_compile
+
+    made = re_compile(r"qualitycheck-test-\d+ (?P<x>y)", re.IGNORECASE)
+    assert made == re.compile(r"qualitycheck-test-\d+ (?P<x>y)", re.IGNORECASE)
+    assert made is re_compile(r"qualitycheck-test-\d+ (?P<x>y)", re.IGNORECASE)
+
+
+def test_programs_of_another_interpreter_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from qualitycheck.scan import programs
+
+    programs._programs.cache_clear()
+    monkeypatch.setattr(programs, "interpreter_key", lambda: ["another Python"])
+    try:
+        assert programs._programs() == {}
+    finally:
+        programs._programs.cache_clear()

@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from qualitycheck.rule import Rule
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     pass
@@ -45,7 +46,7 @@ def _footer_matcher(
     def fullmatch(i: int) -> _FullMatch:
         found = compiled[i]
         if found is None:  # compiled when a line first needs it
-            found = compiled[i] = re.compile(*sources[i]).fullmatch
+            found = compiled[i] = re_compile(*sources[i]).fullmatch
         return found
 
     # Only the patterns whose matches can start with the line's first character are tried.

@@ -15,6 +15,7 @@ from qualitycheck.packs.compile import _check_template, _PackLoader
 from qualitycheck.packs.model import PACK_SUFFIXES, CompiledPack, PackEntry, PackError
 from qualitycheck.resources import prebuilt_table
 from qualitycheck.rule import Context, Rule
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document
@@ -47,7 +48,7 @@ def _parse(path: Path) -> Any:
 _PACK_CACHE: dict[tuple[str, int, int], CompiledPack | None] = {}
 # A pack names its rule and type at the top level; other TOML/YAML files under rules/ are data
 # (name lists, word lists) that rules read themselves.
-_PACK_KEY_RE = re.compile(r"^(?:id|type)\s*[=:]", re.MULTILINE)
+_PACK_KEY_RE = re_compile(r"^(?:id|type)\s*[=:]", re.MULTILINE)
 
 
 def compile_pack(path: Path | str) -> CompiledPack:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from qualitycheck.finding import Match, Severity
 from qualitycheck.scan.anchors import AnchorScanner, required_words
 from qualitycheck.scan.lowered import FOLDS_TO_ASCII, lower_same_length, lowered_text
+from qualitycheck.scan.programs import re_compile
 from qualitycheck.scan.skeleton import first_chars, skeleton
 
 if TYPE_CHECKING:
@@ -486,7 +487,7 @@ class _DeferredPattern:
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self._pattern, self._flags)
+            self._compiled = re_compile(self._pattern, self._flags)
         return self._compiled
 
     def source(self) -> tuple[str, int]:
@@ -495,7 +496,7 @@ class _DeferredPattern:
 
     def __getattr__(self, name: str) -> Any:
         if self._compiled is None:
-            self._compiled = re.compile(self._pattern, self._flags)
+            self._compiled = re_compile(self._pattern, self._flags)
         return getattr(self._compiled, name)
 
 

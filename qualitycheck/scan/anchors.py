@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from qualitycheck.scan.frequency import CHAR_SHARE, RARE_SHARE
 from qualitycheck.scan.lowered import FOLDS_TO_ASCII, lowered_text
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document
@@ -70,7 +71,7 @@ class AnchorScanner:
         # One alternative per first character, "b(?=(er|...))": group k + 1 holds the rest of
         # the key when it starts with firsts[k].
         self._regex = (
-            re.compile(
+            re_compile(
                 "|".join(
                     f"{re.escape(c)}(?=({_trie_pattern([k[1:] for k in by_first[c]])}))"
                     for c in firsts
@@ -173,7 +174,7 @@ class AnchorScanner:
         return dict(found)
 
 
-_ASCII_LETTER_RE = re.compile("[A-Za-z]")
+_ASCII_LETTER_RE = re_compile("[A-Za-z]")
 
 
 def letters_in_words(doc: Document) -> bool:
@@ -268,11 +269,11 @@ def _group_end(pattern: str, i: int) -> int:
     return n
 
 
-_GROUP_PREFIX_RE = re.compile(r"\?(?::|P<\w+>|[aiLmsux]*(?:-[imsx]+)?:)")
+_GROUP_PREFIX_RE = re_compile(r"\?(?::|P<\w+>|[aiLmsux]*(?:-[imsx]+)?:)")
 # Characters that count as literal in an anchor besides letters and digits; they are rarer in
 # prose than any letter, so an anchor that contains one is preferred.
 _ANCHOR_SYMBOLS = frozenset("%€$£¥§@&©®™")
-_LITERAL_ALTERNATIVE_RE = re.compile(r"[^\W_]+(?:[ -][^\W_]+)*")
+_LITERAL_ALTERNATIVE_RE = re_compile(r"[^\W_]+(?:[ -][^\W_]+)*")
 
 
 def _requirements(pattern: str) -> list[frozenset[str]]:
