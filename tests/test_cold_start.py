@@ -170,12 +170,12 @@ def test_a_changed_pack_file_is_compiled_afresh(monkeypatch: pytest.MonkeyPatch)
     raw = path.read_bytes()
     assert stored.stored_pack(path, relative, raw)[0]
     assert stored.stored_pack(path, relative, raw + b"\n# edited\n") == (False, None)
-    stored._stored.cache_clear()
+    stored._data.cache_clear()
     monkeypatch.setattr(stored, "_code_key", lambda: [["packs/model.py", 0]])
     try:
         assert stored.stored_pack(path, relative, raw) == (False, None)  # other code: not used
     finally:
-        stored._stored.cache_clear()
+        stored._data.cache_clear()
 
 
 def test_every_line_a_boilerplate_entry_matches_holds_its_words() -> None:
@@ -282,3 +282,22 @@ def test_programs_of_another_interpreter_are_not_used(monkeypatch: pytest.Monkey
         assert programs._programs() == {}
     finally:
         programs._programs.cache_clear()
+
+
+def test_the_stored_shared_scanner_finds_what_a_fresh_one_finds() -> None:
+    from qualitycheck.packs.model import _shared_scanner
+    from qualitycheck.packs.stored import stored_scanner
+    from qualitycheck.scan.anchors import AnchorScanner
+    from qualitycheck.scan.lowered import lower_same_length
+
+    shared = _shared_scanner()
+    anchors = list(shared.anchors)
+    stored = stored_scanner(anchors)
+    assert stored is not None  # the shipped packs.json holds it
+    fresh = AnchorScanner(anchors)
+    assert stored.state() == fresh.state()
+    assert stored_scanner([*anchors, "qualitycheck-test"]) is None  # other anchors: built anew
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.rglob("*.txt")))
+    lowered = lower_same_length(text)
+    assert stored.find_all(lowered) == fresh.find_all(lowered)
+    assert stored.find_all(lowered)

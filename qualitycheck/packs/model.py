@@ -423,8 +423,10 @@ def _shared_scanner() -> AnchorScanner:
     """One scanner for the anchors of every built-in phrase pack."""
     from qualitycheck.packs.load import _builtin_rules
 
-    anchors = {a for rule in _builtin_rules() for part in rule.parts for a in part.anchors}
-    return AnchorScanner(sorted(anchors))
+    anchors = sorted({a for rule in _builtin_rules() for part in rule.parts for a in part.anchors})
+    from qualitycheck.packs.stored import stored_scanner
+
+    return stored_scanner(anchors) or AnchorScanner(anchors)
 
 
 _FullMatch = Callable[[str], "re.Match[str] | None"]

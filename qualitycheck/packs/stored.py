@@ -22,6 +22,7 @@ from typing import Any
 from qualitycheck.finding import Severity
 from qualitycheck.packs.model import CompiledPack, PackEntry, _pattern_source, _regex
 from qualitycheck.resources import DATA_DIR
+from qualitycheck.scan.anchors import AnchorScanner
 
 STORED_FILE = DATA_DIR / "packs.json"
 _FORMAT = "qualitycheck-packs 1"
@@ -40,9 +41,9 @@ def _code_key() -> list[Any] | None:
 
 
 @cache
-def _stored() -> dict[str, Any]:
-    """Pack file path relative to the built-in directory -> ``[CRC-32, compiled pack or None (a
-    data file)]``; empty when the file is missing, of another format or computed by other code."""
+def _data() -> dict[str, Any]:
+    """The stored file's content; empty when it is missing, of another format or computed by
+    other code."""
     try:
         data = json.loads(STORED_FILE.read_bytes())
     except (OSError, ValueError):
@@ -51,7 +52,13 @@ def _stored() -> dict[str, Any]:
         return {}
     if data.get("code") != _code_key():
         return {}
-    files = data.get("files")
+    return data
+
+
+def _stored() -> dict[str, Any]:
+    """Pack file path relative to the built-in directory -> ``[CRC-32, compiled pack or None (a
+    data file)]``."""
+    files = _data().get("files")
     return files if isinstance(files, dict) else {}
 
 
@@ -63,6 +70,20 @@ def stored_pack(path: Path, relative: str, raw: bytes) -> tuple[bool, CompiledPa
     if entry is None or entry[0] != zlib.crc32(raw):
         return False, None
     return True, None if entry[1] is None else _restore(path, entry[1])
+
+
+def stored_scanner(anchors: list[str]) -> AnchorScanner | None:
+    """The built-in packs' shared anchor scanner as built at build time, when it was built for
+    exactly ``anchors``; else None."""
+    state = _shared_state()
+    if state is None or state["anchors"] != anchors:
+        return None
+    return AnchorScanner.from_state(state)
+
+
+def _shared_state() -> dict[str, Any] | None:
+    state = _data().get("shared_scanner")
+    return state if isinstance(state, dict) else None
 
 
 def serialise(pack: CompiledPack) -> dict[str, Any]:
@@ -130,5 +151,12 @@ def build_stored(directory: Path, compile_file: Any) -> str:
         files[path.relative_to(directory).as_posix()] = [
             crc, None if pack is None else serialise(pack)
         ]  # fmt: skip
-    state = {"format": _FORMAT, "code": _code_key(), "files": files}
+    packs = [compile_file(directory / name) for name, (_, data) in files.items() if data]
+    anchors = sorted({a for pack in packs if pack is not None for a in pack.anchors})
+    state = {
+        "format": _FORMAT,
+        "code": _code_key(),
+        "files": files,
+        "shared_scanner": AnchorScanner(anchors).state(),
+    }
     return json.dumps(state, ensure_ascii=False, indent=0) + "\n"

@@ -93,6 +93,33 @@ class AnchorScanner:
                     for a, i in keyed[other]
                 )
 
+    def state(self) -> dict[str, Any]:
+        """What the constructor computed, as JSON data (``from_state`` takes it back)."""
+        return {
+            "anchors": list(self.anchors),
+            "alone": list(self._alone),
+            "regex": None if self._regex is None else self._regex.pattern,
+            "actions": [
+                [group, rest, [list(action) for action in actions]]
+                for (group, rest), actions in self._actions.items()
+            ],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> AnchorScanner:
+        """The scanner ``state()`` describes, without computing it again (the built-in packs'
+        shared scanner, stored at build time)."""
+        scanner = cls.__new__(cls)
+        scanner.anchors = tuple(state["anchors"])
+        scanner._alone = tuple(state["alone"])
+        regex = state["regex"]
+        scanner._regex = None if regex is None else re_compile(regex)
+        scanner._actions = {
+            (group, rest): tuple((offset, anchor, check) for offset, anchor, check in actions)
+            for group, rest, actions in state["actions"]
+        }
+        return scanner
+
     @cached_property
     def _word_anchors(self) -> tuple[AnchorScanner, AnchorScanner | None]:
         """Scanners of the anchors made of ASCII letters only, and of the others (or None)."""
