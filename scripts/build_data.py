@@ -341,6 +341,9 @@ def record_patterns() -> set[tuple[str, int]]:
         if isinstance(rule, PackRule):
             for part in rule.parts:
                 compile_all_patterns(part)
+                if part.type != "boilerplate":
+                    for index in range(len(part.entries)):
+                        part._plan.gate(index)  # every skeleton, not only those samples need
     footer_line_matcher()("More Stories")
     for sample in sorted((ROOT / "samples").rglob("*")):
         if sample.suffix in (".txt", ".md", ".html"):

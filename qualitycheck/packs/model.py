@@ -353,6 +353,8 @@ class _PhrasePlan:
 
     def __init__(self, pack: CompiledPack) -> None:
         self.entries = pack.entries
+        # The skeletons' sources as stored at build time, if the pack was (else computed here).
+        self.skeletons: tuple[str | None, ...] | None = pack.__dict__.get("_skeletons")
         # A built-in pack finds its anchors in the pass shared by all built-in phrase packs.
         from qualitycheck.packs.load import _is_builtin
 
@@ -380,7 +382,11 @@ class _PhrasePlan:
         """The ``search`` of entry ``index``'s skeleton, or None."""
         gate = self._gates[index]
         if gate is False:
-            found = skeleton(*_pattern_source(self.entries[index].regex))
+            if self.skeletons is not None:  # computed at build time (``packs.stored``)
+                source = self.skeletons[index]
+                found = None if source is None else re_compile(source)
+            else:
+                found = skeleton(*_pattern_source(self.entries[index].regex))
             gate = self._gates[index] = None if found is None else found.search
         return cast("_Search | None", gate)
 

@@ -23,6 +23,7 @@ from qualitycheck.finding import Severity
 from qualitycheck.packs.model import CompiledPack, PackEntry, _pattern_source, _regex
 from qualitycheck.resources import DATA_DIR
 from qualitycheck.scan.anchors import AnchorScanner
+from qualitycheck.scan.skeleton import skeleton
 
 STORED_FILE = DATA_DIR / "packs.json"
 _FORMAT = "qualitycheck-packs 1"
@@ -95,9 +96,14 @@ def serialise(pack: CompiledPack) -> dict[str, Any]:
         entries.append(
             [e.source, pattern, flags, anchor, e.right, e.note, e.confidence, e.footer, e.bounded]
         )
-    first_chars = None
+    first_chars = skeletons = None
     if pack.type == "boilerplate":
         first_chars = [None if f is None else "".join(sorted(f)) for f in pack._first_chars]
+    else:
+        skeletons = []
+        for e in pack.entries:
+            found = skeleton(*_pattern_source(e.regex))
+            skeletons.append(None if found is None else found.pattern)
     return {
         "id": pack.id,
         "type": pack.type,
@@ -110,6 +116,7 @@ def serialise(pack: CompiledPack) -> dict[str, Any]:
         "anchors": {word: list(indices) for word, indices in pack.anchors.items()},
         "unanchored": list(pack.unanchored),
         "first_chars": first_chars,
+        "skeletons": skeletons,
     }
 
 
@@ -131,6 +138,9 @@ def _restore(path: Path, data: dict[str, Any]) -> CompiledPack:
         pack.__dict__["_first_chars"] = tuple(
             None if f is None else frozenset(f) for f in data["first_chars"]
         )
+    if data["skeletons"] is not None:
+        # What the phrase plan would compute per entry (``scan.skeleton``), as source text.
+        pack.__dict__["_skeletons"] = tuple(data["skeletons"])
     return pack
 
 
