@@ -344,7 +344,7 @@ def _block_lines(doc: Document) -> Iterator[tuple[int, int]]:
 # An anchor's entries get their skeletons once it has had this many windows in the process.
 _GATE_AFTER = 16
 # A boilerplate entry is compiled at the latest after this many lines skipped without its words.
-_COMPILE_AFTER = 64
+_COMPILE_AFTER = 32
 
 
 class _PhrasePlan:
