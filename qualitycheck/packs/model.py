@@ -402,18 +402,22 @@ class _PhrasePlan:
     def gated(self, anchor: str, windows: int) -> bool:
         """Whether ``anchor``'s entries have their skeletons (or will at ``gates``, asked with
         the same ``windows``)."""
-        return anchor in self._by_anchor or self._windows.get(anchor, 0) + windows >= _GATE_AFTER
+        if anchor in self._by_anchor or self.skeletons is not None:
+            return True
+        return self._windows.get(anchor, 0) + windows >= _GATE_AFTER
 
     def gates(self, anchor: str, windows: int) -> tuple[tuple[int, int, _Search | None], ...]:
         """(order, entry, its skeleton's ``search``) for the entries of ``anchor``, which occurs
-        ``windows`` times in the text at hand. Until an anchor has had ``_GATE_AFTER`` windows in
-        this process its entries go ungated (None): building a skeleton (parsing the pattern,
-        compiling the skeleton, ~0.3 ms) costs more than trying the entries on a few windows."""
+        ``windows`` times in the text at hand. Where the skeletons are not stored (a user pack, a
+        changed built-in one), an anchor's entries go ungated (None) until it has had
+        ``_GATE_AFTER`` windows in this process: building a skeleton (parsing the pattern,
+        compiling the skeleton, ~0.3 ms) costs more than trying the entries on a few windows.
+        Stored skeletons (and their stored programs) cost ~20 µs: used from the first window."""
         found = self._by_anchor.get(anchor)
         if found is None:
             indices = self.pack_anchors[anchor]
             seen = self._windows.get(anchor, 0) + windows
-            if seen < _GATE_AFTER:
+            if self.skeletons is None and seen < _GATE_AFTER:
                 self._windows[anchor] = seen
                 return tuple((k, i, None) for k, i in enumerate(indices))
             found = tuple((k, i, self.gate(i)) for k, i in enumerate(indices))
