@@ -167,10 +167,18 @@ def per_rule(text: str) -> list[tuple[str, float]]:
     return sorted(rows, key=lambda r: -r[1])
 
 
+def script(name: str) -> str | None:
+    """The console script ``name`` of this interpreter's environment, else the one on PATH. (On
+    PATH first may be another installation, or a pyenv shim that adds a shell's start-up.)"""
+    local = Path(sys.executable).parent / name
+    return str(local) if local.exists() else shutil.which(name)
+
+
 def peers() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    if shutil.which("proselint"):
-        found["proselint"] = ["proselint", "check"]
+    proselint = script("proselint")
+    if proselint:
+        found["proselint"] = [proselint, "check"]
     local = ROOT / "benchmarks" / "node_modules" / ".bin" / "write-good"
     exe = str(local) if local.exists() else shutil.which("write-good")
     if exe:
@@ -192,7 +200,7 @@ def main() -> None:
     article = args.article or default_article()
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "qualitycheck")],
                    capture_output=True, check=False, env=CHILD_ENV)  # fmt: skip
-    qc = shutil.which("qualitycheck") or sys.executable
+    qc = script("qualitycheck") or sys.executable
     qc_cmd = (
         [qc, "lint", str(article)]
         if qc != sys.executable

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from qualitycheck.scan.lowered import FOLDS_TO_ASCII as FOLDS_TO_ASCII
 from qualitycheck.scan.lowered import lower_same_length as lower_same_length
 from qualitycheck.scan.lowered import lowered_text as lowered_text
+from qualitycheck.scan.programs import re_compile
 
 # Re-exported: rules written before the scanning layer import these from here.
 from qualitycheck.scan.starts import matches_from as matches_from
@@ -171,7 +172,7 @@ def is_title_case_tokens(tokens: Iterable[str]) -> bool:
     return lower == 0 or content + 1 >= 7
 
 
-_ASCII_LOWER_RE = re.compile("[a-z]")
+_ASCII_LOWER_RE = re_compile("[a-z]")
 
 
 def is_all_caps(text: str) -> bool:
@@ -212,19 +213,19 @@ _NAME_SEQ = rf"{_NAME}(?:\s+(?:{_NAME}|de|da|van|von|der|al-\w+|bin|el|la|le))*"
 _BYLINE_RES = (
     # "By Ana Souza", "BY ANA SOUZA and LEE MIN-JUN", "By Ana Souza, Reuters": the whole line is
     # names joined by commas, "and", "&", "|"
-    re.compile(rf"^(?:By|BY)\s+{_NAME_SEQ}(?:\s*(?:,|;|\||&|\band\b|\bAND\b)\s*{_NAME_SEQ})*\.?$"),
+    re_compile(rf"^(?:By|BY)\s+{_NAME_SEQ}(?:\s*(?:,|;|\||&|\band\b|\bAND\b)\s*{_NAME_SEQ})*\.?$"),
     # "Reporting by ...; Editing by ...", "Additional reporting by ...", "Written by ..."
-    re.compile(
+    re_compile(
         r"^(?:additional\s+)?(?:reporting|writing|editing|written|edited|compiled|"
         r"produced|photography|graphics|research|translated|translation)\s+by\b",
         re.IGNORECASE,
     ),
     # "Ana Souza is a correspondent for ..."/"Ana Souza reported from Lagos"
-    re.compile(rf"^{_NAME_SEQ}\s+reported\s+from\s+{_NAME}\.?$"),
+    re_compile(rf"^{_NAME_SEQ}\s+reported\s+from\s+{_NAME}\.?$"),
 )
 # "Ana Souza contributed reporting", "... contributed to this article/report": searched anywhere
 # in the line, so only run when the line has the word (in any case; see _may_contain)
-_CONTRIBUTED_RE = re.compile(
+_CONTRIBUTED_RE = re_compile(
     r"\bcontributed\s+(?:reporting|research|to\s+(?:this|the)\b)", re.IGNORECASE
 )
 
@@ -260,17 +261,17 @@ _DASH = r"(?:—|–|--|-)"
 _AGENCY = r"(?:\((?:[A-Z][\w.&/ ]{0,30})\)\s*)?"
 _DATELINE_RES = (
     # "LAGOS, Nigeria —", "KYIV, Ukraine (AP) —", "Kyiv, Ukraine –", "SAN JOSE, Calif. —"
-    re.compile(
+    re_compile(
         rf"^(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,3}})"
         rf",\s+(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,3}})\s*{_AGENCY}{_DASH}\s+"
     ),
     # "WASHINGTON —", "LAGOS (Reuters) -", "NEW YORK, March 3 (Reuters) -"
-    re.compile(
+    re_compile(
         rf"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){{0,3}}"
         rf"(?:,\s+[A-Z][a-z]+\.?\s+\d{{1,2}})?\s*{_AGENCY}{_DASH}\s+"
     ),
     # "Kyiv (Reuters) -" : a capitalised place followed by an agency tag and a dash
-    re.compile(
+    re_compile(
         rf"^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,3}}\s*\([A-Z][\w.&/ ]{{0,30}}\)\s*"
         rf"{_DASH}\s+"
     ),
@@ -303,7 +304,7 @@ def looks_like_dateline(text: str) -> bool:
     return dateline_end(text) > 0
 
 
-_CREDIT_RE = re.compile(
+_CREDIT_RE = re_compile(
     r"""
     \((?:photo|photograph|picture|image|video|file\s+photo|credit)s?\s*:[^)]{0,200}\)   # (Photo: X)
     | \((?:AP|AFP|Reuters|EPA|Getty)\s+Photo[^)]{0,200}\)                         # (AP Photo/Name)
@@ -335,7 +336,7 @@ def looks_like_caption_credit(text: str) -> bool:
     return bool(_CREDIT_RE.search(s))
 
 
-_SIGNOFF_RE = re.compile(r"^(?:[—–\-]{1,2}\s*[A-Z][\w.&'’ ]{0,40}|\((?:[A-Z][\w.&/ ]{0,30})\))\.?$")
+_SIGNOFF_RE = re_compile(r"^(?:[—–\-]{1,2}\s*[A-Z][\w.&'’ ]{0,40}|\((?:[A-Z][\w.&/ ]{0,30})\))\.?$")
 
 
 def looks_like_signoff(text: str) -> bool:
@@ -346,7 +347,7 @@ def looks_like_signoff(text: str) -> bool:
 
 # -- lists -------------------------------------------------------------------------------------
 
-_LIST_ITEM_RE = re.compile(
+_LIST_ITEM_RE = re_compile(
     r"""^\s*(?:
         [\-*+•·▪◦‣●○■□►▶✓✔]\s+          # bullets
       | \d{1,3}[.)]\s+                  # 1. 2)
@@ -403,7 +404,7 @@ def has_verb_hint(text: str) -> bool:
 # Shapes of a line that is code, markup or data rather than prose: a call "f(x)", a field list
 # ":param x:", a literal block "::", a JSON key '"key": ', an assignment "x = 1", a line ending
 # with a brace or semicolon, a shell prompt, a keyword that starts a statement.
-_CODE_LINE_RE = re.compile(
+_CODE_LINE_RE = re_compile(
     r"""(?<!\w)[^\W\d]\w*\((?!s\))     # a call: f(x), dirlist() (not "word(s)")
       | ^[ \t]*[:.]{1,2}[a-z]\w*          # :param ..., .. note
       | ::

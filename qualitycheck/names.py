@@ -28,6 +28,7 @@ from qualitycheck.heuristics import (
     DETERMINERS,
     PREPOSITIONS,
 )
+from qualitycheck.scan.programs import re_compile
 
 __all__ = [
     "FEATURE_WORDS",
@@ -111,15 +112,15 @@ FEATURE_WORDS = _wordset(
 )
 
 # Words after a name that say "this is a person": an appositive or a speech verb.
-_NAME_CONTEXT_RE = re.compile(
+_NAME_CONTEXT_RE = re_compile(
     r"(?:\s*,\s*(?:a|an|who|whose|whom|aged?|\d{1,3})\b"
     r"|\s+(?:said|says|told|tells|added|wrote|writes|explained|argued|insisted|stated|asked"
     r"|replied|recalled|noted|warned|announced|admitted|claimed)\b)"
 )
-_NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
-_GAP_RE = re.compile(r"\s+|\.\s+")  # between two words of one name: space, or ". " after "Mr"
-_POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
-_PARTICLE_PREFIX_RE = re.compile(r"^(?:[a-z]{1,3}[\-’'])+(?=[A-Z])")
+_NEXT_WORD_RE = re_compile(r"[ \t]+([^\W\d_]+)")
+_GAP_RE = re_compile(r"\s+|\.\s+")  # between two words of one name: space, or ". " after "Mr"
+_POSSESSIVE_RE = re_compile(r"(?:['’]s|['’])$")
+_PARTICLE_PREFIX_RE = re_compile(r"^(?:[a-z]{1,3}[\-’'])+(?=[A-Z])")
 
 
 class NameToken(NamedTuple):
@@ -229,7 +230,7 @@ def find_name_mentions(doc: Document) -> list[NameMention]:
 # Where a lower-case particle may be glued to a capitalised name ("al-Assad", "d’Orsay"): the
 # separator right before the capital that _PARTICLE_PREFIX_RE looks ahead to. One pattern per
 # separator: a pattern that starts with a literal is searched for several times faster.
-_GLUED_RES = tuple(re.compile(sep + "[A-Z]") for sep in ("-", "’", "'"))
+_GLUED_RES = tuple(re_compile(sep + "[A-Z]") for sep in ("-", "’", "'"))
 
 
 def _find_name_mentions(doc: Document) -> tuple[NameMention, ...]:

@@ -31,13 +31,14 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, TextIO
 
 from qualitycheck.scoring import DOCUMENT_SCORES, Needs
 from qualitycheck.tasks import Done, FileTask, Task, collector_paused, file_tasks
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from qualitycheck.api import Checker
     from qualitycheck.config import Settings
     from qualitycheck.result import FileResult
@@ -216,6 +217,9 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        # Imported here: it pulls in multiprocessing (~8 ms), which a run on one file never uses.
+        from concurrent.futures import ProcessPoolExecutor
+
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context,
                                    initializer=_init_worker, initargs=self.args)  # fmt: skip
 

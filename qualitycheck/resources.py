@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, cast
 
 if TYPE_CHECKING:
     from qualitycheck.ngram import NgramModel
@@ -749,10 +749,82 @@ def _country_names(gaz: Gazetteer) -> dict[str, str]:
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
+    raw = path.read_bytes()
+    found = prebuilt_table(path, raw)
+    if found is not None:
+        return cast("dict[str, Any]", found)
     import tomllib
 
-    with path.open("rb") as f:
-        return tomllib.load(f)
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+# -- TOML files parsed at build time -----------------------------------------------------------
+# Parsing the built-in packs and data tables (``rules/**/*.toml``) with ``tomllib`` costs ~20 ms
+# at every start. ``scripts/build_data.py tables`` stores them parsed, as JSON, in
+# ``data/tables.json``, each with the CRC-32 of the file it was parsed from; a file is taken from
+# there only while its bytes have that CRC, so an edited file is parsed afresh (same result, just
+# slower) and a test fails until the tables are built again. Nothing is ever written at run time.
+
+TABLES_FILE = DATA_DIR / "tables.json"
+_TABLES_FORMAT = "qualitycheck-tables 1"
+
+
+@cache
+def _prebuilt_tables() -> dict[str, list[Any]]:
+    """Path relative to ``packs_dir()`` -> ``[CRC-32, the parsed file as JSON text]``; empty when
+    the file is missing or not of this format."""
+    import json
+
+    try:
+        data = json.loads(TABLES_FILE.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != _TABLES_FORMAT:
+        return {}
+    files = data.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def prebuilt_table(path: Path, raw: bytes) -> Any | None:
+    """The parsed TOML of ``path`` (a file of the packs folder whose bytes are ``raw``) as stored
+    at build time, a fresh object on every call; None when it was not stored or has changed."""
+    tables = _prebuilt_tables()
+    if not tables:
+        return None
+    try:
+        key = path.resolve().relative_to(packs_dir().resolve()).as_posix()
+    except ValueError:
+        return None  # not a built-in file
+    stored = tables.get(key)
+    # (A carriage return would make the file's readers differ: some read it as text, newlines
+    # translated. Files with one are never stored.)
+    if stored is None or stored[0] != zlib.crc32(raw) or b"\r" in raw:
+        return None
+    import json
+
+    return json.loads(stored[1])
+
+
+def build_tables() -> str:
+    """The content of ``data/tables.json`` for the current ``rules/**/*.toml`` files (used by
+    ``scripts/build_data.py tables`` and by the test that the shipped file is up to date)."""
+    import json
+    import tomllib
+
+    root = packs_dir()
+    files: dict[str, list[Any]] = {}
+    for path in sorted(root.rglob("*.toml")):
+        raw = path.read_bytes()
+        try:
+            parsed = tomllib.loads(raw.decode("utf-8"))
+            text = json.dumps(parsed, ensure_ascii=False, separators=(",", ":"))
+        except (ValueError, TypeError):  # not valid TOML, or not plain JSON data (a date)
+            continue
+        if b"\r" in raw or json.loads(text) != parsed:
+            continue  # parsed at run time, as before
+        files[path.relative_to(root).as_posix()] = [zlib.crc32(raw), text]
+    state = {"format": _TABLES_FORMAT, "files": files}
+    return json.dumps(state, ensure_ascii=False, indent=0) + "\n"
 
 
 def _add_pack(gaz: Gazetteer, data: dict[str, Any]) -> None:

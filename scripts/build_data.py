@@ -33,6 +33,17 @@ a whole group (format 1 had no chunks; the reader accepts both).
   ``resources.py`` run ``python scripts/build_data.py packs`` (needs no build-time sources), or
   the gazetteer loads ~6 ms slower (same results); a test fails meanwhile.
 
+- ``qualitycheck/data/tables.json``: every ``rules/**/*.toml`` file (the built-in packs and data
+  tables) parsed, as JSON, with the CRC-32 of the file; a file is read from here only while it has
+  that CRC (``qualitycheck.resources.prebuilt_table``), which saves ~20 ms of TOML parsing at
+  start-up. After editing one run ``python scripts/build_data.py tables`` (needs no build-time
+  sources); a test fails meanwhile.
+
+- ``qualitycheck/data/packs.json``: the built-in packs compiled (``qualitycheck.packs.stored``),
+  with the CRC-32 of each pack file and of the code that compiles them; used only while they
+  match, which saves ~15 ms at start-up. After editing a pack or that code run
+  ``python scripts/build_data.py packs-compiled``; a test fails meanwhile.
+
 - ``qualitycheck/data/ngrams.qng``: CMU Sphinx's English 3-gram model (``en-us.lm.bin``, BSD-2,
   from the ``pocketsphinx`` wheel or Debian's ``pocketsphinx-en-us``) re-packed as hashed sorted
   keys with one-byte quantised log10 values (format: ``qualitycheck/ngram.py``). Needs numpy and
@@ -44,8 +55,9 @@ a whole group (format 1 had no chunks; the reader accepts both).
 
 Run: ``python scripts/build_data.py`` (lexicon and gazetteer), ``python scripts/build_data.py
 lexicon``, ``python scripts/build_data.py ngrams [--lm PATH]``, ``python scripts/build_data.py
-tagger --brown DIR`` or ``python scripts/build_data.py packs`` (only the name packs stored in the
-shipped gazetteer).
+tagger --brown DIR``, ``python scripts/build_data.py packs`` (only the name packs stored in the
+shipped gazetteer), ``python scripts/build_data.py tables`` (only ``tables.json``) or
+``python scripts/build_data.py packs-compiled`` (only ``packs.json``).
 """
 
 from __future__ import annotations
@@ -295,6 +307,61 @@ def refresh_packs() -> None:
     print(f"wrote {path.relative_to(ROOT)} ({len(data) / 1024:.0f} KiB)")
 
 
+def build_tables() -> None:
+    """Store the built-in packs and data tables (``rules/**/*.toml``) parsed, in
+    ``qualitycheck/data/tables.json`` (after editing one; run time parses an edited file itself)."""
+    from qualitycheck.resources import TABLES_FILE
+    from qualitycheck.resources import build_tables as tables
+
+    TABLES_FILE.write_text(tables(), encoding="utf-8", newline="\n")
+    print(f"wrote {TABLES_FILE.relative_to(ROOT)} ({TABLES_FILE.stat().st_size / 1024:.0f} KiB)")
+
+
+def build_compiled_packs() -> None:
+    """Store the built-in packs compiled, in ``qualitycheck/data/packs.json`` (after editing a
+    pack or the code that compiles them; run time compiles a changed pack itself)."""
+    from qualitycheck.packs.load import build_stored_packs
+    from qualitycheck.packs.stored import STORED_FILE
+
+    STORED_FILE.write_text(build_stored_packs(), encoding="utf-8", newline="\n")
+    print(f"wrote {STORED_FILE.relative_to(ROOT)} ({STORED_FILE.stat().st_size / 1024:.0f} KiB)")
+
+
+def record_patterns() -> set[tuple[str, int]]:
+    """The patterns qualitycheck compiles (through ``scan.programs.re_compile``) when it loads
+    every rule and pack, compiles every built-in pack entry and checks the bundled samples. Run
+    in a new process, so that the module-level patterns are compiled while it watches."""
+    from qualitycheck.api import Checker
+    from qualitycheck.packs import builtin_rules, footer_line_matcher
+    from qualitycheck.packs.load import PackRule, compile_all_patterns
+    from qualitycheck.scan.programs import asked_for
+
+    checker = Checker()
+    for rule in builtin_rules():
+        if isinstance(rule, PackRule):
+            for part in rule.parts:
+                compile_all_patterns(part)
+                if part.type != "boilerplate":
+                    for index in range(len(part.entries)):
+                        part._plan.gate(index)  # every skeleton, not only those samples need
+    footer_line_matcher()("More Stories")
+    for sample in sorted((ROOT / "samples").rglob("*")):
+        if sample.suffix in (".txt", ".md", ".html"):
+            checker.check_file(sample)
+    return asked_for()
+
+
+def build_regex() -> None:
+    """Store the programs of the patterns qualitycheck compiles, for this interpreter, in
+    ``qualitycheck/data/regex.qrx`` (after changing a pattern, or for another Python)."""
+    from qualitycheck.scan.programs import PROGRAMS_FILE, build_programs
+
+    patterns = record_patterns()
+    PROGRAMS_FILE.write_bytes(build_programs(patterns))
+    size = PROGRAMS_FILE.stat().st_size / 1024
+    print(f"wrote {PROGRAMS_FILE.relative_to(ROOT)} ({len(patterns)} patterns, {size:.0f} KiB)")
+
+
 # -- n-grams ---------------------------------------------------------------------------------------
 
 # Bucket bits per table (the rest of the 32-bit key is the fingerprint): ~16 entries a bucket.
@@ -430,6 +497,14 @@ def main(argv: list[str]) -> None:
     if extra and not argv:
         return
     targets = argv or ["lexicon", "gazetteer"]
+    if "tables" in targets:
+        build_tables()
+    if "packs-compiled" in targets:
+        build_compiled_packs()
+    if "regex" in targets:
+        build_regex()
+    if set(targets) <= {"tables", "packs-compiled", "regex"}:
+        return
     if "lexicon" in targets:
         build_lexicon()
     if "gazetteer" in targets:

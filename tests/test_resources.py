@@ -229,3 +229,32 @@ def test_look_ups_of_missing_key_groups_leave_nothing_behind() -> None:
     for i in range(2000):
         assert lex.zipf(chr(0x4E00 + i) + "字") == 0.0  # CJK: no such groups in the lexicon
     assert (len(container._chunks), len(container._scans), len(container._texts)) == before
+
+
+def test_the_shipped_tables_are_the_current_toml_files() -> None:
+    # data/tables.json holds every rules/**/*.toml file parsed at build time, used only while the
+    # file has the stored CRC. After an edit this fails until the tables are built again:
+    #     python scripts/build_data.py tables
+    assert resources.TABLES_FILE.read_text(encoding="utf-8") == resources.build_tables()
+
+
+def test_a_stored_table_is_the_parse_of_its_file() -> None:
+    import tomllib
+
+    paths = sorted(resources.packs_dir().rglob("*.toml"))
+    assert len(paths) > 5
+    for path in paths:
+        raw = path.read_bytes()
+        stored = resources.prebuilt_table(path, raw)
+        assert stored == tomllib.loads(raw.decode("utf-8")), path
+        assert stored is not resources.prebuilt_table(path, raw)  # a fresh object every time
+
+
+def test_an_edited_or_outside_file_is_not_taken_from_the_tables(tmp_path: Path) -> None:
+    path = resources.packs_dir() / "case" / "capitalised-words.toml"
+    raw = path.read_bytes()
+    assert resources.prebuilt_table(path, raw) is not None
+    assert resources.prebuilt_table(path, raw + b"\n# edited\n") is None
+    copy = tmp_path / "capitalised-words.toml"
+    copy.write_bytes(raw)
+    assert resources.prebuilt_table(copy, raw) is None

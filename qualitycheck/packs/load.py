@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 from qualitycheck.finding import Match
 from qualitycheck.packs.compile import _check_template, _PackLoader
 from qualitycheck.packs.model import PACK_SUFFIXES, CompiledPack, PackEntry, PackError
+from qualitycheck.resources import prebuilt_table
 from qualitycheck.rule import Context, Rule
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document
@@ -22,10 +24,14 @@ if TYPE_CHECKING:
 # -- reading files -----------------------------------------------------------------------------
 def _parse(path: Path) -> Any:
     try:
-        raw = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        raw = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(path, f"'{path.stem}'", f"cannot read the file: {exc}") from None
     if path.suffix == ".toml":
+        stored = prebuilt_table(path, data)  # a built-in pack, parsed at build time
+        if stored is not None:
+            return stored
         try:
             return tomllib.loads(raw)
         except tomllib.TOMLDecodeError as exc:
@@ -42,7 +48,7 @@ def _parse(path: Path) -> Any:
 _PACK_CACHE: dict[tuple[str, int, int], CompiledPack | None] = {}
 # A pack names its rule and type at the top level; other TOML/YAML files under rules/ are data
 # (name lists, word lists) that rules read themselves.
-_PACK_KEY_RE = re.compile(r"^(?:id|type)\s*[=:]", re.MULTILINE)
+_PACK_KEY_RE = re_compile(r"^(?:id|type)\s*[=:]", re.MULTILINE)
 
 
 def compile_pack(path: Path | str) -> CompiledPack:
@@ -64,13 +70,45 @@ def _compile_cached(p: Path, *, require_pack: bool) -> CompiledPack | None:
         return _PACK_CACHE[key]
     if p.suffix not in PACK_SUFFIXES:
         raise PackError(p, f"'{p.stem}'", "a pack file must end in .toml, .yaml or .yml")
-    pack: CompiledPack | None = None
+    found, pack = _stored_builtin(p)
+    if found and (pack is not None or not require_pack):
+        _PACK_CACHE[key] = pack
+        return pack
+    pack = None
     if require_pack or _looks_like_pack(p):
         data = _parse(p)
         if require_pack or (isinstance(data, Mapping) and ("id" in data or "type" in data)):
             pack = _PackLoader(p, data, eager=not _is_builtin(p)).load()
     _PACK_CACHE[key] = pack
     return pack
+
+
+def _stored_builtin(p: Path) -> tuple[bool, CompiledPack | None]:
+    """A built-in pack file as compiled at build time (``packs.stored``): ``(found, pack)``."""
+    try:
+        relative = p.resolve().relative_to(builtin_pack_dir().resolve()).as_posix()
+        raw = p.read_bytes()
+    except (ValueError, OSError):
+        return False, None  # not a built-in file (or unreadable: reported by the parser)
+    from qualitycheck.packs.stored import stored_pack
+
+    return stored_pack(p, relative, raw)
+
+
+def build_stored_packs() -> str:
+    """The content of ``data/packs.json``: the built-in packs compiled now (see
+    ``packs.stored``)."""
+    from qualitycheck.packs.stored import build_stored
+
+    def compile_file(path: Path) -> CompiledPack | None:
+        if not _looks_like_pack(path):
+            return None
+        data = _parse(path)
+        if not (isinstance(data, Mapping) and ("id" in data or "type" in data)):
+            return None
+        return _PackLoader(path, data, eager=False).load()
+
+    return build_stored(builtin_pack_dir(), compile_file)
 
 
 def _is_builtin(p: Path) -> bool:

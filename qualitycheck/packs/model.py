@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from qualitycheck.finding import Match, Severity
-from qualitycheck.scan.anchors import AnchorScanner
+from qualitycheck.scan.anchors import AnchorScanner, required_words
 from qualitycheck.scan.lowered import FOLDS_TO_ASCII, lower_same_length, lowered_text
+from qualitycheck.scan.programs import re_compile
 from qualitycheck.scan.skeleton import first_chars, skeleton
 
 if TYPE_CHECKING:
@@ -140,10 +141,20 @@ class CompiledPack:
             # ``map`` and ``compress`` in C; then verified in the order of a plain loop over the
             # positions and, at each, the entries.
             passing: list[tuple[int, int, int]] = []  # (position, order of the entry, entry)
-            for order, index, gate in plan.gates(anchor):
+            gated = plan.gated(anchor, len(positions))
+            for order, index, gate in plan.gates(anchor, len(positions)):
                 found: Iterable[int] = positions
                 if gate is not None and filtering:
                     found = compress(positions, map(gate, repeat(lowered), los, his))
+                elif filtering and not gated and plan.requires(index, anchor):
+                    # Without a skeleton: the words the entry cannot match without, each
+                    # looked for in the window (no pattern compiled for a window without them).
+                    requires = plan.requires(index, anchor)
+                    found = [
+                        pos
+                        for pos, lo, hi in zip(positions, los, his, strict=True)
+                        if all(any(lowered.find(w, lo, hi) >= 0 for w in r) for r in requires)
+                    ]
                 passing.extend((pos, order, index) for pos in found)
             passing.sort()
             for pos, _, index in passing:
@@ -198,23 +209,79 @@ class CompiledPack:
             return None
         # Only entries that can start with the line's first character are tried; the combined
         # pattern (what decides whether the line matches at all) then only confirms a match.
-        for entry, fullmatch in self._line_entries(trimmed[0]):
+        fullmatches = self._fullmatches
+        lowered: str | None = None
+        for index in self._line_entries(trimmed[0]):
+            fullmatch = fullmatches[index]
+            if fullmatch is None:
+                # Not compiled yet: only for a line that holds one of the words every match of
+                # the entry holds (no such check where the line has a character that matches
+                # an ASCII letter case-insensitively without lower-casing to it).
+                # After ``_COMPILE_AFTER`` lines without them the entry is compiled anyway:
+                # then ``fullmatch`` rejects a line faster than this check.
+                words = self._line_words[index]
+                if words and self._skipped[index] < _COMPILE_AFTER:
+                    if lowered is None:
+                        folds = any(c in trimmed for c in FOLDS_TO_ASCII)
+                        lowered = "" if folds else trimmed.lower()
+                    if lowered and not any(map(lowered.__contains__, words)):
+                        self._skipped[index] += 1
+                        continue
+                fullmatch = fullmatches[index] = _resolved(self.entries[index].regex).fullmatch
             m = fullmatch(trimmed)
             if m:
-                return (entry, m) if self.combined.fullmatch(trimmed) else None
+                entry = self.entries[index]
+                return (entry, m) if self._combined_fullmatches(entry, trimmed) else None
         return None
 
-    def _line_entries(self, first: str) -> tuple[tuple[PackEntry, _FullMatch], ...]:
-        """The boilerplate entries a line starting with ``first`` can match, in pack order, each
-        with its compiled ``fullmatch``: those whose matches can start with that character (all
-        of them for a character outside ASCII)."""
+    @cached_property
+    def _fullmatches(self) -> list[_FullMatch | None]:
+        return [None] * len(self.entries)  # per entry, its compiled ``fullmatch`` once needed
+
+    @cached_property
+    def _skipped(self) -> list[int]:
+        return [0] * len(self.entries)  # per entry, lines skipped for want of its words
+
+    @cached_property
+    def _line_words(self) -> tuple[frozenset[str] | None, ...]:
+        """Per entry, words one of which every match holds (``required_words``: the set of the
+        rarest-looking word), or None."""
+        found: list[frozenset[str] | None] = []
+        for entry in self.entries:
+            sets = required_words(entry.source)
+            found.append(max(sets, key=lambda r: min(map(len, r))) if sets else None)
+        return tuple(found)
+
+    def _combined_fullmatches(self, entry: PackEntry, line: str) -> bool:
+        """``self.combined.fullmatch(line)``, where ``entry`` matches the line: the combined
+        pattern is a choice of one alternative per entry, so it matches when ``entry``'s own
+        alternative does; only otherwise is the whole choice (~8 ms to compile for the built-in
+        footers) compiled and tried."""
+        assert self.combined is not None
+        alone = self._alternatives.get(entry.source)
+        if alone is None:
+            from qualitycheck.packs.compile import _compile_union
+
+            ignorecase = bool(_pattern_source(self.combined)[1] & re.IGNORECASE)
+            alone = _compile_union([entry.source], ignorecase)
+            self._alternatives[entry.source] = alone
+        return bool(alone.fullmatch(line) or self.combined.fullmatch(line))
+
+    @cached_property
+    def _alternatives(self) -> dict[str, re.Pattern[str]]:
+        return {}  # entry source -> its alternative of ``combined``, compiled
+
+    def _line_entries(self, first: str) -> tuple[int, ...]:
+        """The boilerplate entries a line starting with ``first`` can match, in pack order (their
+        indices): those whose matches can start with that character (all of them for a character
+        outside ASCII)."""
         table = self._line_table
         key = first if first.isascii() else ""
         found = table.get(key)
         if found is None:
             found = table[key] = tuple(
-                (entry, _resolved(entry.regex).fullmatch)
-                for entry, starts in zip(self.entries, self._first_chars, strict=True)
+                index
+                for index, starts in enumerate(self._first_chars)
                 if starts is None or first in starts or not first.isascii()
             )
         return found
@@ -224,7 +291,7 @@ class CompiledPack:
         return tuple(first_chars(*_pattern_source(entry.regex)) for entry in self.entries)
 
     @cached_property
-    def _line_table(self) -> dict[str, tuple[tuple[PackEntry, _FullMatch], ...]]:
+    def _line_table(self) -> dict[str, tuple[int, ...]]:
         # One key per ASCII character, one for all others: stays small.
         return {}
 
@@ -274,12 +341,20 @@ def _block_lines(doc: Document) -> Iterator[tuple[int, int]]:
 #   entry at every position of the window.
 
 
+# An anchor's entries get their skeletons once it has had this many windows in the process.
+_GATE_AFTER = 16
+# A boilerplate entry is compiled at the latest after this many lines skipped without its words.
+_COMPILE_AFTER = 32
+
+
 class _PhrasePlan:
     """What a phrase pack computes once, on first use: its anchor scanner and, per entry, the
     search of its skeleton (None: no skeleton, the entry runs on every window)."""
 
     def __init__(self, pack: CompiledPack) -> None:
         self.entries = pack.entries
+        # The skeletons' sources as stored at build time, if the pack was (else computed here).
+        self.skeletons: tuple[str | None, ...] | None = pack.__dict__.get("_skeletons")
         # A built-in pack finds its anchors in the pass shared by all built-in phrase packs.
         from qualitycheck.packs.load import _is_builtin
 
@@ -290,6 +365,8 @@ class _PhrasePlan:
         self.pack_anchors = pack.anchors
         self.rank = {a: k for k, a in enumerate(pack.anchors)}  # the order anchors are tried in
         self._by_anchor: dict[str, tuple[tuple[int, int, _Search | None], ...]] = {}
+        self._windows: dict[str, int] = {}  # anchor -> windows seen while it went ungated
+        self._requires: dict[int, tuple[frozenset[str], ...]] = {}
 
     def occurrences(self, doc: Document | None, lowered: str) -> dict[str, list[int]]:
         """Anchor -> its positions in ``lowered`` (the lower-cased ``doc.text``)."""
@@ -305,15 +382,44 @@ class _PhrasePlan:
         """The ``search`` of entry ``index``'s skeleton, or None."""
         gate = self._gates[index]
         if gate is False:
-            found = skeleton(*_pattern_source(self.entries[index].regex))
+            if self.skeletons is not None:  # computed at build time (``packs.stored``)
+                source = self.skeletons[index]
+                found = None if source is None else re_compile(source)
+            else:
+                found = skeleton(*_pattern_source(self.entries[index].regex))
             gate = self._gates[index] = None if found is None else found.search
         return cast("_Search | None", gate)
 
-    def gates(self, anchor: str) -> tuple[tuple[int, int, _Search | None], ...]:
-        """(order, entry, its skeleton's ``search``) for the entries of ``anchor``."""
+    def requires(self, index: int, anchor: str) -> tuple[frozenset[str], ...]:
+        """The word sets of entry ``index`` that every match holds a word of
+        (``required_words``), less the one its anchor ``anchor`` belongs to."""
+        found = self._requires.get(index)
+        if found is None:
+            words = required_words(self.entries[index].source)
+            found = self._requires[index] = tuple(r for r in words if anchor not in r)
+        return found
+
+    def gated(self, anchor: str, windows: int) -> bool:
+        """Whether ``anchor``'s entries have their skeletons (or will at ``gates``, asked with
+        the same ``windows``)."""
+        if anchor in self._by_anchor or self.skeletons is not None:
+            return True
+        return self._windows.get(anchor, 0) + windows >= _GATE_AFTER
+
+    def gates(self, anchor: str, windows: int) -> tuple[tuple[int, int, _Search | None], ...]:
+        """(order, entry, its skeleton's ``search``) for the entries of ``anchor``, which occurs
+        ``windows`` times in the text at hand. Where the skeletons are not stored (a user pack, a
+        changed built-in one), an anchor's entries go ungated (None) until it has had
+        ``_GATE_AFTER`` windows in this process: building a skeleton (parsing the pattern,
+        compiling the skeleton, ~0.3 ms) costs more than trying the entries on a few windows.
+        Stored skeletons (and their stored programs) cost ~20 µs: used from the first window."""
         found = self._by_anchor.get(anchor)
         if found is None:
             indices = self.pack_anchors[anchor]
+            seen = self._windows.get(anchor, 0) + windows
+            if self.skeletons is None and seen < _GATE_AFTER:
+                self._windows[anchor] = seen
+                return tuple((k, i, None) for k, i in enumerate(indices))
             found = tuple((k, i, self.gate(i)) for k, i in enumerate(indices))
             self._by_anchor[anchor] = found
         return found
@@ -327,8 +433,10 @@ def _shared_scanner() -> AnchorScanner:
     """One scanner for the anchors of every built-in phrase pack."""
     from qualitycheck.packs.load import _builtin_rules
 
-    anchors = {a for rule in _builtin_rules() for part in rule.parts for a in part.anchors}
-    return AnchorScanner(sorted(anchors))
+    anchors = sorted({a for rule in _builtin_rules() for part in rule.parts for a in part.anchors})
+    from qualitycheck.packs.stored import stored_scanner
+
+    return stored_scanner(anchors) or AnchorScanner(anchors)
 
 
 _FullMatch = Callable[[str], "re.Match[str] | None"]
@@ -391,7 +499,7 @@ class _DeferredPattern:
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self._pattern, self._flags)
+            self._compiled = re_compile(self._pattern, self._flags)
         return self._compiled
 
     def source(self) -> tuple[str, int]:
@@ -400,7 +508,7 @@ class _DeferredPattern:
 
     def __getattr__(self, name: str) -> Any:
         if self._compiled is None:
-            self._compiled = re.compile(self._pattern, self._flags)
+            self._compiled = re_compile(self._pattern, self._flags)
         return getattr(self._compiled, name)
 
 

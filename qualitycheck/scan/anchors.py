@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from qualitycheck.scan.frequency import CHAR_SHARE, RARE_SHARE
 from qualitycheck.scan.lowered import FOLDS_TO_ASCII, lowered_text
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document
@@ -70,7 +71,7 @@ class AnchorScanner:
         # One alternative per first character, "b(?=(er|...))": group k + 1 holds the rest of
         # the key when it starts with firsts[k].
         self._regex = (
-            re.compile(
+            re_compile(
                 "|".join(
                     f"{re.escape(c)}(?=({_trie_pattern([k[1:] for k in by_first[c]])}))"
                     for c in firsts
@@ -91,6 +92,33 @@ class AnchorScanner:
                     if key.startswith(other)
                     for a, i in keyed[other]
                 )
+
+    def state(self) -> dict[str, Any]:
+        """What the constructor computed, as JSON data (``from_state`` takes it back)."""
+        return {
+            "anchors": list(self.anchors),
+            "alone": list(self._alone),
+            "regex": None if self._regex is None else self._regex.pattern,
+            "actions": [
+                [group, rest, [list(action) for action in actions]]
+                for (group, rest), actions in self._actions.items()
+            ],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> AnchorScanner:
+        """The scanner ``state()`` describes, without computing it again (the built-in packs'
+        shared scanner, stored at build time)."""
+        scanner = cls.__new__(cls)
+        scanner.anchors = tuple(state["anchors"])
+        scanner._alone = tuple(state["alone"])
+        regex = state["regex"]
+        scanner._regex = None if regex is None else re_compile(regex)
+        scanner._actions = {
+            (group, rest): tuple((offset, anchor, check) for offset, anchor, check in actions)
+            for group, rest, actions in state["actions"]
+        }
+        return scanner
 
     @cached_property
     def _word_anchors(self) -> tuple[AnchorScanner, AnchorScanner | None]:
@@ -173,7 +201,7 @@ class AnchorScanner:
         return dict(found)
 
 
-_ASCII_LETTER_RE = re.compile("[A-Za-z]")
+_ASCII_LETTER_RE = re_compile("[A-Za-z]")
 
 
 def letters_in_words(doc: Document) -> bool:
@@ -268,11 +296,11 @@ def _group_end(pattern: str, i: int) -> int:
     return n
 
 
-_GROUP_PREFIX_RE = re.compile(r"\?(?::|P<\w+>|[aiLmsux]*(?:-[imsx]+)?:)")
+_GROUP_PREFIX_RE = re_compile(r"\?(?::|P<\w+>|[aiLmsux]*(?:-[imsx]+)?:)")
 # Characters that count as literal in an anchor besides letters and digits; they are rarer in
 # prose than any letter, so an anchor that contains one is preferred.
 _ANCHOR_SYMBOLS = frozenset("%€$£¥§@&©®™")
-_LITERAL_ALTERNATIVE_RE = re.compile(r"[^\W_]+(?:[ -][^\W_]+)*")
+_LITERAL_ALTERNATIVE_RE = re_compile(r"[^\W_]+(?:[ -][^\W_]+)*")
 
 
 def _requirements(pattern: str) -> list[frozenset[str]]:
@@ -347,6 +375,20 @@ def _rarity(word: str) -> int:
     function words are everywhere."""
     score = len(word) + (4 if any(c in _ANCHOR_SYMBOLS for c in word) else 0)
     return score - 3 if word.lower() in _COMMON_WORDS else score
+
+
+def required_words(pattern: str) -> tuple[frozenset[str], ...]:
+    """What every match of ``pattern`` contains, for a check that needs no compiled pattern: sets
+    of lower-cased ASCII words, one word of each set occurring in the lower-cased text of the
+    match (``lower_same_length``; a text with ``FOLDS_TO_ASCII`` characters is not checked so).
+    Words outside ASCII are left out: ``re`` matches a few of their letters case-insensitively
+    with letters that do not lower-case to them."""
+    found = []
+    for requirement in _requirements(pattern):
+        words = frozenset(w.lower() for w in requirement)
+        if all(w and w.isascii() for w in words):
+            found.append(words)
+    return tuple(found)
 
 
 def anchor_words(pattern: str) -> frozenset[str] | None:

@@ -15,6 +15,7 @@ import string
 from typing import Any
 
 from qualitycheck.scan.frequency import share as char_share
+from qualitycheck.scan.programs import re_compile
 
 
 class _Unsupported(Exception):
@@ -30,7 +31,7 @@ _Unit = tuple[str, frozenset[str] | None, bool]
 
 
 def skeleton(pattern: str, flags: int) -> re.Pattern[str] | None:
-    """A case-sensitive expression that, wherever ``re.compile(pattern, flags)`` matches ``text[s:e]``, matches
+    """A case-sensitive expression that, wherever ``re_compile(pattern, flags)`` matches ``text[s:e]``, matches
     somewhere inside ``lowered[s:e]`` (``text`` lower-cased character for character, free of
     ``FOLDS_TO_ASCII``); None when there is no useful one.
 
@@ -72,7 +73,7 @@ def skeleton(pattern: str, flags: int) -> re.Pattern[str] | None:
             best, best_cost = i, cost
     if best < 0:
         return None
-    return re.compile("".join(source for source, _, _ in units[best:]))
+    return re_compile("".join(source for source, _, _ in units[best:]))
 
 
 def _skeleton_units(items: Any, out: list[_Unit]) -> None:
@@ -188,7 +189,7 @@ def _class_skeleton(items: Any) -> str:
 
 
 def first_chars(pattern: str, flags: int) -> frozenset[str] | None:
-    """The ASCII characters a non-empty match of ``re.compile(pattern, flags)`` can start with (case variants
+    """The ASCII characters a non-empty match of ``re_compile(pattern, flags)`` can start with (case variants
     included), or None when that is not a short list (a class such as \\w, a negated class)."""
     import re._constants as sc
     import re._parser as sp

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from qualitycheck.scan.frequency import share
 from qualitycheck.scan.lowered import FOLDS_TO_ASCII
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document
@@ -212,7 +213,7 @@ class Plan:
                 tuple(group),
                 group[0].finder
                 if len(group) == 1
-                else re.compile(anchor + "(?:" + "|".join(r.condition for r in group) + ")", flags),
+                else re_compile(anchor + "(?:" + "|".join(r.condition for r in group) + ")", flags),
             )
             for anchor, group in groups.items()
         )
@@ -335,10 +336,10 @@ def _route(
     if None in chars:
         if high >= _INFINITE:
             raise _Unsupported("an unbounded part before the anchor that takes any character")
-        back = re.compile("[\\s\\S]")
+        back = re_compile("[\\s\\S]")
     elif chars:
-        back = re.compile("|".join(c for c in chars if c is not None), flags)
-    finder = re.compile(anchor_source + condition, flags)
+        back = re_compile("|".join(c for c in chars if c is not None), flags)
+    finder = re_compile(anchor_source + condition, flags)
     return _Route(anchor_source, condition, finder, back, low, high)
 
 
@@ -365,7 +366,7 @@ def _bounded_prefix(items: list[Any], anchor: tuple[Any, Any], flags: int) -> li
             body = list(av[2])
             single = len(body) == 1 and body[0][0] in (sc.LITERAL, sc.IN, sc.NOT_LITERAL)
             if single and not run_used and anchor_chars:
-                one = re.compile(_source(body), flags)
+                one = re_compile(_source(body), flags)
                 if not any(one.fullmatch(c) for c in anchor_chars):
                     out.append((op, av))
                     run_used = True

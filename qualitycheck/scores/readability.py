@@ -31,10 +31,11 @@ import functools
 import importlib.util
 import math
 import os
-import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
+
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document
@@ -45,11 +46,11 @@ MIN_PARAGRAPH_WORDS = 3
 _HYPHENATION_LANGUAGE = "en_US"
 _SYLLABLE_CACHE_SIZE = 1 << 16
 
-_NON_CONTRACTION_APOSTROPHE_RE = re.compile(r"'(?![tsd]|ve|ll|re)")
-_NON_WORD_RE = re.compile(r"[^\w\s']")
-_WORD_CHARS_RE = re.compile(r"\w+")
-_SPACE_RE = re.compile(r"\s+")
-_SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*")
+_NON_CONTRACTION_APOSTROPHE_RE = re_compile(r"'(?![tsd]|ve|ll|re)")
+_NON_WORD_RE = re_compile(r"[^\w\s']")
+_WORD_CHARS_RE = re_compile(r"\w+")
+_SPACE_RE = re_compile(r"\s+")
+_SENTENCE_RE = re_compile(r"\b[^.!?]+[.!?]*")
 
 
 class ReadabilityDataError(RuntimeError):

@@ -44,7 +44,6 @@ Use instead
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -54,6 +53,7 @@ from typing import TYPE_CHECKING
 from qualitycheck import heuristics
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, Option, define
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document, Word
@@ -121,8 +121,8 @@ _WEEKDAYS_MONTHS = WEEKDAYS | MONTHS
 _WORD_CACHE = 1 << 15
 
 # After a capitalised word, a number makes it a label: "No. 4", "Article 16", "Room 101".
-_NUMBER_AFTER_RE = re.compile(r"\.?\s?\d")
-_YEAR_AFTER_RE = re.compile(r"\s?\((?:1[89]|20)\d\d\)")
+_NUMBER_AFTER_RE = re_compile(r"\.?\s?\d")
+_YEAR_AFTER_RE = re_compile(r"\s?\((?:1[89]|20)\d\d\)")
 
 # Words after which a capitalised common word names something: "the journal Nature", "the
 # programme Today", "(see Speed)", "a horse named Lucky".
@@ -141,8 +141,8 @@ _NAMING_VERBS = frozenset("called named titled entitled dubbed nicknamed".split(
 # Adjective, adverb and verb endings: a proper noun rarely has them. "-ing", "-ed" and "-ly" only
 # count when what is left is itself a common word ("Bombing" -> "bomb"), which keeps "Beijing",
 # "Viking" and "Italy" out.
-_INFLECTED_RE = re.compile(r"(?:ing|ed|ly)$")
-_ADJECTIVE_RE = re.compile(r"(?:ous|ive|ful|less|able|ible|ate)$")
+_INFLECTED_RE = re_compile(r"(?:ing|ed|ly)$")
+_ADJECTIVE_RE = re_compile(r"(?:ous|ive|ful|less|able|ible|ate)$")
 
 _QUOTE_PAIRS = (("“", "”"), ("„", "“”"), ("«", "»"), ("‹", "›"), ('"', '"'), ("‘", "’"))
 _QUIET_SEPARATORS = frozenset(" \t\n,\u00a0")

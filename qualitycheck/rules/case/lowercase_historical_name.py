@@ -22,21 +22,21 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 # Names a house style never writes in lower case. Each pattern opens with a literal, which the
 # regex engine finds fast; what comes before it is looked at only where it matched.
-_MIDDLE_RE = re.compile(r"middle\s+ages?\b")
-_WAR_RE = re.compile(r"world\s+war\b(?:\s+(one|two|i|ii|1|2)\b)?")
-_THE_BEFORE_RE = re.compile(r"(?<![\w-])the\s+$")
-_ORDINAL_BEFORE_RE = re.compile(r"(?<![\w-])the\s+(first|second)\s+$")
+_MIDDLE_RE = re_compile(r"middle\s+ages?\b")
+_WAR_RE = re_compile(r"world\s+war\b(?:\s+(one|two|i|ii|1|2)\b)?")
+_THE_BEFORE_RE = re_compile(r"(?<![\w-])the\s+$")
+_ORDINAL_BEFORE_RE = re_compile(r"(?<![\w-])the\s+(first|second)\s+$")
 # After "middle age": a time of life, not the period.
-_AGE_GROUP_RE = re.compile(
+_AGE_GROUP_RE = re_compile(
     r"\s(?:group|groups|bracket|brackets|range|band|bands|category|categories|cohort|segment"
     r"|spread|crisis|crises|adults?|men|women|people)\b"
 )

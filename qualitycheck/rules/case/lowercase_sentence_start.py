@@ -38,6 +38,7 @@ from qualitycheck import heuristics, resources
 from qualitycheck.document import Document, Sentence
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 # Lower-case name particles that some styles keep lower case even at the start of a sentence.
 NAME_PARTICLES = frozenset(
@@ -48,9 +49,9 @@ _SKIPPED_KINDS = frozenset({"heading", "caption", "table_cell", "other"})
 # Below this Zipf frequency a word is not ordinary English: a brand, a tool, a handle.
 _UNKNOWN_WORD_ZIPF = 2.0
 # The raw token at the start: up to the next white space.
-_RAW_TOKEN_RE = re.compile(r"\S+")
+_RAW_TOKEN_RE = re_compile(r"\S+")
 # Identifiers, addresses and code rather than words.
-_CODE_LIKE_RE = re.compile(
+_CODE_LIKE_RE = re_compile(
     r"""^(?:
         https?:|ftp:|www\.|mailto:           # addresses
       | [@#$%&/\\~`<{\[|]                    # handles, hashtags, paths, markup
@@ -59,7 +60,7 @@ _CODE_LIKE_RE = re.compile(
     )""",
     re.VERBOSE,
 )
-_CODE_LINE_RE = re.compile(r"^\s*[\w.]+\s*(?:[-+*/%]?=|==|=>|->|:=)\s*\S")
+_CODE_LINE_RE = re_compile(r"^\s*[\w.]+\s*(?:[-+*/%]?=|==|=>|->|:=)\s*\S")
 
 
 def _is_latin(ch: str) -> bool:
@@ -122,7 +123,7 @@ def _after_abbreviation_or_speech(prev_text: str) -> bool:
 
 # The dateline of the Spanish-language press, kept by translation: "MEXICO CITY.- ", "Lima.– ",
 # "Bogotá (EFE).- ". (The English forms are heuristics.dateline_end's.)
-_DOTTED_DATELINE_RE = re.compile(
+_DOTTED_DATELINE_RE = re_compile(
     r"[A-ZÀ-Þ][\w'’\-]*(?:\s+(?:(?:de|del|la|las|los|do|da|dos|das|di)\s+)?[A-ZÀ-Þ][\w'’\-]*){0,3}"
     r"(?:,\s+[A-ZÀ-Þ][\w'’\-]*){0,2}"
     r"(?:\s*\([^()\n]{1,30}\))?\s*\.\s?[-–—]\s*"

@@ -25,13 +25,13 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
 from qualitycheck.scan import finditer
+from qualitycheck.scan.programs import re_compile
 
 _VERBS = (
     "expected|estimated|planned|forecast|scheduled|foreseen|hoped|feared|prohibited|forbidden"
@@ -39,12 +39,12 @@ _VERBS = (
     "|anticipated|projected|calculated|proposed|offered|sold|approved|celebrated|organised"
     "|organized|announced|reported"
 )
-_PASSIVE_RE = re.compile(
+_PASSIVE_RE = re_compile(
     r"\b[Ii]t\s+(?P<be>is|was|will\s+be|would\s+be|has\s+been|had\s+been|is\s+being"
     r"|was\s+being)\s+(?:also\s+|now\s+|still\s+|again\s+)?(?P<verb>" + _VERBS + r")\s+"
 )
 # The rest of the clause: up to a comma, semicolon, colon, full stop, bracket or line end.
-_CLAUSE_RE = re.compile(r"[^,;:.!?()\[\]\n\"“”]*")
+_CLAUSE_RE = re_compile(r"[^,;:.!?()\[\]\n\"“”]*")
 _MAX_WORDS = 12  # a longer clause after the verb may be a dropped "that" with a verb in it
 _NOT_A_SUBJECT = frozenset(
     """to that by in on at for from with as and or but if when where while because since until

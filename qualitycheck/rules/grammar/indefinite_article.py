@@ -23,7 +23,6 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -31,13 +30,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from qualitycheck import heuristics as h
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document
 
 RARE_ZIPF = 2.5  # a lower-case word rarer than this is not ordinary English (a foreign word)
 _ARTICLES = frozenset({"a", "an", "A", "An"})
-_AFTER_DIGITS_AN = re.compile(r"8|(?:11|18)(?:\d\d)?(?![\d])|(?:11|18),\d{3}(?!\d)")
+_AFTER_DIGITS_AN = re_compile(r"8|(?:11|18)(?:\d\d)?(?![\d])|(?:11|18),\d{3}(?!\d)")
 _FUNCTION = h.ARTICLES | h.PREPOSITIONS | h.CONJUNCTIONS | h.AUXILIARIES | h.DETERMINERS
 
 

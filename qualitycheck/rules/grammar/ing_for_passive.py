@@ -23,7 +23,6 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -31,8 +30,9 @@ from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
 from qualitycheck.scan import finditer
+from qualitycheck.scan.programs import re_compile
 
-_ING_BY_RE = re.compile(
+_ING_BY_RE = re_compile(
     r"\b(?P<noun>[a-z]+)\s+(?P<verb>[a-z]+ing)\s+by\s+(?:the|a|an|his|her|their|its|our|[A-Z][a-z]+)\b"
 )
 _NOUN_TAGS = frozenset({"NN", "NNS"})

@@ -32,6 +32,7 @@ from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
 from qualitycheck.scan import finditer
+from qualitycheck.scan.programs import re_compile
 
 _COMPOUND_TAGS = frozenset({"NN", "NNS", "NNP", "JJ", "CD", "POS"})
 _ADJECTIVE_TAGS = frozenset({"JJ", "RB", "VBN", "VBG"})
@@ -48,7 +49,7 @@ def _nouns() -> dict[str, str]:
 def _article_re() -> re.Pattern[str]:
     """ "a"/"an", an optional word, then one of the listed nouns."""
     nouns = "|".join(sorted(_nouns(), key=len, reverse=True))
-    return re.compile(rf"\b(?P<art>[Aa]n?)\s+(?:(?P<adj>[a-z]+)\s+)?(?P<noun>{nouns})\b")
+    return re_compile(rf"\b(?P<art>[Aa]n?)\s+(?:(?P<adj>[a-z]+)\s+)?(?P<noun>{nouns})\b")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:

@@ -23,7 +23,6 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -31,8 +30,9 @@ from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
 from qualitycheck.scan import finditer
+from qualitycheck.scan.programs import re_compile
 
-_WHO_RE = re.compile(
+_WHO_RE = re_compile(
     r"\b(?P<det>(?i:the|a|an|this|that|its|their|our|his|her|these|those|every|each))"
     r"\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+(?P<who>who)\b"
 )
@@ -40,7 +40,7 @@ _PREPOSITIONS = frozenset(
     """of to for with from in at on by near behind under inside outside like about over into
     onto through across against around beside between among""".split()
 )
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\W*$")
+_WORD_BEFORE_RE = re_compile(r"([^\W\d_]+)\W*$")
 
 
 @cache

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 _NAMES = (
     "amp|quot|apos|lt|gt|nbsp|ndash|mdash|lsquo|rsquo|ldquo|rdquo|sbquo|bdquo|laquo|raquo|hellip"
@@ -34,7 +35,7 @@ _NAMES = (
     "|uacute|iacute|ntilde|ccedil|uuml|ouml|auml|szlig|times|shy|zwnj|zwj|thinsp|ensp|emsp"
 )
 # "& amp;", "&amp ;", "& # 8217;", "&# 39;", "& #x2019;": at least one space inside.
-_BROKEN_RE = re.compile(
+_BROKEN_RE = re_compile(
     rf"&(?:[ \t\u00a0]+(?:{_NAMES}|#[ \t\u00a0]*(?:\d{{2,6}}|x[0-9a-fA-F]{{2,5}}))[ \t\u00a0]*"
     rf"|(?:{_NAMES})[ \t\u00a0]+|#[ \t\u00a0]+(?:\d{{2,6}}|x[0-9a-fA-F]{{2,5}})[ \t\u00a0]*"
     rf"|#(?:\d{{2,6}}|x[0-9a-fA-F]{{2,5}})[ \t\u00a0]+);",

@@ -27,8 +27,9 @@ from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
 from qualitycheck.scan import finditer
+from qualitycheck.scan.programs import re_compile
 
-_PLACEHOLDER_RE = re.compile(
+_PLACEHOLDER_RE = re_compile(
     r"\[\s*email(?:\s|\u00a0|&#160;|&nbsp;|&#xa0;)+protected\s*\]"
     r"|(?:https?://[^\s/]+)?/cdn-cgi/l/email-protection(?:#[0-9a-f]+)?",
     re.IGNORECASE,

@@ -24,22 +24,22 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qualitycheck import heuristics
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
-_LABEL_RE = re.compile(
+_LABEL_RE = re_compile(
     r"(?<![ \t\u00a0])[ \t\u00a0]+[|¦][ \t\u00a0]*"
     r"((?:[A-Z0-9][\w&.'’\-]*|[a-z][\w\-]*\.[a-z]{2,})(?:[ \t\u00a0]+(?:[A-Z0-9&][\w&.'’\-]*|of|the|and|de|la|on)){0,3})"
     r"[ \t\u00a0]*$"
 )
 # "– WRITES: Sport.example", "- reports Example News": the source-language attribution line
 # ("пише", "informa", "donosi") that a translated feed puts after its headline.
-_ATTRIBUTION_RE = re.compile(
+_ATTRIBUTION_RE = re_compile(
     r"(?<![ \t\u00a0])(?:[ \t\u00a0]*,[ \t\u00a0]+|[ \t\u00a0]+)[–—\-][ \t\u00a0]*"
     r"((?i:writes?|reports?|informs?|says|source|via)[ \t\u00a0]*:?[ \t\u00a0]*"
     r"(?:[A-Z0-9][\w&.'’\-]*|[a-z][\w\-]*\.[a-z]{2,})(?:[ \t\u00a0]+[A-Z0-9&][\w&.'’\-]*){0,3})"

@@ -30,18 +30,19 @@ from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
 from qualitycheck.scan import finditer
+from qualitycheck.scan.programs import re_compile
 
-_CANDIDATE_RE = re.compile(
+_CANDIDATE_RE = re_compile(
     r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
     r"|[A-Za-z0-9+/_\-]{16,}={0,2}"
 )
-_HEX_RE = re.compile(r"[0-9a-fA-F]+")
-_UUID_RE = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+_HEX_RE = re_compile(r"[0-9a-fA-F]+")
+_UUID_RE = re_compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 _HASH_NAMES = {32: "an MD5 hash", 40: "a SHA-1 hash", 64: "a SHA-256 hash"}
 # Punctuation that may surround a standalone token in prose.
 _EDGE = "\"'“”‘’«»()[]{}<>.,;:!?…"
 # Words that introduce an identifier on purpose.
-_INTRODUCED_RE = re.compile(
+_INTRODUCED_RE = re_compile(
     r"\b(?:hash|sha-?\d*|md5|checksum|digest|commit|id|identifier|uuid|guid|key|token|address|"
     r"wallet|transaction|tx|txid|fingerprint|serial|code|ref|reference)\W{0,3}(?:is|was|:|=|of)?"
     r"\W{0,3}$",

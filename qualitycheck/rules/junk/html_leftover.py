@@ -32,6 +32,7 @@ from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
 from qualitycheck.scan import finditer
+from qualitycheck.scan.programs import re_compile
 
 _TAG_NAMES = (
     "a|abbr|article|aside|audio|b|blockquote|body|br|button|caption|center|cite|code|dd|del|details|"
@@ -41,7 +42,7 @@ _TAG_NAMES = (
     "textarea|tfoot|th|thead|time|title|tr|tt|u|ul|video|wbr"
 )
 # A tag: "<br>", "< br / >", "</p>", "<img src='x' alt=''>"; also written with entities.
-_TAG_RE = re.compile(
+_TAG_RE = re_compile(
     rf"<\s*/?\s*(?:{_TAG_NAMES})(?:\s+[^<>\n]{{0,300}}?)?\s*/?\s*>"
     rf"|&lt;\s*/?\s*(?:{_TAG_NAMES})(?:\s+(?:(?!&gt;)[^<>\n]){{0,300}}?)?\s*/?\s*&gt;",
     re.IGNORECASE,
@@ -51,7 +52,7 @@ _ATTRIBUTE = (
     r"loading|decoding|itemprop|itemscope|itemtype|onclick|role|id)"
 )
 # Attribute runs left after a tag was cut: 'class="lead" style="..."'.
-_ATTRIBUTES_RE = re.compile(
+_ATTRIBUTES_RE = re_compile(
     rf"(?<![\w-]){_ATTRIBUTE}\s*=\s*(?:\"[^\"\n]{{0,300}}\"|'[^'\n]{{0,300}}')"
     rf"(?:\s+{_ATTRIBUTE}\s*=\s*(?:\"[^\"\n]{{0,300}}\"|'[^'\n]{{0,300}}'))*"
     r"(?:\s*/?>)?",
@@ -60,7 +61,7 @@ _ATTRIBUTES_RE = re.compile(
 
 
 # Character references, possibly escaped once more: "&amp;nbsp;", "&amp;#8217;".
-_ENTITY_RE = re.compile(
+_ENTITY_RE = re_compile(
     r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
 _SPACES = {"\u00a0", "\u2002", "\u2003", "\u2009", "\u200a", "\u202f"}

@@ -31,12 +31,13 @@ from typing import Any
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 # Characters that mojibake of UTF-8 text is made of; a line without any of them is left alone.
 _MARKERS = frozenset(
     "ÃÂâÅÄÐÑØÙÚÛÜÝÞßàáãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ€™œšžŸ‚„†‡‰‹›ˆ˜\u0080\u009d\ufffd"
 )
-_MARKER_RE = re.compile("[" + re.escape("".join(sorted(_MARKERS))) + "]")
+_MARKER_RE = re_compile("[" + re.escape("".join(sorted(_MARKERS))) + "]")
 _SEPARATORS = " \t\n"
 
 

@@ -23,18 +23,18 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
-_SLUG_RE = re.compile(
+_SLUG_RE = re_compile(
     r"[ \t]*(?:\(([A-Z][A-Z0-9&.\-]{2,24})\)|\[([A-Z][A-Z0-9&.\-]{2,24})\])"
     r"(?:[ \t]*$|[ \t]+[–—\-][ \t]+(.{1,80}?)[ \t]*$)"
 )
-_LOWER_WORD_RE = re.compile(r"\b[a-z]{3,}\b")
+_LOWER_WORD_RE = re_compile(r"\b[a-z]{3,}\b")
 _MAX_SLUG_CHARS = 160
 _MIN_LETTERS = 4  # "(AP)" and "(EU)" are too short to tell
 

@@ -30,15 +30,16 @@ from collections.abc import Iterator
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 _MAX_HEADLINE_WORDS = 30
 _MAX_HEADLINE_CHARS = 220
 # A site name or date after a separator: "... | NATO", "... – DW – 07/29/2024".
-_SITE_SUFFIX_RE = re.compile(
+_SITE_SUFFIX_RE = re_compile(
     r"\s[|–—-]\s+[^|–—]{1,40}$|\s[|–—-]\s+\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$"
 )
-_COPYRIGHT_RE = re.compile(r"\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
-_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_COPYRIGHT_RE = re_compile(r"\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_WORD_RE = re_compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 def _is_headline(line: str) -> bool:

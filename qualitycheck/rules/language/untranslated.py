@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any
 
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document
@@ -91,15 +92,15 @@ MAX_COMMON_SHARE = 0.4
 # Quotations and brackets this short are foreign names or phrases quoted on purpose.
 MAX_QUOTED_WORDS = 6
 
-_QUOTED_RE = re.compile(
+_QUOTED_RE = re_compile(
     # The opening mark is left out of each body: a run of openers with no closer ("((((...")
     # would otherwise be scanned to its end from every opener, in quadratic time.
     r"“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|\"[^\"]*\"|‘[^‘’]*’(?!\w)|\([^()]*\)|\[[^\[\]]*\]"
 )
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_WORD_RE = re_compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # A short sentence is judged only when it ends like one (not a table cell, a label or a title).
-_SENTENCE_END_RE = re.compile(r"[.!?…][”\"’»)]*\s*$")
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_SENTENCE_END_RE = re_compile(r"[.!?…][”\"’»)]*\s*$")
+_NON_ASCII_RE = re_compile(r"[^\x00-\x7f]")
 _FIRST_CHAR = operator.itemgetter(0)
 
 

@@ -28,13 +28,13 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
 from qualitycheck.scan import finditer
+from qualitycheck.scan.programs import re_compile
 
 _HEADS = (
     "Agency|Ministry|Institute|Office|Council|Commission|Committee|Department|Authority|Bureau"
@@ -46,7 +46,7 @@ _ADJECTIVES = (
     "|Public|Metropolitan|Autonomous|Territorial|Interministerial|Intermunicipal"
 )
 # Head, adjective, then one to three more capitalised English-looking words (no accents).
-_NAME_RE = re.compile(
+_NAME_RE = re_compile(
     rf"\b(?P<head>{_HEADS})\s(?P<adj>{_ADJECTIVES})(?P<rest>(?:\s[A-Z][a-z]{{2,}}){{1,3}})\b"
 )
 # The word before must be lower case ("at the Agency ...", "by Ministry ..."): after a capitalised

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Iterator
 from operator import itemgetter
 from typing import NamedTuple
@@ -50,6 +49,7 @@ from qualitycheck.names import (
     is_gendered_pair,
 )
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 # Lexicon (Zipf) thresholds: a capitalised word with no person evidence is a name candidate only
 # when it is rare in English; a flagged spelling that is itself a common spelling is only info.
@@ -194,7 +194,7 @@ _ALIAS_CUES = frozenset(
 )
 _ALIAS_WINDOW = 240  # characters looked back for an opening bracket or an alias cue
 _SIDE_BY_SIDE = 24  # characters: "Kyiv (formerly Kiev)", "Kiev, now Kyiv", "Kyiv/Kiev"
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = re_compile(r"[^\W\d_]+")
 _ALIAS_WORDS = frozenset(
     "formerly now or also known as called spelled spelt once previously then aka and the s".split()
 )

@@ -34,7 +34,6 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import groupby
@@ -43,6 +42,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     from qualitycheck.names import NameMention
@@ -72,10 +72,10 @@ _ALIAS_CUES = frozenset(
 )
 _SIC_WINDOW = 8  # characters after a name searched for "[sic]"
 _QUOTES = frozenset("\"'“”‘’«»„")
-_BYLINE_RE = re.compile(r"(?:^|\n)[ \t]*(?:By|BY|by)[ \t]+$")
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_BYLINE_RE = re_compile(r"(?:^|\n)[ \t]*(?:By|BY|by)[ \t]+$")
+_WORD_RE = re_compile(r"[^\W\d_]+")
 _C_K = str.maketrans({"c": "k", "q": "k"})
-_HYPHEN_RE = re.compile(r"[\-‐–]")
+_HYPHEN_RE = re_compile(r"[\-‐–]")
 
 
 class _Near(NamedTuple):
@@ -243,7 +243,7 @@ _DIGRAPHS = (
     ("ck", "k"),
     ("x", "ks"),
 )
-_HARD_C_RE = re.compile(r"c(?![eiy])")
+_HARD_C_RE = re_compile(r"c(?![eiy])")
 _SOUNDS = str.maketrans({"w": "v", "y": "i", "j": "i"})
 
 
@@ -467,7 +467,7 @@ def _restyle(written: str, suggestion: str) -> str:
     return "".join(out)
 
 
-_SEPARATOR_RE = re.compile(r"(-|\s+)")
+_SEPARATOR_RE = re_compile(r"(-|\s+)")
 
 
 RULE = define("names.misspelled-known-name", "warning", check, __doc__)

@@ -36,7 +36,6 @@ Use instead
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
@@ -46,6 +45,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from qualitycheck.document import Document, Word
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     from qualitycheck.names import NameMention
@@ -87,10 +87,10 @@ _PLACE_VERBS = frozenset(
 )
 _CONNECTORS = frozenset({"and", "or", "nor"})
 # ", an industrial city south of the capital", ", a town of 25,000 people"
-_PLACE_APPOSITIVE_RE = re.compile(
+_PLACE_APPOSITIVE_RE = re_compile(
     r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:" + "|".join(sorted(_PLACE_NOUNS)) + r")\b"
 )
-_MOJIBAKE_RE = re.compile(r"[ÃÂâ][\x80-\xbf€™œ\u201a-\u201e\u2020-\u2026\u02c6\u0152\u0160\u017d]")
+_MOJIBAKE_RE = re_compile(r"[ÃÂâ][\x80-\xbf€™œ\u201a-\u201e\u2020-\u2026\u02c6\u0152\u0160\u017d]")
 _STRONG, _MEDIUM = 2, 1
 _START, _END = itemgetter(0), itemgetter(1)  # NameMention.start, .end
 
@@ -233,8 +233,8 @@ def _place_context(doc: Document, mention: NameMention) -> int:
     return 0
 
 
-_POSSESSIVE_RE = re.compile(r"['’]s?$")
-_AFTER_COMMA_RE = re.compile(r",\s+([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
+_POSSESSIVE_RE = re_compile(r"['’]s?$")
+_AFTER_COMMA_RE = re_compile(r",\s+([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)")
 
 
 def _followed_by_country(text: str, end: int) -> bool:

@@ -34,7 +34,6 @@ Use instead
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -43,6 +42,7 @@ from qualitycheck.document import Document, Word
 from qualitycheck.finding import Match
 from qualitycheck.names import TITLE_WORDS, find_name_mentions
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     from qualitycheck.resources import NameMeanings
@@ -58,7 +58,7 @@ _LANGUAGES = {
     "pl": "Polish",
     "tr": "Turkish",
 }
-_SPEECH_RE = re.compile(  # run with .match right after a word: one space, then the verb
+_SPEECH_RE = re_compile(  # run with .match right after a word: one space, then the verb
     r"\s(?:said|says|added|adds|stressed|explained|noted|told|insisted|stated|argued|warned"
     r"|recalled|replied|admitted|claimed|confirmed|announced|asked|wrote)\b"
 )

@@ -34,6 +34,7 @@ from typing import Any, NamedTuple
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 
 class _Term(NamedTuple):
@@ -60,7 +61,7 @@ def _table() -> _Table:
     unless = {name: frozenset(f.get("unless", ())) for name, f in data["fields"].items()}
     terms = tuple(
         _Term(
-            re.compile(
+            re_compile(
                 r"\b(?:" + "|".join(re.escape(w) for w in t["words"]) + r")\b", re.IGNORECASE
             ),
             t["field"],
@@ -73,7 +74,7 @@ def _table() -> _Table:
     return _Table(terms, fields, unless, int(data["min-context"]))
 
 
-_WORD_BEFORE_RE = re.compile(r"([\w-]+)[ \t]*$")
+_WORD_BEFORE_RE = re_compile(r"([\w-]+)[ \t]*$")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:

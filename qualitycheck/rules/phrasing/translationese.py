@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 if TYPE_CHECKING:
     from qualitycheck.document import Document
@@ -55,7 +56,7 @@ def _opener_re() -> re.Pattern[str]:
         re.escape(o).replace(r"\ ", r"\s+") for o in sorted(openers, key=len, reverse=True)
     )
     # An opener is followed by a comma or, for the clause-taking ones, by a word.
-    return re.compile(rf"(?:{alternatives})(?=\s*,|\s+\w)")
+    return re_compile(rf"(?:{alternatives})(?=\s*,|\s+\w)")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:

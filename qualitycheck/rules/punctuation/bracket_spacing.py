@@ -21,19 +21,19 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qualitycheck import heuristics
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 # A parenthesis on one line with no bracket inside it; its content is judged in Python.
-_PAREN_RE = re.compile(r"\(([^()\n]{0,300})\)")  # bounded: many "(" on a long line stay linear
+_PAREN_RE = re_compile(r"\(([^()\n]{0,300})\)")  # bounded: many "(" on a long line stay linear
 # Content that is code, a formula or a placeholder rather than prose.
-_NOT_PROSE_RE = re.compile(r"[=+*/<>{}\[\]|;`\\^~_#@$]|^\W*$")
-_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_NOT_PROSE_RE = re_compile(r"[=+*/<>{}\[\]|;`\\^~_#@$]|^\W*$")
+_WORD_RE = re_compile(r"[^\W\d_]{2,}")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:

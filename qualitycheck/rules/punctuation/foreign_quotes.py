@@ -23,18 +23,18 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qualitycheck import heuristics
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 # «…» and »…« (Danish, German), „…“ and „…” (German, Polish, Czech...): one quotation, no
 # paragraph break inside.
-_PAIR_RE = re.compile(r"«([^«»\n]{1,400})»|»([^«»\n]{1,400})«|„([^„“”\n]{1,400})[“”]")
-_REPLY_RE = re.compile(r"[ \t]*[–—][ \t]+(?=[A-Z“\"‘'])")
+_PAIR_RE = re_compile(r"«([^«»\n]{1,400})»|»([^«»\n]{1,400})«|„([^„“”\n]{1,400})[“”]")
+_REPLY_RE = re_compile(r"[ \t]*[–—][ \t]+(?=[A-Z“\"‘'])")
 _MIN_REPLIES = 2
 _MIN_REPLY_WORDS = 4
 

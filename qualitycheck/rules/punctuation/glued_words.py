@@ -32,13 +32,13 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qualitycheck import heuristics, resources
 from qualitycheck.document import Document, Word
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -102,7 +102,7 @@ _CAPITAL_HEAD_ZIPF = 4.5  # a capitalised head must be a common word ("Today"; n
 _NAME_HEAD_ZIPF = 2.0  # a name's head the lexicon knows ("almeida" 2.9)
 _REPEATS_ALLOWED = 2  # a token used three times is the document's own term
 # Characters that make a run of non-space text code, an address, a tag or a number.
-_NOT_PROSE_RE = re.compile(r"[0-9/\\@#_=<>{}\[\]|`~$%^*+&]|://|\w\.\w")
+_NOT_PROSE_RE = re_compile(r"[0-9/\\@#_=<>{}\[\]|`~$%^*+&]|://|\w\.\w")
 _EDGE_PUNCT = "\"'“”‘’«»()[]{},.;:!?…—–-*"
 
 

@@ -35,6 +35,7 @@ from qualitycheck import heuristics
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 _CURRENCY = "$€£¥₹₽₴₦₩₺"
 _SCALE_OR_UNIT = (
@@ -45,15 +46,15 @@ _SCALE_OR_UNIT = (
 # "3,5%", "2,75 million", "1.234,56 euros"; or after a currency sign: "€3,5". The scan starts
 # at the comma (a pattern that opens with a look-behind is tried at every position);
 # the number's start and what follows are checked after.
-_COMMA_DIGITS_RE = re.compile(r",\d{1,2}(?![\d,])")
-_NUMBER_BEFORE_RE = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d{1,3})$")
-_UNIT_AFTER_RE = re.compile(_SCALE_OR_UNIT)
+_COMMA_DIGITS_RE = re_compile(r",\d{1,2}(?![\d,])")
+_NUMBER_BEFORE_RE = re_compile(r"(?:\d{1,3}(?:\.\d{3})+|\d{1,3})$")
+_UNIT_AFTER_RE = re_compile(_SCALE_OR_UNIT)
 # The sign first (a pattern that opens with a look-behind is tried at every position); what
 # stands before it is checked after ("US$ 5" is a sign too, "x$ 5" is not prose).
-_SPACED_CURRENCY_RE = re.compile(rf"([{_CURRENCY}])[ \u00a0]+(?=\d)")
-_MILLION_RE = re.compile(r"million\b")  # the literal first: the scan skips to it in C
-_THOUSANDS_BEFORE_RE = re.compile(r"(?<![\d,.])\d{1,3}(?:[,.\u00a0 ]\d{3})+$")
-_SPACED_SIGN_RE = re.compile(r"\(([+\-−–])[ \u00a0]+(\d[\d.,]*[ \u00a0]?%?)\)")
+_SPACED_CURRENCY_RE = re_compile(rf"([{_CURRENCY}])[ \u00a0]+(?=\d)")
+_MILLION_RE = re_compile(r"million\b")  # the literal first: the scan skips to it in C
+_THOUSANDS_BEFORE_RE = re_compile(r"(?<![\d,.])\d{1,3}(?:[,.\u00a0 ]\d{3})+$")
+_SPACED_SIGN_RE = re_compile(r"\(([+\-−–])[ \u00a0]+(\d[\d.,]*[ \u00a0]?%?)\)")
 
 
 def _decimal_commas(text: str) -> Iterator[tuple[int, int]]:

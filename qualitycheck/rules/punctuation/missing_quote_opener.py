@@ -26,18 +26,18 @@ Use instead
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
-_MARK_RE = re.compile("[“”«»„]")
-_PERSON_RE = re.compile(
+_MARK_RE = re_compile("[“”«»„]")
+_PERSON_RE = re_compile(
     r"\b(?:I|I['’](?:m|ve|ll|d)|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our)\b"
 )
-_FIRST_WORDS_RE = re.compile(r"\s*\S+(?:\s+\S+){0,4}")
+_FIRST_WORDS_RE = re_compile(r"\s*\S+(?:\s+\S+){0,4}")
 _OPENERS = "“«„"
 
 

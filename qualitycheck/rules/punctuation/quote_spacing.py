@@ -37,14 +37,15 @@ from qualitycheck import heuristics
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 from qualitycheck.segment import ABBREVIATIONS
 
-_CODE_RE = re.compile(r"`[^`\n]*`")
-_ANY_RE = re.compile('[“”"]')
+_CODE_RE = re_compile(r"`[^`\n]*`")
+_ANY_RE = re_compile('[“”"]')
 # Endings of contractions and possessives that a misplaced curly mark can stand before.
 _CONTRACTION_TAILS = frozenset("s t d m ll re ve".split())
-_WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w.]*)\.$")
+_WORD_AFTER_RE = re_compile(r"[^\W\d_]+")
+_WORD_BEFORE_RE = re_compile(r"([^\W\d_][\w.]*)\.$")
 _SPACES = " \t\u00a0"
 _SPEECH_TAG_WORDS = 12  # "said Ana Souza, the director of the company."
 

@@ -33,19 +33,20 @@ from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
 from qualitycheck.scan import finditer
+from qualitycheck.scan.programs import re_compile
 from qualitycheck.segment import ABBREVIATIONS
 
 _MARKS = ".,;:!?"
 # A run of marks, optionally preceded by spaces and with spaces between them; it must follow
 # something that is not white space (marks at the start of a line are someone else's business).
-_RUN_RE = re.compile(r"(?<=\S)[ \t\u00a0]*[.,;:!?…](?:[ \t\u00a0]*[.,;:!?…])*")
+_RUN_RE = re_compile(r"(?<=\S)[ \t\u00a0]*[.,;:!?…](?:[ \t\u00a0]*[.,;:!?…])*")
 # The runs of _RUN_RE that are longer than one character: a lone mark right after a word is
 # ordinary punctuation, never reported, and by far the most common run.
-_LONG_RUN_RE = re.compile(
+_LONG_RUN_RE = re_compile(
     r"(?<=\S)(?:[ \t\u00a0]+[.,;:!?…](?:[ \t\u00a0]*[.,;:!?…])*"
     r"|[.,;:!?…](?:[ \t\u00a0]*[.,;:!?…])+)"
 )
-_SKIP_RE = re.compile(
+_SKIP_RE = re_compile(
     r"(?:https?://|ftp://|www\.)\S+"  # URLs
     # e-mail addresses, tried from the start of a run of non-space characters only: from every
     # character of a long run such as "@@@@..." the scan would take cubic time
@@ -53,8 +54,8 @@ _SKIP_RE = re.compile(
     r"|`[^`\n]*`"  # code spans
     r"|[:;=8][\-'’^o]?[()\[\]DPpOo3|/\\*](?=\W|$)"  # emoticons :) ;-) :D
 )
-_ELLIPSIS_RE = re.compile(r"\.(?:[ \u00a0]?\.){2}")
-_WORD_BEFORE_DOT_RE = re.compile(r"([^\W\d_][\w.\-]*)\.$")
+_ELLIPSIS_RE = re_compile(r"\.(?:[ \u00a0]?\.){2}")
+_WORD_BEFORE_DOT_RE = re_compile(r"([^\W\d_][\w.\-]*)\.$")
 _OPENERS = "“‘\"'«([{`"
 _CLOSERS = "”’\"'»)]}`"
 

@@ -29,12 +29,13 @@ from collections.abc import Iterator
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 # A list label: "a)", "1)", "iv)" at the start of a line or after a space ("choose a) or b)").
-_LABEL_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)(?=\s|$)", re.MULTILINE)
+_LABEL_RE = re_compile(r"(?:^|(?<=\s))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)(?=\s|$)", re.MULTILINE)
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _OPEN = "([{"
-_SKIP_RE = re.compile(
+_SKIP_RE = re_compile(
     # URLs, with balanced brackets inside ("wiki/Foo_(bar)") but not the ")" around them
     r"(?:https?://|ftp://|www\.)[^\s()\[\]<>]+(?:\([^\s()]*\)[^\s()\[\]<>]*)*"
     r"|`[^`\n]*`"  # code spans
@@ -45,7 +46,7 @@ _SKIP_RE = re.compile(
 )
 
 
-_BRACKET_RE = re.compile(r"[()\[\]{}]")
+_BRACKET_RE = re_compile(r"[()\[\]{}]")
 
 
 def _skipped(text: str, start: int, end: int) -> set[int]:

@@ -39,10 +39,11 @@ from functools import cache
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 _OPENING_MARKS = '“"«‘„'
-_CODE_RE = re.compile(r"`[^`\n]*`")
-_ANY_QUOTE_RE = re.compile('[“”„«»"]')  # every mark _scan_block looks at
+_CODE_RE = re_compile(r"`[^`\n]*`")
+_ANY_QUOTE_RE = re_compile('[“”„«»"]')  # every mark _scan_block looks at
 
 
 @dataclass
@@ -76,7 +77,7 @@ def _is_inch_mark(text: str, p: int) -> bool:
 @cache
 def _mark_re(chars: str) -> re.Pattern[str]:
     """Finds any one of ``chars`` (the marks a block is scanned for)."""
-    return re.compile(f"[{re.escape(chars)}]")
+    return re_compile(f"[{re.escape(chars)}]")
 
 
 def _scan_block(text: str, start: int, end: int) -> _BlockScan:

@@ -25,20 +25,20 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qualitycheck import heuristics
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 # "report of report": the same word on both sides of "of", case-insensitive (checked below).
-_OF_RE = re.compile(r"of[ \t\u00a0]+")  # the literal first: the scan skips to it in C
-_WORD_BEFORE_RE = re.compile(r"(?<![\w\-])[^\W\d_]{3,}$")
-_WORD_AFTER_RE = re.compile(r"[^\W\d_]{3,}\b")
+_OF_RE = re_compile(r"of[ \t\u00a0]+")  # the literal first: the scan skips to it in C
+_WORD_BEFORE_RE = re_compile(r"(?<![\w\-])[^\W\d_]{3,}$")
+_WORD_AFTER_RE = re_compile(r"[^\W\d_]{3,}\b")
 # "Energy Agency (Energy Agency)": up to six words, then the same words in brackets.
-_BRACKET_RE = re.compile(r"\(([^()\n]{2,80})\)")
+_BRACKET_RE = re_compile(r"\(([^()\n]{2,80})\)")
 # "X or X" that English uses: a verb with its negation ("may or may not" is a verb, so the
 # noun test below skips it anyway), and set phrases.
 _EITHER_OR_SET = frozenset("may might can could will would should must more less".split())

@@ -25,13 +25,13 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 _MIN_WORDS = 8
 _MIN_SCORE = 95.0
@@ -67,7 +67,7 @@ def _normalise(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-_NUMBER_RE = re.compile(r"\d+")
+_NUMBER_RE = re_compile(r"\d+")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:

@@ -26,16 +26,16 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 _MIN_WORDS = 8
 # "To prove", "In order to prove", "So as to prove", "Specifically, to prove", "Also, in order to".
-_OPENING_RE = re.compile(
+_OPENING_RE = re_compile(
     r"(?:[A-Z][a-z]+(?:\s+[a-z]+)?,\s+)?(?:(?:[Ii]n\s+order|[Ss]o\s+as)\s+)?[Tt]o\s+[a-z]"
 )
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -44,8 +44,8 @@ _PROSE_KINDS = frozenset({"paragraph", "quote", "other"})
 
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she", "it", "one"})
 # What opens an aside or an example list, after which commas separate list items, not clauses.
-_ASIDE_RE = re.compile(r"\s[-–—]\s|[(\[]|\bsuch\s+as\b|\bincluding\b|\blike\b")
-_SECOND_INFINITIVE_RE = re.compile(r"\b(?:and|or)\s+(?:then\s+|also\s+)?to\s+[a-z]")
+_ASIDE_RE = re_compile(r"\s[-–—]\s|[(\[]|\bsuch\s+as\b|\bincluding\b|\blike\b")
+_SECOND_INFINITIVE_RE = re_compile(r"\b(?:and|or)\s+(?:then\s+|also\s+)?to\s+[a-z]")
 
 
 def _has_main_clause(words: list[str], tags: list[str], head: str) -> bool:
@@ -94,7 +94,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             sent.start + len(body),
             "This sentence is only a purpose clause: it opens with an infinitive and has no"
             " finite verb, so the clause saying who must do it never comes, a split typical of"
-            " machine translation. Add the subject and verb (\"they must prove ...\") or join it"
+            ' machine translation. Add the subject and verb ("they must prove ...") or join it'
             " to the sentence before.",
             confidence=0.55,
         )

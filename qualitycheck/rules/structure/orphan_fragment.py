@@ -38,7 +38,6 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
@@ -46,6 +45,7 @@ from qualitycheck import heuristics as h
 from qualitycheck.document import Block, Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 _PROSE_KINDS = frozenset({"paragraph", "quote", "other"})
 _MAX_WORDS = 5
@@ -63,7 +63,7 @@ _TITLES = frozenset(
     mp mep speaker candidate nominee chairperson
     """.split()
 )
-_NORMALISE_RE = re.compile(r"[^\w\s]")
+_NORMALISE_RE = re_compile(r"[^\w\s]")
 
 
 def _norm_words(text: str) -> list[str]:

@@ -22,19 +22,19 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 _MIN_WORDS = 8
-_OPENING_RE = re.compile(
+_OPENING_RE = re_compile(
     r"(?:(?:And|But|Yet|Or)\s+)?(?:[Aa]lthough|[Tt]hough|[Ee]ven\s+though|[Ww]hereas)\s"
 )
 # Marks that separate a subordinate clause from its main clause (or open an aside).
-_SEPARATOR_RE = re.compile(r"[,;:()—–]|\s-\s")
+_SEPARATOR_RE = re_compile(r"[,;:()—–]|\s-\s")
 _PROSE_KINDS = frozenset({"paragraph", "quote", "other"})
 
 

@@ -27,16 +27,16 @@ Use instead
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qualitycheck import heuristics as h
 from qualitycheck.document import Document
 from qualitycheck.finding import Match, Severity
 from qualitycheck.rule import Context, define
+from qualitycheck.scan.programs import re_compile
 
 _PROSE_KINDS = frozenset({"paragraph", "quote", "other"})
-_LAST_TOKEN_RE = re.compile(r"([^\W_]+(?:['’\-][^\W_]+)*)\W*$")
+_LAST_TOKEN_RE = re_compile(r"([^\W_]+(?:['’\-][^\W_]+)*)\W*$")
 # Prepositions that also close phrasal verbs ("the talks broke down", "prices went up").
 _PARTICLES = frozenset("up down out off over back away around about".split())
 # Words that may end a sentence even though they are listed as conjunctions or determiners.
@@ -95,7 +95,7 @@ def _exempt(text: str) -> bool:
 
 _WH_WORDS = frozenset("what where who whom which why how when whose".split())
 # "Things to look forward to", "Something to think about": infinitives strand prepositions.
-_STRANDED_INFINITIVE_RE = re.compile(r"\bto\s+[a-z]+(?:\s+[a-z]+)?\s+[a-z]+\W*$")
+_STRANDED_INFINITIVE_RE = re_compile(r"\bto\s+[a-z]+(?:\s+[a-z]+)?\s+[a-z]+\W*$")
 
 
 def _strands_preposition(body: str) -> bool:
@@ -121,7 +121,7 @@ def _starts_lower(text: str) -> bool:
     return m is not None and m.group()[:1].islower() and not any(map(str.isupper, m.group()))
 
 
-_FIRST_TOKEN_RE = re.compile(r"[^\s,;:.!?)\]”’\"]+")
+_FIRST_TOKEN_RE = re_compile(r"[^\s,;:.!?)\]”’\"]+")
 
 
 def _split_before_list(doc: Document, i: int) -> bool:
