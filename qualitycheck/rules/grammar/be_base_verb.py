@@ -27,13 +27,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from itertools import compress
+from typing import TYPE_CHECKING
 
 from qualitycheck import heuristics
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
 
+if TYPE_CHECKING:
+    from qualitycheck.ngram import NgramModel
+
 _BE = frozenset("am is are was were be been being".split())
+_BE_CASED = _BE | {w.capitalize() for w in _BE} | {w.upper() for w in _BE}
 # Words allowed between "be" and the verb ("are not consider", "is also provide").
 _BETWEEN = frozenset("not also still never always already often usually now then just".split())
 # How much more probable (log10) "be" + participle must be than "be" + the word as written.
@@ -97,9 +103,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     # The words right after a form of "be" (or after "be not"), as positions; most texts have few.
     spots: dict[int, list[tuple[int, int]]] = {}
     n = len(texts)
-    for i, t in enumerate(texts):
-        if t.lower() not in _BE:
-            continue
+    for i in compress(range(n), map(_BE_CASED.__contains__, texts)):
         j = i + 1
         if j < n and texts[j].lower() in _BETWEEN and words[j].sentence == words[i].sentence:
             j += 1
@@ -111,7 +115,20 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
 
     lm, tag = ngrams(), tagger()
     text = doc.text
+    judged: dict[tuple[str, str], str | None] = {}
     for k, pairs in spots.items():
+        # The n-gram test first (once per "be" and verb): most pairs fail it, and tagging the
+        # sentence costs more.
+        likely = []
+        for i, j in pairs:
+            key = (texts[i].lower(), texts[j])
+            if key not in judged:
+                judged[key] = _better_participle(lm, *key, irregular)
+            best = judged[key]
+            if best is not None:
+                likely.append((i, j, best))
+        if not likely:
+            continue
         sent = doc.sentences[k]
         if doc.blocks[sent.block].kind not in _PROSE_KINDS:
             continue
@@ -119,27 +136,19 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             continue
         a, b = offsets[k], offsets[k + 1]
         tags = tag.tag(texts[a:b])
-        for i, j in pairs:
+        for i, j, best in likely:
             if tags[j - a] != "VB":
                 continue
             if _DO.intersection(t.lower() for t in texts[a:i]):
                 continue  # "all they did was complain", "what it will do is bind": a cleft
             if text[words[j].end : words[j].end + 1] == "-":
                 continue  # "is not quote-" / "delimited": a compound broken across a line
-            verb, be = texts[j], texts[i].lower()
-            if not lm.known(verb):
-                continue
-            known = [p for p in participle(verb, irregular) if lm.known(p)]
-            if not known:
-                continue
-            best = max(known, key=lambda p: lm.logprob(be, p))
-            if lm.logprob(be, best) - lm.logprob(be, verb) < GAP:
-                continue
             start, end = words[i].start, words[j].end
             written = text[start:end]
             if "\n" in written or not all(part.isalpha() for part in written.split()):
                 continue  # "are not, consider", 'be "include': punctuation parts the words
             head = written[: words[j].start - start]
+            verb = texts[j]
             yield Match(
                 start,
                 end,
@@ -149,6 +158,18 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
                 suggestions=(head + best, head + _ing(verb)),
                 confidence=0.6,
             )
+
+
+def _better_participle(lm: NgramModel, be: str, verb: str, irregular: dict[str, str]) -> str | None:
+    """The participle of ``verb`` when the model finds it more probable after ``be`` than the
+    bare verb by ``GAP``, else None."""
+    if not lm.known(verb):
+        return None
+    known = [p for p in participle(verb, irregular) if lm.known(p)]
+    if not known:
+        return None
+    best = max(known, key=lambda p: lm.logprob(be, p))
+    return best if lm.logprob(be, best) - lm.logprob(be, verb) >= GAP else None
 
 
 RULE = define("grammar.be-base-verb", "warning", check, __doc__)

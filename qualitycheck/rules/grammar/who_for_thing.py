@@ -25,17 +25,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from itertools import compress
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
-from qualitycheck.scan import finditer
 from qualitycheck.scan.programs import re_compile
 
-_WHO_RE = re_compile(
+# What comes before a "who": a determiner, an optional word and the noun, at the end of a window.
+_BEFORE_WHO_RE = re_compile(
     r"\b(?P<det>(?i:the|a|an|this|that|its|their|our|his|her|these|those|every|each))"
-    r"\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+(?P<who>who)\b"
+    r"\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)(?P<between>[ \t\u00a0]+)$"
 )
+_WINDOW = 60
 _PREPOSITIONS = frozenset(
     """of to for with from in at on by near behind under inside outside like about over into
     onto through across against around beside between among""".split()
@@ -55,20 +57,22 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         return
     things = _things()
     text = doc.text
-    for m in finditer(doc, _WHO_RE):
-        noun = m.group("noun")
-        if noun not in things:
+    texts, words = doc.word_texts, doc.words
+    for i in compress(range(1, len(texts)), map("who".__eq__, texts[1:])):
+        if texts[i - 1] not in things:
+            continue  # most "who": after a person
+        who = words[i]
+        m = _BEFORE_WHO_RE.search(text, max(0, who.start - _WINDOW), who.start)
+        if m is None:
             continue
+        noun = m.group("noun")
         before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
         if before and before.group(1).lower() in _PREPOSITIONS:
             continue  # "the owner of the castle who lives abroad": "who" may be the owner
-        between = text[m.end("noun") : m.start("who")]
-        if not between.isspace() or "\n" in between:
-            continue
         relative = "which" if m.group("det").lower() in ("this", "that") else "that"
         yield Match(
             m.start("noun"),
-            m.end("who"),
+            who.end,
             f"'who' refers to people, but '{noun}' is a thing: English uses '{relative}' (or"
             " 'which'); one relative pronoun for people and things is typical of translation from"
             " Spanish, French, Italian or Polish",

@@ -34,11 +34,13 @@ from typing import Any, NamedTuple
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
+from qualitycheck.scan import finditer
 from qualitycheck.scan.programs import re_compile
 
 
 class _Term(NamedTuple):
     pattern: re.Pattern[str]
+    needs: tuple[frozenset[str], ...]  # the words of each spelling: scan only where all occur
     field: str
     means: str
     source: str
@@ -61,9 +63,9 @@ def _table() -> _Table:
     unless = {name: frozenset(f.get("unless", ())) for name, f in data["fields"].items()}
     terms = tuple(
         _Term(
-            re_compile(
-                r"\b(?:" + "|".join(re.escape(w) for w in t["words"]) + r")\b", re.IGNORECASE
-            ),
+            # Lower case only: a capitalised occurrence is a name or a heading, never reported.
+            re_compile(r"\b(?:" + "|".join(re.escape(w) for w in t["words"]) + r")\b"),
+            tuple(frozenset(w.split()) for w in t["words"]),
             t["field"],
             t["means"],
             t["source"],
@@ -90,11 +92,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             present[field] = len(context) >= table.min_context and not (
                 table.unless[field] & lowered
             )
-        if not present[field]:
+        if not present[field] or not any(words <= counts.keys() for words in term.needs):
             continue
-        for m in term.pattern.finditer(text):
-            if m.group()[:1].isupper():
-                continue  # a name ("Archer scored twice", "Minnie Driver") or a heading
+        for m in finditer(doc, term.pattern):
             before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
             if before and before.group(1).lower() in term.not_after:
                 continue

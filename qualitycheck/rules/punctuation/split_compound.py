@@ -22,7 +22,9 @@ Use instead
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
+from itertools import compress
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
@@ -40,16 +42,14 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
     texts = doc.word_texts
     words = doc.words
     text = doc.text
-    candidates = []
-    for i in range(len(texts) - 1):
-        a, b = texts[i], texts[i + 1]
-        if len(a) < _MIN_PART or len(b) < _MIN_PART:
-            continue
-        if not (a.isalpha() and b.isalpha() and a.islower() and b.islower()):
-            continue
-        if words[i + 1].start != words[i].end + 1 or text[words[i].end] != " ":
-            continue
-        candidates.append(i)
+    # Which spellings can be a half, decided once per distinct token; the pairs found in C.
+    halves = {t for t in doc.token_counts if len(t) >= _MIN_PART and t.isalpha() and t.islower()}
+    ok = list(map(halves.__contains__, texts))
+    candidates = [
+        i
+        for i in compress(range(len(texts) - 1), map(operator.and_, ok, ok[1:]))
+        if words[i + 1].start == words[i].end + 1 and text[words[i].end] == " "
+    ]
     if not candidates:
         return
     from qualitycheck.resources import lexicon as load_lexicon
