@@ -400,14 +400,46 @@ def comparable_tokens(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+KNOWN_NAMES_FILE = DATA_DIR / "known-names.pickle"
+
+
+def _known_names_sources() -> tuple[list[Path], int]:
+    """The known-name lists and one CRC-32 of them and of this module (whose code builds the
+    index): the key under which ``data/known-names.pickle`` is valid."""
+    paths = sorted((packs_dir() / "names").glob("known-names*.txt"))
+    crc = zlib.crc32(Path(__file__).read_bytes())
+    for path in paths:
+        crc = zlib.crc32(path.name.encode() + b"\0" + path.read_bytes(), crc)
+    return paths, crc
+
+
 @cache
 def known_names() -> KnownNames:
     """Well-known people, tournaments, venues and organisations with their accepted spellings
     (``rules/names/known-names.txt`` and any other ``rules/names/known-names*.txt``), loaded once
-    per process and indexed by token count and first letters (~40 ms)."""
+    per process and indexed by token count and first letters. The index is stored at build time
+    in ``data/known-names.pickle`` (``scripts/build_data.py known-names``; ~5 ms to read) and
+    used while the lists and this module are unchanged; otherwise it is built here (~50 ms)."""
+    import pickle
+
+    paths, crc = _known_names_sources()
+    try:
+        with KNOWN_NAMES_FILE.open("rb") as f:
+            stored_crc, index = pickle.load(f)  # our own file, shipped in the package
+        if stored_crc == crc and isinstance(index, KnownNames):
+            return index
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+        pass
+    return build_known_names(paths)
+
+
+def build_known_names(paths: list[Path] | None = None) -> KnownNames:
+    """The known-names index built from the lists (``paths``: default, the built-in ones)."""
+    if paths is None:
+        paths = _known_names_sources()[0]
     entries: dict[str, tuple[list[str], list[str]]] = {}  # name -> (spellings, domains)
     context: dict[str, set[str]] = {}
-    for path in sorted((packs_dir() / "names").glob("known-names*.txt")):
+    for path in paths:
         domain = ""
         for line in path.read_text(encoding="utf-8").splitlines():
             line = line.split("#", 1)[0].strip()

@@ -327,6 +327,20 @@ def build_compiled_packs() -> None:
     print(f"wrote {STORED_FILE.relative_to(ROOT)} ({STORED_FILE.stat().st_size / 1024:.0f} KiB)")
 
 
+def build_known_names_index() -> None:
+    """Store the known-names index (``rules/names/known-names*.txt``) in
+    ``qualitycheck/data/known-names.pickle`` (after editing a list or ``resources.py``; run
+    time builds the index itself while the stored one is stale)."""
+    import pickle
+
+    from qualitycheck.resources import KNOWN_NAMES_FILE, _known_names_sources, build_known_names
+
+    paths, crc = _known_names_sources()
+    data = pickle.dumps((crc, build_known_names(paths)), protocol=pickle.HIGHEST_PROTOCOL)
+    KNOWN_NAMES_FILE.write_bytes(data)
+    print(f"wrote {KNOWN_NAMES_FILE.relative_to(ROOT)} ({len(data) / 1024:.0f} KiB)")
+
+
 def record_patterns() -> set[tuple[str, int]]:
     """The patterns qualitycheck compiles (through ``scan.programs.re_compile``) when it loads
     every rule and pack, compiles every built-in pack entry and checks the bundled samples. Run
@@ -503,7 +517,9 @@ def main(argv: list[str]) -> None:
         build_compiled_packs()
     if "regex" in targets:
         build_regex()
-    if set(targets) <= {"tables", "packs-compiled", "regex"}:
+    if "known-names" in targets:
+        build_known_names_index()
+    if set(targets) <= {"tables", "packs-compiled", "regex", "known-names"}:
         return
     if "lexicon" in targets:
         build_lexicon()

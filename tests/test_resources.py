@@ -258,3 +258,31 @@ def test_an_edited_or_outside_file_is_not_taken_from_the_tables(tmp_path: Path) 
     copy = tmp_path / "capitalised-words.toml"
     copy.write_bytes(raw)
     assert resources.prebuilt_table(copy, raw) is None
+
+
+def test_the_shipped_known_names_index_is_current_and_equals_a_fresh_build() -> None:
+    # data/known-names.pickle holds the known-names index built at build time, keyed by the
+    # lists and resources.py; after editing either run: python scripts/build_data.py known-names
+    import pickle
+
+    paths, crc = resources._known_names_sources()
+    stored_crc, stored = pickle.loads(resources.KNOWN_NAMES_FILE.read_bytes())
+    assert stored_crc == crc, "run: python scripts/build_data.py known-names"
+    assert stored == resources.build_known_names(paths)
+
+
+def test_a_stale_known_names_index_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+
+    stale = tmp_path / "known-names.pickle"
+    fake = resources.KnownNames({}, {}, {}, {}, frozenset(), {})
+    stale.write_bytes(pickle.dumps((0, fake)))
+    monkeypatch.setattr(resources, "KNOWN_NAMES_FILE", stale)
+    resources.known_names.cache_clear()
+    try:
+        assert resources.known_names() == resources.build_known_names()
+        assert resources.known_names() != fake
+    finally:
+        resources.known_names.cache_clear()
