@@ -134,9 +134,10 @@ class Engine:
                 ):
                     continue
                 level = self.settings.severity_for(rule.id)
-                finding = self._locate(doc, rule, m, level, base, offset)
-                if finding is None or finding.confidence < self.settings.min_confidence:
+                located = self._located(doc, rule, [m], level, base, offset)
+                if not located or located[0].confidence < self.settings.min_confidence:
                     continue
+                finding = located[0]
                 if any(o.start < finding.end and finding.start < o.end for o in own):
                     merged += 1  # a rule of ours already explains this span
                     continue
@@ -211,8 +212,9 @@ class Engine:
         doc: Document, rule: Rule, matches: list[Match], level: str | None, base: Document,
         offset: int,
     ) -> list[Finding]:
-        """``_locate`` of each match (those it drops left out), with what is the same for every
-        match of the rule looked up once: on a crawl with a finding on every line, most of
+        """The finding of each match (offsets into ``doc.text``; an empty span is left out),
+        placed in ``base`` where ``doc.text`` starts at ``offset``. What is the same for every
+        match of the rule is looked up once: on a crawl with a finding on every line, most of
         the engine's own time per finding."""
         if not matches:
             return []
@@ -246,43 +248,3 @@ class Engine:
                 fingerprint=fingerprint_of(rule_id, text, s, e, source),
             ))  # fmt: skip
         return located
-
-    @staticmethod
-    def _locate(
-        doc: Document,
-        rule: Rule,
-        m: Match,
-        level: str | None,
-        base: Document | None = None,
-        offset: int = 0,
-    ) -> Finding | None:
-        """The finding of ``m`` (offsets into ``doc.text``), placed in ``base`` (default: ``doc``)
-        where ``doc.text`` starts at ``offset``."""
-        start, end = max(0, m.start), min(len(doc.text), m.end)
-        if end <= start:
-            return None
-        if base is None:
-            base = doc
-        s, e = base.source_span(offset + start, offset + end)
-        line, col, end_line, end_col = base.line_col_span(s, e)
-        if level is not None and level != "off":
-            severity = _severity(level)
-        else:
-            severity = m.severity or rule.severity
-        text = base.source[s:e]
-        return Finding(
-            rule=rule.id,
-            category=rule.category,
-            severity=severity,
-            message=m.message,
-            line=line,
-            column=col,
-            end_line=end_line,
-            end_column=end_col,
-            text=text,
-            suggestions=tuple(m.suggestions),
-            confidence=max(0.0, min(1.0, float(m.confidence))),
-            start=s,
-            end=e,
-            fingerprint=fingerprint_of(rule.id, text, s, e, base.source),
-        )

@@ -34,6 +34,7 @@ from qualitycheck import heuristics
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
+from qualitycheck.rules.grammar._words import participle
 
 if TYPE_CHECKING:
     from qualitycheck.ngram import NgramModel
@@ -46,32 +47,15 @@ _BETWEEN = frozenset("not also still never always already often usually now then
 GAP = 0.3
 _PROSE_KINDS = frozenset({"paragraph", "quote", "list_item", "other"})
 _DO = frozenset({"do", "does", "did", "doing", "done"})
-_VOWELS = frozenset("aeiou")
 
 
 @cache
 def _tables() -> tuple[dict[str, str], frozenset[str]]:
     """Irregular participles (base -> participle) and words never flagged after "be"."""
-    from qualitycheck.rules.grammar._words import closed_class_words
+    from qualitycheck.rules.grammar._words import closed_class_words, irregular_participles
 
     d = closed_class_words()["be-base-verb"]
-    irregular = dict(pair.split() for pair in d["irregular-participles"])
-    return irregular, frozenset(d["not-verbs-after-be"])
-
-
-def participle(verb: str, irregular: dict[str, str]) -> list[str]:
-    """Candidate past participles of ``verb``: the irregular one, else the regular spellings
-    ("count" -> "counted", "provide" -> "provided", "apply" -> "applied", "stop" -> "stopped")."""
-    if verb in irregular:
-        return [irregular[verb]]
-    if verb.endswith("e"):
-        return [verb + "d"]
-    if verb.endswith("y") and verb[-2:-1] not in _VOWELS:
-        return [verb[:-1] + "ied"]
-    forms = [verb + "ed"]
-    if len(verb) >= 3 and verb[-1] not in _VOWELS | {"w", "x", "y"} and verb[-2] in _VOWELS:
-        forms.append(verb + verb[-1] + "ed")  # "stop" -> "stopped", "plan" -> "planned"
-    return forms
+    return irregular_participles(), frozenset(d["not-verbs-after-be"])
 
 
 def _ing(verb: str) -> str:

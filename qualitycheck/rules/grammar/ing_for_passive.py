@@ -43,14 +43,16 @@ _NOT_NOUNS = frozenset("the a an in of and or but to for with by is was be been"
 def _verbs() -> dict[str, str]:
     """-ing form -> past participle, for the listed verbs (spellings the n-gram model knows)."""
     from qualitycheck.resources import ngrams
-    from qualitycheck.rules.grammar._words import closed_class_words
-    from qualitycheck.rules.grammar.be_base_verb import participle
+    from qualitycheck.rules.grammar._words import (
+        closed_class_words,
+        irregular_participles,
+        participle,
+    )
 
     known = ngrams().known
-    table = closed_class_words()
-    irregular = dict(p.split() for p in table["be-base-verb"]["irregular-participles"])
+    irregular = irregular_participles()
     forms: dict[str, str] = {}
-    for verb in table["ing-for-passive"]["verbs"]:
+    for verb in closed_class_words()["ing-for-passive"]["verbs"]:
         stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
         ing = next((f for f in (stem + "ing", stem + stem[-1] + "ing") if known(f)), None)
         done = next((f for f in participle(verb, irregular) if known(f)), None)

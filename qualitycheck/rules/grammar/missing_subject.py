@@ -101,9 +101,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         opener = first.lower()
         aux_opening = opener in _AUX or (opener in _OPENERS and texts[a + 1].lower() in _AUX)
         reported = opener in _REPORTING and texts[a + 1] == "that"
-        inner = has_that and any(
-            texts[i] == "that" and _verb_without_subject(texts, i, b) for i in range(a + 1, b - 1)
-        )
+        inner = [
+            (i, verb)
+            for i in (range(a + 1, b - 1) if has_that else ())
+            if texts[i] == "that" and (verb := _verb_without_subject(texts, i, b))
+        ]
         if not (aux_opening or reported or inner) or not first[:1].isupper():
             continue
         body = text[sent.start : sent.end].rstrip().rstrip(_CLOSERS)
@@ -122,9 +124,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         if reported:
             yield _match(doc, a, a + 1, "opens with a reporting verb and no subject")
             continue
-        for i in range(a + 1, b - 1):
-            if texts[i] == "that" and (verb := _verb_without_subject(texts, i, b)):
-                yield _match(doc, i, i + 1, f"has no subject for '{verb}'")
+        for i, verb in inner:
+            yield _match(doc, i, i + 1, f"has no subject for '{verb}'")
 
 
 def _verb_without_subject(texts: Sequence[str], i: int, end: int) -> str | None:
