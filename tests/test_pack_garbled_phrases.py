@@ -379,6 +379,16 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
         "attack against the authority",
         "assault on a police officer",
     ),
+    (
+        "She was charged with attacking the authority.",
+        "attacking the authority",
+        "assaulting a police officer",
+    ),
+    (
+        "Witnesses said he assaulted the authority, then ran.",
+        "assaulted the authority",
+        "assaulted a police officer",
+    ),
     ("The driver had several police antecedents.", "police antecedents", "a criminal record"),
     (
         "The detainee, a man without antecedents, was released.",
@@ -409,6 +419,41 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
         "The river rose. In the result of the flood, roads closed.",
         "In the result of",
         "As a result of",
+    ),
+    # health
+    (
+        "Smokers contract chronic diseases earlier.",
+        "contract chronic diseases",
+        "develop chronic diseases",
+    ),
+    ("A diet high in sugar contracts diabetes.", "contracts diabetes", "develops diabetes"),
+    (
+        "Half of them contracted type 2 diabetes within ten years.",
+        "contracted type 2 diabetes",
+        "developed type 2 diabetes",
+    ),
+    (
+        "The risk of contracting 12 chronic conditions fell by a third.",
+        "contracting 12 chronic conditions",
+        "developing 12 chronic conditions",
+    ),
+    # watching
+    (
+        "After lunch I looked at football all afternoon.",
+        "I looked at football",
+        "I watched football",
+    ),
+    ("On Sundays we look at tennis on TV.", "we look at tennis", "we watch tennis"),
+    ("He looks at cartoons at home.", "He looks at cartoons", "He watches cartoons"),
+    (
+        "She was looking at the match, then fell asleep.",
+        "She was looking at the match",
+        "She was watching the match",
+    ),
+    (
+        "They were looking at hockey all evening.",
+        "They were looking at hockey",
+        "They were watching hockey",
     ),
     # institutions in the source language's word order
     ("Payments to the Security Social were delayed.", "Security Social", "Social Security"),
@@ -470,6 +515,13 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
 
 # Clean, edited prose close to the entries: none of it may be flagged.
 CLEAN = [
+    "She contracted malaria on a trip to Ghana and recovered.",
+    "Workers who contracted the virus at the plant were paid.",
+    "We looked at football, rugby and hockey injuries over ten years.",
+    "I looked at the match report before writing.",
+    "He looked at the race results and frowned.",
+    "The judge was attacking the authority of the court, critics said.",
+    "The contract diabetes clinics signed runs until May.",
     "The embargo on oil was lifted, without embargo on gas.",
     "They traded freely without embargo, tariffs or quotas.",
     "She made the question of housing her first priority.",

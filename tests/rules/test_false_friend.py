@@ -9,6 +9,10 @@ FOOTBALL = "The club lost the derby and the goalkeeper was sent off in the first
 CYCLING = "The riders faced a hard stage in the mountains, and the breakaway held on. "
 TENNIS = "She won the tiebreak and took the last two sets in the Wimbledon heat. "
 TV = "The morning programme lost viewers this season, and the broadcaster is worried. "
+PHONE = "The new handset has a faster processor, a bigger screen and updated firmware. "
+POLICE = "Police arrested the suspect on Friday after a robbery at a petrol station. "
+ENERGY = "Electricity tariffs rose again, and vulnerable households struggle to pay their bills. "
+JOBS = "Unemployment fell in May, and the number of self-employed workers grew. "
 
 
 @pytest.mark.parametrize(
@@ -20,6 +24,18 @@ TV = "The morning programme lost viewers this season, and the broadcaster is wor
         (CYCLING + "The platoon caught them two kilometres from the line.", "platoon"),
         (TENNIS + "Last year she lost in qualifying and never reached the main grid.", "main grid"),
         (TV + "Its driver, Ana Ruiz, announced she would leave in June.", "driver"),
+        (PHONE + "Under the hood, the stuffing is the same as last year's.", "stuffing"),
+        (PHONE + "Thirdly, iron: the chip is among the fastest on the market.", "iron"),
+        (PHONE + "It costs half as much as the flagman of the brand.", "flagman"),
+        (PHONE + "The operative memory was doubled to 12 gigabytes.", "operative memory"),
+        (PHONE + "The accumulator lasts a day and a half.", "accumulator"),
+        (PHONE + "Its sensor screen responds quickly even with gloves.", "sensor screen"),
+        (POLICE + "The man, 34, has no history.", "no history"),
+        (POLICE + "The victim filed a denunciation at the station.", "denunciation"),
+        (POLICE + "Officers identified the presumed author of the theft.", "presumed author"),
+        (ENERGY + "About a million families receive the social bonus.", "social bonus"),
+        (ENERGY + "The price of light hit a new record on Tuesday.", "price of light"),
+        (JOBS + "The system gained 40,000 affiliated in a month.", "affiliated"),
     ],
 )
 def test_flags_a_false_friend_in_its_field(text: str, span: str) -> None:
@@ -44,6 +60,20 @@ def test_names_the_term_and_suggests_it() -> None:
         TV + "A bus driver won the quiz on Saturday night.",
         FOOTBALL + "Archer scored twice, and the club moved up to third place.",
         "Fill in the template and send it to the council before Friday.",
+        PHONE + "The case is made of aluminium, not cast iron.",
+        PHONE + "A soldering iron is all you need to replace the port.",
+        PHONE + "It uses a lithium iron phosphate battery.",
+        "The stuffing for the turkey needs sage, onion and bread.",
+        "The stuffing of the smartphone market with cheap models worries the regulator.",
+        POLICE + "He had no history of violence, his lawyer said.",
+        POLICE + "The two families have no history together.",
+        POLICE + "Her public denunciation of corruption made her enemies.",
+        "Steel mills need iron ore and coal; the price of iron rose. The smartphone and laptop"
+        " makers buy the processor chips elsewhere.",
+        "Painters in the north pay the price of light in winter: short days and grey skies.",
+        JOBS + "Workers affiliated with the union voted to strike.",
+        JOBS + "Unions affiliated to the federation backed the deal.",
+        JOBS + "Its affiliated companies employ 3,000 workers.",
     ],
 )
 def test_leaves_the_everyday_sense_alone(text: str) -> None:

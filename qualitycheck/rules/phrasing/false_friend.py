@@ -8,9 +8,14 @@ What it does
     (Russian "основная сетка", the main draw), "the driver" of a television programme
     ("conductora", the host). The terms, their fields and the words that show a document's field
     are in ``rules/phrasing/false-friends.toml``: a term is reported when the document has at
-    least three distinct words of its field (and, for the television sense of "driver", no word
+    least two distinct words of its field (and, for the television sense of "driver", no word
     of traffic or racing). A modifier that makes the everyday sense right is left alone ("the lab
-    technician", "a bus driver"), as is a capitalised word (a name: "Archer scored twice").
+    technician", "a bus driver"), as is a word that a following word makes English ("no history
+    of violence", "affiliated with a union"), and a capitalised word (a name: "Archer scored
+    twice"). Fields so far: football, cycling, tennis, motorsport, television, technology
+    (Russian tech slang: "the stuffing", "iron" for hardware, "flagman"), police ("no history"
+    for no criminal record, "a denunciation"), energy ("the social bonus", "the price of light")
+    and employment ("40,000 affiliated").
 
 Why it matters
     The reader of a football report who meets "the technician said the team lacked effort" has
@@ -45,6 +50,7 @@ class _Term(NamedTuple):
     means: str
     source: str
     not_after: frozenset[str]
+    not_before: frozenset[str]
 
 
 class _Table(NamedTuple):
@@ -70,6 +76,7 @@ def _table() -> _Table:
             t["means"],
             t["source"],
             frozenset(t.get("not-after", ())),
+            frozenset(t.get("not-before", ())),
         )
         for t in data["term"]
     )
@@ -77,6 +84,7 @@ def _table() -> _Table:
 
 
 _WORD_BEFORE_RE = re_compile(r"([\w-]+)[ \t]*$")
+_WORD_AFTER_RE = re_compile(r"[ \t]*([\w-]+)")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
@@ -98,6 +106,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
             if before and before.group(1).lower() in term.not_after:
                 continue
+            if term.not_before:
+                after = _WORD_AFTER_RE.match(text, m.end(), m.end() + 40)
+                if after and after.group(1).lower() in term.not_before:
+                    continue
             context_words = sorted(table.fields[field] & lowered)[:3]
             yield Match(
                 m.start(),
