@@ -44,6 +44,7 @@ RULES = {
     "grammar.be-base-verb",
     "grammar.impersonal-passive",
     "grammar.who-for-thing",
+    "grammar.missing-inversion",
     "grammar.missing-subject",
     "punctuation.split-compound",
     "phrasing.false-friend",
