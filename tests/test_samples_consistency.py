@@ -45,6 +45,7 @@ RULES = {
     "grammar.impersonal-passive",
     "grammar.who-for-thing",
     "grammar.missing-inversion",
+    "grammar.gender-shift",
     "grammar.missing-subject",
     "punctuation.split-compound",
     "phrasing.false-friend",
