@@ -53,7 +53,7 @@ TITLE_WORDS = _wordset(
     """
     mr mrs ms mx miss messrs mme mlle dr prof sir dame lord lady
     president vice-president premier chancellor minister secretary governor mayor senator sen
-    representative rep congressman congresswoman councillor councilman councilwoman commissioner
+    representative rep congressman congresswoman councillor councilor councilman councilwoman commissioner
     ambassador envoy speaker chairman chairwoman chairperson chair director chief spokesman
     spokeswoman spokesperson adviser advisor attorney judge justice prosecutor
     general gen colonel col lieutenant lt captain capt sergeant sgt major maj admiral adm marshal

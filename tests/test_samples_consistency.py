@@ -46,6 +46,7 @@ RULES = {
     "grammar.who-for-thing",
     "grammar.missing-inversion",
     "grammar.gender-shift",
+    "grammar.its-for-person",
     "grammar.missing-subject",
     "punctuation.split-compound",
     "phrasing.false-friend",
