@@ -36,6 +36,8 @@ JOBS = "Unemployment fell in May, and the number of self-employed workers grew. 
         (ENERGY + "About a million families receive the social bonus.", "social bonus"),
         (ENERGY + "The price of light hit a new record on Tuesday.", "price of light"),
         (JOBS + "The system gained 40,000 affiliated in a month.", "affiliated"),
+        (TENNIS + "Tomorrow she plays on the central, at noon.", "the central"),
+        (FOOTBALL + "The coach moved him to the central.", "the central"),
     ],
 )
 def test_flags_a_false_friend_in_its_field(text: str, span: str) -> None:
@@ -74,6 +76,9 @@ def test_names_the_term_and_suggests_it() -> None:
         JOBS + "Workers affiliated with the union voted to strike.",
         JOBS + "Unions affiliated to the federation backed the deal.",
         JOBS + "Its affiliated companies employ 3,000 workers.",
+        TENNIS + "Tomorrow she plays on the central court at noon.",
+        FOOTBALL + "He was moved to the central defence in the second half.",
+        "The train stopped at the central. Passengers got off.",
     ],
 )
 def test_leaves_the_everyday_sense_alone(text: str) -> None:

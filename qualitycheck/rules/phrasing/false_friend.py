@@ -15,7 +15,9 @@ What it does
     twice"). Fields so far: football, cycling, tennis, motorsport, television, technology
     (Russian tech slang: "the stuffing", "iron" for hardware, "flagman"), police ("no history"
     for no criminal record, "a denunciation"), energy ("the social bonus", "the price of light")
-    and employment ("40,000 affiliated").
+    and employment ("40,000 affiliated"). Some terms are an adjective left without its noun,
+    reported only before punctuation: "played on the central." in a tennis report (Spanish "la
+    central", Russian "центральный корт": Centre Court).
 
 Why it matters
     The reader of a football report who meets "the technician said the team lacked effort" has
@@ -51,6 +53,7 @@ class _Term(NamedTuple):
     source: str
     not_after: frozenset[str]
     not_before: frozenset[str]
+    at_end: bool  # reported only before punctuation: an adjective left without its noun
 
 
 class _Table(NamedTuple):
@@ -77,6 +80,7 @@ def _table() -> _Table:
             t["source"],
             frozenset(t.get("not-after", ())),
             frozenset(t.get("not-before", ())),
+            bool(t.get("at-end", False)),
         )
         for t in data["term"]
     )
@@ -85,6 +89,7 @@ def _table() -> _Table:
 
 _WORD_BEFORE_RE = re_compile(r"([\w-]+)[ \t]*$")
 _WORD_AFTER_RE = re_compile(r"[ \t]*([\w-]+)")
+_AT_END_RE = re_compile(r"[ \t]*(?:[.,;:!?)\n]|$)")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
@@ -105,6 +110,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         for m in finditer(doc, term.pattern):
             before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
             if before and before.group(1).lower() in term.not_after:
+                continue
+            if term.at_end and not _AT_END_RE.match(text, m.end()):
                 continue
             if term.not_before:
                 after = _WORD_AFTER_RE.match(text, m.end(), m.end() + 40)
