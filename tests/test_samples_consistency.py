@@ -47,6 +47,7 @@ RULES = {
     "grammar.missing-inversion",
     "grammar.gender-shift",
     "grammar.its-for-person",
+    "grammar.uncountable-plural",
     "grammar.missing-subject",
     "punctuation.split-compound",
     "phrasing.false-friend",
