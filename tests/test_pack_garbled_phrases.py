@@ -420,6 +420,18 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
         "In the result of",
         "As a result of",
     ),
+    # ages
+    (
+        "Yesterday the singer of 34 years cancelled the tour.",
+        "the singer of 34 years",
+        "the 34-year-old singer",
+    ),
+    ("The also singer presented her album.", "The also singer", "The singer"),
+    (
+        "Yesterday the also actor of 57 years joined the cast.",
+        "the also actor of 57 years",
+        "the 57-year-old actor",
+    ),
     # health
     (
         "Smokers contract chronic diseases earlier.",
@@ -516,6 +528,10 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
 # Clean, edited prose close to the entries: none of it may be flagged.
 CLEAN = [
     "She contracted malaria on a trip to Ghana and recovered.",
+    "He was the also-ran of the race.",
+    "It was the one also used by the army.",
+    "He was the man of 40 years of service to the club.",
+    "She is the player of 20 years ago, not of today.",
     "Workers who contracted the virus at the plant were paid.",
     "We looked at football, rugby and hockey injuries over ten years.",
     "I looked at the match report before writing.",
@@ -720,7 +736,7 @@ CALQUE_CASES = [
     ("An important number of voters stayed home.", "An important number of", "A large number of"),
     ("The totality of the staff signed the letter.", "The totality of the ", "All of the "),
     ("The political formation won six seats.", "political formation", "political party"),
-    ("The actor of 57 years announced his retirement.", "actor of 57 years", "57-year-old actor"),
+    ("An actor of 57 years announced his retirement.", "actor of 57 years", "57-year-old actor"),
 ]
 
 
