@@ -48,6 +48,7 @@ RULES = {
     "grammar.gender-shift",
     "grammar.its-for-person",
     "grammar.uncountable-plural",
+    "grammar.double-negative",
     "grammar.missing-subject",
     "punctuation.split-compound",
     "phrasing.false-friend",

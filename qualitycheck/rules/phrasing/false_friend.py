@@ -88,8 +88,8 @@ def _table() -> _Table:
 
 
 _WORD_BEFORE_RE = re_compile(r"([\w-]+)[ \t]*$")
-_WORD_AFTER_RE = re_compile(r"[ \t]*([\w-]+)")
-_AT_END_RE = re_compile(r"[ \t]*(?:[.,;:!?)\n]|$)")
+_WORD_AFTER_RE = re_compile(r"[ \t]{0,8}([\w-]+)")  # bounded: a run of spaces stays linear
+_AT_END_RE = re_compile(r"[ \t]{0,8}(?:[.,;:!?)\n]|$)")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
