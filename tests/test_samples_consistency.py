@@ -49,6 +49,7 @@ RULES = {
     "grammar.its-for-person",
     "grammar.uncountable-plural",
     "grammar.double-negative",
+    "grammar.verb-not-order",
     "grammar.missing-subject",
     "punctuation.split-compound",
     "phrasing.false-friend",
