@@ -25,6 +25,17 @@ from qualitycheck.testing import flagged, run_rule
             "Irena Vasić said that she was proud of the team. Vasić added that he would stay.",
             ["he"],
         ),
+        # the possessive, and a sentence that names nobody after one that names her
+        (
+            "Ana Ferreira said that she was ready. Ana Ferreira thanked the audience for his"
+            " support.",
+            ["his"],
+        ),
+        (
+            "Ana Ferreira said that she was ready. Ana Ferreira spoke for an hour. He said the"
+            " show would go on.",
+            ["He"],
+        ),
     ],
 )
 def test_flags_a_pronoun_that_changes_gender(text: str, spans: list[str]) -> None:
@@ -57,6 +68,11 @@ def test_names_the_person_and_suggests_the_other_pronoun() -> None:
         # consistent pronouns
         "Ana Ferreira said that she was ready. Ana Ferreira added that she would wait.",
         "Mr. Tomasz Nowak said that he had never seen the letter.",
+        # a man only ever called "he" is in the text
+        "Ana Ferreira said that she was ready. Pedro Costa said that he was not. Ana Ferreira"
+        " spoke for an hour. He left early.",
+        # two people in the sentence before
+        "Ana Ferreira said that she was ready. Ana Ferreira met Pedro Costa. He said nothing.",
         # a pronoun that opens no clause of hers
         "Ana Ferreira said that she was ready. Ana Ferreira and a colleague saw him leave; he ran.",
     ],

@@ -3,8 +3,9 @@
 What it does
     Follows each named person through the text: where a sentence names a person ("Ana Ruiz
     said that ...", "the actress Ana Ruiz ...") and a clause later in that sentence starts with
-    "he" or "she", with no other person named or mentioned in between ("her husband", "a man",
-    "the boy" ...), the pronoun is taken to refer to that person. A person referred to as "she"
+    "he" or "she", or "his" follows, with no other person named or mentioned in between ("her
+    husband", "a man", "the boy" ...), the pronoun is taken to refer to that person; so are the
+    first pronouns of a sentence that names nobody, after a sentence that names only her. A person referred to as "she"
     in one sentence and "he" in another is reported where "he" is used: machine translation
     supplies a masculine pronoun where the source had none, but does not invent a feminine one.
     A title or role in front of the name decides too ("Mrs", "the actress", "Queen": she; "Mr",
@@ -12,7 +13,8 @@ What it does
     alone: a surname shared by two people in the text ("Bill Clinton", "Hillary Clinton" and
     then "Clinton said she"), any pronoun with another person or a word that may name one
     between it and the name ("told the mayor that he"), and, unless a title decides, every
-    "he" in a text that also speaks of a man ("her husband", "Mr", "a man"), who may be meant.
+    "he" in a text that also speaks of a man ("her husband", "Mr", "a man", a named person only
+    ever called "he"), who may be meant.
 
 Why it matters
     Spanish, Italian, Portuguese and Polish drop the subject pronoun; the verb does not say
@@ -64,8 +66,8 @@ _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
 _CLAUSE_OPENERS = frozenset(
     "that if whether when because as since after before while although though and but so which".split()
 )
-_PRONOUNS = {"he": "m", "she": "f"}
-_MAX_GAP = 30  # words between the name and the pronoun
+_PRONOUNS = {"he": "m", "she": "f", "his": "m"}
+_MAX_GAP = 40  # words between the name and the pronoun
 
 
 class _Binding(NamedTuple):
@@ -93,10 +95,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         if gender:
             titles.setdefault(key, set()).add(gender)
     bindings = list(_bindings(doc, mentions, people))
-    male_context = any(w.lower() in _MALE_WORDS for w in counts)
     said: dict[str, set[str]] = {}
     for b in bindings:
         said.setdefault(b.key, set()).add(b.gender)
+    # A man in the text ("her husband", "Mr", a man only ever called "he"): he may be meant.
+    men = {key for key, genders in said.items() if genders == {"m"}}
+    male_context = bool(men) or any(w.lower() in _MALE_WORDS for w in counts)
     words = doc.words
     for b in bindings:
         titled = titles.get(b.key, set())
@@ -108,8 +112,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             why = "'she' in another sentence"
         else:
             continue
-        other = "she" if b.gender == "m" else "he"
         w = words[b.word]
+        other = {"he": "she", "his": "her", "she": "he"}[w.text.lower()]
         yield Match(
             w.start,
             w.end,
@@ -146,38 +150,57 @@ def _title_gender(title: str) -> str:
 def _bindings(
     doc: Document, mentions: list[NameMention], people: dict[str, str]
 ) -> Iterator[_Binding]:
-    """Each "he"/"she" that opens a clause after a person's name in the same sentence, with no
-    other person between them."""
-    words = doc.words
+    """Each "he"/"she" that opens a clause, and each "his", after a person's name in the same
+    sentence with no other person between them; in a sentence that names nobody, those at its
+    head refer to the one person the sentence before named ("Ana Ruiz ... . He said")."""
     texts = doc.word_texts
     by_sentence: dict[int, list[NameMention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     offsets = doc.sentence_word_offsets
-    for sentence, found in by_sentence.items():
-        b = offsets[sentence + 1]
+    for sentence in range(len(offsets) - 1):
+        a, b = offsets[sentence], offsets[sentence + 1]
+        found = by_sentence.get(sentence, [])
         person = next((m for m in found if m.tokens[-1].text in people), None)
-        if person is None:
+        if person is not None:
+            key = people[person.tokens[-1].text]
+            others = [m.start for m in found if m.start > person.end]
+            first = doc.count_words(0, person.end)
+            limit = others[0] if others else len(doc.text)
+            yield from _scan(doc, key, first, min(b, first + _MAX_GAP), limit)
             continue
-        key = people[person.tokens[-1].text]
-        others = [m.start for m in found if m.start > person.end]
-        first = doc.count_words(0, person.end)
-        stop = min(b, first + _MAX_GAP)
-        bound = ""
-        limit = others[0] if others else len(doc.text)
-        for i in range(first, stop):
-            low = texts[i].lower()
-            if words[i].start >= limit or _may_be_a_person(low):
-                break
-            gender = _PRONOUNS.get(low)
-            if gender is None:
-                continue
-            if bound and gender != bound:
-                break  # "he ... she": two people after all
-            if texts[i - 1].lower() not in _CLAUSE_OPENERS:
-                break  # the first pronoun decides; a pronoun that opens nothing may be anyone
-            bound = gender
-            yield _Binding(key, gender, i)
+        if any(len(m.tokens) >= 2 or m.title for m in found) or sentence == 0:
+            continue  # someone else is named here
+        previous = by_sentence.get(sentence - 1, [])
+        named = {people[m.tokens[-1].text] for m in previous if m.tokens[-1].text in people}
+        pa = offsets[sentence - 1]
+        if len(named) != 1 or any(_may_be_a_person(w.lower()) for w in texts[pa:a]):
+            continue  # nobody, two people or a possible other person in the sentence before
+        limit = found[0].start if found else len(doc.text)
+        yield from _scan(doc, named.pop(), a, min(b, a + _MAX_GAP), limit, head=True)
+
+
+def _scan(
+    doc: Document, key: str, first: int, stop: int, limit: int, *, head: bool = False
+) -> Iterator[_Binding]:
+    """The pronouns from word ``first`` that refer to ``key``: until another person may be
+    meant, a pronoun of the other gender, or a "he"/"she" that opens no clause."""
+    words, texts = doc.words, doc.word_texts
+    bound = ""
+    for i in range(first, stop):
+        low = texts[i].lower()
+        if words[i].start >= limit or _may_be_a_person(low):
+            break
+        gender = _PRONOUNS.get(low)
+        if gender is None:
+            continue
+        if bound and gender != bound:
+            break  # "he ... she": two people after all
+        opens = (head and i == first) or texts[i - 1].lower() in _CLAUSE_OPENERS
+        if low != "his" and not opens:
+            break  # the first pronoun decides; a pronoun that opens nothing may be anyone
+        bound = gender
+        yield _Binding(key, gender, i)
 
 
 def _may_be_a_person(word: str) -> bool:
