@@ -50,6 +50,7 @@ RULES = {
     "grammar.uncountable-plural",
     "grammar.double-negative",
     "grammar.verb-not-order",
+    "structure.mixed-spelling",
     "grammar.missing-subject",
     "punctuation.split-compound",
     "phrasing.false-friend",
