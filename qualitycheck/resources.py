@@ -1021,8 +1021,14 @@ def grammar_list(name: str) -> list[list[str]]:
     """The rows of ``rules/grammar/<name>.txt``: fields separated by ``|``, each a list of
     words separated by spaces or commas (``#`` starts a comment). Not cached: a rule keeps what
     it builds from them."""
+    return data_rows(f"grammar/{name}.txt")
+
+
+def data_rows(relative: str) -> list[list[str]]:
+    """The rows of the data file ``rules/<relative>``: fields separated by ``|``, stripped
+    (``#`` starts a comment, blank lines are skipped). Not cached."""
     rows = []
-    for line in (rules_dir() / "grammar" / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+    for line in (rules_dir() / relative).read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             rows.append([field.strip() for field in line.split("|")])

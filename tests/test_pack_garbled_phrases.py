@@ -466,6 +466,12 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
     ("At the time he had 19 years.", "he had 19 years", "he was 19"),
     ("The coach explained us the plan.", "explained us", "explained to us"),
     ("They have lived here since a long time.", "since a long time", "for a long time"),
+    (
+        "It just happened, commented Bottas for Sky Sports.",
+        "commented Bottas for Sky Sports",
+        "Bottas told Sky Sports",
+    ),
+    ("We are ready, the coach said for Radio Marca.", "said for Radio Marca", "told Radio Marca"),
     # health
     (
         "Smokers contract chronic diseases earlier.",
@@ -562,6 +568,9 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
 # Clean, edited prose close to the entries: none of it may be flagged.
 CLEAN = [
     "She contracted malaria on a trip to Ghana and recovered.",
+    "He said for Christmas he wants a bike.",
+    "She wrote for The Times for ten years.",
+    "The senator voted for Smith.",
     "A sensible data strategy saves money.",
     "The event was a reunion with old friends from school.",
     "He has 45 years of experience in the job.",

@@ -36,19 +36,14 @@ from qualitycheck.rule import Context, define
 def _pairs() -> tuple[dict[str, str], dict[str, str], tuple[str, ...], tuple[str, ...]]:
     """Exact British -> American forms (and each stem, keyed with a NUL in front), exact
     American -> British forms, and the British and American stems (matched as prefixes)."""
-    from qualitycheck.resources import packs_dir
+    from qualitycheck.resources import data_rows
 
     exact_uk: dict[str, str] = {}
     exact_us: dict[str, str] = {}
     stems_uk: list[str] = []
     stems_us: list[str] = []
     stem_map: dict[str, str] = {}
-    path = packs_dir() / "structure" / "spelling-variants.txt"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        uk, us = (part.strip() for part in line.split("|"))
+    for uk, us in data_rows("structure/spelling-variants.txt"):
         if uk.endswith("*"):
             stem_map[uk[:-1]] = us[:-1]
         else:
