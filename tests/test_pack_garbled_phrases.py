@@ -472,6 +472,13 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
         "Bottas told Sky Sports",
     ),
     ("We are ready, the coach said for Radio Marca.", "said for Radio Marca", "told Radio Marca"),
+    (
+        "A team of Professor Anna Wolf found that sleep matters.",
+        "A team of Professor ",
+        "A team led by Professor ",
+    ),
+    ("“It was dangerous,” Norris was saying.", "Norris was saying", "Norris said"),
+    ("– We will win, he was saying.", "he was saying", "he said"),
     # health
     (
         "Smokers contract chronic diseases earlier.",
@@ -568,6 +575,9 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
 # Clean, edited prose close to the entries: none of it may be flagged.
 CLEAN = [
     "She contracted malaria on a trip to Ghana and recovered.",
+    "A team of doctors treated the wounded.",
+    "That is what Norris was saying to the engineers.",
+    "As I listened, he was saying that the plan was dead.",
     "He said for Christmas he wants a bike.",
     "She wrote for The Times for ten years.",
     "The senator voted for Smith.",

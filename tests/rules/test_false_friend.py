@@ -37,6 +37,11 @@ JOBS = "Unemployment fell in May, and the number of self-employed workers grew. 
         (ENERGY + "The price of light hit a new record on Tuesday.", "price of light"),
         (JOBS + "The system gained 40,000 affiliated in a month.", "affiliated"),
         (TENNIS + "Tomorrow she plays on the central, at noon.", "the central"),
+        (
+            "The Ferrari driver was fastest in the last laps and took pole in the qualification.",
+            "qualification",
+        ),
+        (JOBS + "The self-employed can apply for these aids until June.", "aids"),
         (FOOTBALL + "The coach moved him to the central.", "the central"),
     ],
 )
@@ -79,6 +84,8 @@ def test_names_the_term_and_suggests_it() -> None:
         TENNIS + "Tomorrow she plays on the central court at noon.",
         FOOTBALL + "He was moved to the central defence in the second half.",
         "The train stopped at the central. Passengers got off.",
+        "The Ferrari driver needs a podium in the last laps for qualification for the final.",
+        JOBS + "Older workers were given hearing aids and walking aids.",
     ],
 )
 def test_leaves_the_everyday_sense_alone(text: str) -> None:
