@@ -479,6 +479,13 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
     ),
     ("“It was dangerous,” Norris was saying.", "Norris was saying", "Norris said"),
     ("– We will win, he was saying.", "he was saying", "he said"),
+    (
+        "The attacker fled to an unknown direction.",
+        "fled to an unknown direction",
+        "fled in an unknown direction",
+    ),
+    ("The victim, of 45 years, was taken to hospital.", "of 45 years", "aged 45"),
+    ("At 3 am a fire was declared in the warehouse.", "a fire was declared", "a fire broke out"),
     # health
     (
         "Smokers contract chronic diseases earlier.",
@@ -575,6 +582,10 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
 # Clean, edited prose close to the entries: none of it may be flagged.
 CLEAN = [
     "She contracted malaria on a trip to Ghana and recovered.",
+    "The licence assures that the code stays free.",
+    "By noon the fire was declared under control.",
+    "The fire was declared extinguished at dawn.",
+    "He left, of course, without a word.",
     "A team of doctors treated the wounded.",
     "That is what Norris was saying to the engineers.",
     "As I listened, he was saying that the plan was dead.",
