@@ -471,7 +471,7 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
         "commented Bottas for Sky Sports",
         "Bottas told Sky Sports",
     ),
-    ("We are ready, the coach said for Radio Marca.", "said for Radio Marca", "told Radio Marca"),
+    ("We are ready, the coach declared for Radio Marca.", "declared for Radio Marca", "told Radio Marca"),
     (
         "A team of Professor Anna Wolf found that sleep matters.",
         "A team of Professor ",

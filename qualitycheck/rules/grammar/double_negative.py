@@ -23,12 +23,13 @@ Use instead
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from itertools import compress
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
-from qualitycheck.scan import finditer
 from qualitycheck.scan.programs import re_compile
 
 _NEGATED = r"\b(?:not|never|cannot|[a-z]+n[’']t)"  # "did not", "never", "didn't", "can’t"
@@ -56,19 +57,46 @@ _ANY = {
 }
 
 
+_NEGATIVES = frozenset(
+    w
+    for base in ("nothing", "nobody", "nowhere", "never", "no")
+    for w in (base, base.capitalize(), base.upper())
+)
+_WINDOW = 80  # characters before a negative word where its negated verb may be
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
-    counts = doc.token_counts
-    lowered = {w.lower() for w in counts}
-    if not lowered & {"nothing", "nobody", "no", "nowhere", "never"}:
+    texts = doc.word_texts
+    if not any(w in doc.token_counts for w in _NEGATIVES):
         return
-    text = doc.text
-    for m in finditer(doc, _AFTER_RE):
+    text, words = doc.text, doc.words
+    # Start from the negative words (a few per page), found in C, and look back for the verb.
+    for i in compress(range(len(texts)), map(_NEGATIVES.__contains__, texts)):
+        word = words[i]
+        end = word.end
+        if texts[i].lower() == "no":
+            if i + 1 >= len(texts) or texts[i + 1].lower() != "one":
+                continue
+            end = words[i + 1].end
+        m = _SUBJECT_RE.match(text, word.start)
+        if m is not None:
+            yield _subject_match(m)
+        m = next(
+            (
+                m
+                for m in _AFTER_RE.finditer(text, max(0, word.start - _WINDOW), end)
+                if m.end() == end
+            ),
+            None,
+        )
+        if m is None:
+            continue
         between = m.group("between").split()
         if any(w.lower() in _SEPARATE for w in between):
             continue
-        neg = " ".join(m.group("neg").lower().split())
         if text[m.start() : m.start() + 3].lower() == "ain":
             continue  # "ain't seen nothing": dialect, quoted on purpose
+        neg = " ".join(m.group("neg").lower().split())
         yield Match(
             m.start(),
             m.end(),
@@ -78,16 +106,18 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
             suggestions=(text[m.start() : m.start("neg")] + _ANY[neg],),
             confidence=0.6,
         )
-    for m in finditer(doc, _SUBJECT_RE):
-        yield Match(
-            m.start(),
-            m.end(),
-            f"Two negatives: after '{m.group('neg')}' English uses a verb without 'not'"
-            " ('nobody came', not 'nobody did not come'); the double negative is carried over"
-            " from Russian, Polish, Spanish or Italian",
-            suggestions=(f"{m.group('neg')} {m.group('aux')}",),
-            confidence=0.65,
-        )
+
+
+def _subject_match(m: re.Match[str]) -> Match:
+    return Match(
+        m.start(),
+        m.end(),
+        f"Two negatives: after '{m.group('neg')}' English uses a verb without 'not'"
+        " ('nobody came', not 'nobody did not come'); the double negative is carried over"
+        " from Russian, Polish, Spanish or Italian",
+        suggestions=(f"{m.group('neg')} {m.group('aux')}",),
+        confidence=0.65,
+    )
 
 
 RULE = define("grammar.double-negative", "warning", check, __doc__)

@@ -31,6 +31,7 @@ Use instead
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 from typing import NamedTuple
 
 from qualitycheck.document import Document
@@ -67,6 +68,7 @@ _CLAUSE_OPENERS = frozenset(
     "that if whether when because as since after before while although though and but so which".split()
 )
 _PRONOUNS = {"he": "m", "she": "f", "his": "m"}
+_ANY_PRONOUN = frozenset(w for p in _PRONOUNS for w in (p, p.capitalize()))
 _MAX_GAP = 40  # words between the name and the pronoun
 
 
@@ -94,6 +96,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         gender = _title_gender(m.title) if m.title and key and len(m.tokens) >= 2 else ""
         if gender:
             titles.setdefault(key, set()).add(gender)
+    if not titles and "she" not in counts and "She" not in counts:
+        return  # no title and no "she": nothing a "he" could contradict
     bindings = list(_bindings(doc, mentions, people))
     said: dict[str, set[str]] = {}
     for b in bindings:
@@ -158,7 +162,15 @@ def _bindings(
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     offsets = doc.sentence_word_offsets
-    for sentence in range(len(offsets) - 1):
+    words = doc.words
+    # Only the sentences with a pronoun in them (found in C) can hold a binding.
+    with_pronoun = sorted(
+        {
+            words[i].sentence
+            for i in compress(range(len(texts)), map(_ANY_PRONOUN.__contains__, texts))
+        }
+    )
+    for sentence in with_pronoun:
         a, b = offsets[sentence], offsets[sentence + 1]
         found = by_sentence.get(sentence, [])
         person = next((m for m in found if m.tokens[-1].text in people), None)

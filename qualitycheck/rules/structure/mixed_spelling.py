@@ -25,7 +25,8 @@ Use instead
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
+from itertools import compress
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
@@ -96,22 +97,48 @@ def _other_spelling(word: str, variant: str) -> str:
     return exact["\0" + stem] + word[len(stem) :]
 
 
+@lru_cache(maxsize=1 << 14)
+def _type_key(t: str) -> tuple[str, str] | None:
+    """(lemma, "uk" or "us") of a word type as written, or None: lower-case words, and
+    capitalised ones (which count only at the start of a sentence)."""
+    if not t[:1].islower():
+        if not t[:1].isupper() or not t[1:].islower():
+            return None  # an acronym, a mixed-case name
+        t = t.lower()
+    key = _key(t)
+    if key is None:
+        return None
+    lemma = key[0][:-1] if key[0].endswith("s") else key[0]  # "theaters" with "theatre"
+    return lemma, key[1]
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Match]:
+    # Decide on the word types first (a few thousand per document): most texts never use both
+    # spellings of any word, and then no word is looked at.
+    found: dict[str, set[str]] = {}
+    typed = {}
+    for t in doc.token_counts:
+        key = _type_key(t)
+        if key is not None:
+            typed[t] = key
+            found.setdefault(key[0], set()).add(key[1])
+    mixed = {lemma for lemma, variants in found.items() if len(variants) == 2}
+    if not mixed:
+        return
+    candidates = frozenset(t for t, key in typed.items() if key[0] in mixed)
     seen: dict[str, dict[str, list[int]]] = {}
     variant_of: dict[int, str] = {}
     words = doc.words
     text = doc.text
-    for i, w in enumerate(words):
-        t = w.text
-        if not t[:1].islower():
-            if w.position > 0 or not t[:1].isupper() or not t[1:].islower():
-                continue  # a name, an acronym
-            t = t.lower()
-        key = _key(t)
-        if key is not None and not _in_code(text, w.start, w.end):
-            lemma = key[0][:-1] if key[0].endswith("s") else key[0]  # "theaters" with "theatre"
-            seen.setdefault(lemma, {}).setdefault(key[1], []).append(i)
-            variant_of[i] = key[1]
+    for i in compress(range(len(words)), map(candidates.__contains__, doc.word_texts)):
+        w = words[i]
+        if w.text[0].isupper() and w.position > 0:
+            continue  # a name
+        if _in_code(text, w.start, w.end):
+            continue
+        lemma, variant = typed[w.text]
+        seen.setdefault(lemma, {}).setdefault(variant, []).append(i)
+        variant_of[i] = variant
     for variants in seen.values():
         if len(variants) < 2:
             continue
