@@ -486,6 +486,16 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
     ),
     ("The victim, of 45 years, was taken to hospital.", "of 45 years", "aged 45"),
     ("At 3 am a fire was declared in the warehouse.", "a fire was declared", "a fire broke out"),
+    (
+        "The important is that the team keeps winning.",
+        "The important is that",
+        "The important thing is that",
+    ),
+    ("They rode with the confident to attack.", "the confident to", "the confidence to"),
+    ("Few have the able to lead.", "the able to", "the ability to"),
+    ("She has the capable to win.", "the capable to", "the ability to"),
+    ("They showed the willing to talk.", "the willing to", "the willingness to"),
+    ("He lost the eager to play.", "the eager to", "the eagerness to"),
     # health
     (
         "Smokers contract chronic diseases earlier.",
@@ -582,6 +592,9 @@ GARBLED_CASES: list[tuple[str, str, str]] = [
 # Clean, edited prose close to the entries: none of it may be flagged.
 CLEAN = [
     "She contracted malaria on a trip to Ghana and recovered.",
+    "The important issue is that nobody came.",
+    "Those able to work must register by May.",
+    "It is the main road to the coast.",
     "The licence assures that the code stays free.",
     "By noon the fire was declared under control.",
     "The fire was declared extinguished at dawn.",
