@@ -69,6 +69,7 @@ import sys
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 PLACES_PER_MEMBER = 512
 # Characters of a keyed member at most (under 1 KiB compressed): a lookup inflates one chunk,
@@ -344,7 +345,11 @@ def build_known_names_index() -> None:
 def record_patterns() -> set[tuple[str, int]]:
     """The patterns qualitycheck compiles (through ``scan.programs.re_compile``) when it loads
     every rule and pack, compiles every built-in pack entry and checks the bundled samples. Run
-    in a new process, so that the module-level patterns are compiled while it watches."""
+    in a new process, so that the module-level patterns are compiled while it watches. Scanning
+    plans are read afresh, not taken from the stored ones (``record_plans``)."""
+    from qualitycheck.scan.starts import use_stored_plans
+
+    use_stored_plans(False)
     from qualitycheck.api import Checker
     from qualitycheck.packs import builtin_rules, footer_line_matcher
     from qualitycheck.packs.load import PackRule, compile_all_patterns
@@ -365,15 +370,29 @@ def record_patterns() -> set[tuple[str, int]]:
     return asked_for()
 
 
+def record_plans() -> dict[str, Any]:
+    """The scanning plans (``scan.starts``) of the patterns a ``record_patterns`` run planned,
+    read afresh, keyed to the modules that read them: the ``plans`` section of ``regex.qrx``."""
+    from qualitycheck.scan.starts import describe, fresh_plan, planned, plans_key
+
+    plans = [(p, f, describe(fresh_plan(re.compile(p, f)))) for p, f in sorted(planned())]
+    return {"key": plans_key(), "plans": plans}
+
+
 def build_regex() -> None:
     """Store the programs of the patterns qualitycheck compiles, for this interpreter, in
-    ``qualitycheck/data/regex.qrx`` (after changing a pattern, or for another Python)."""
+    ``qualitycheck/data/regex.qrx`` (after changing a pattern, or for another Python), with the
+    scanning plans of the patterns it scans (after changing them or the scanning layer)."""
     from qualitycheck.scan.programs import PROGRAMS_FILE, build_programs
 
     patterns = record_patterns()
-    PROGRAMS_FILE.write_bytes(build_programs(patterns))
+    plans = record_plans()
+    PROGRAMS_FILE.write_bytes(build_programs(patterns, plans=plans))
     size = PROGRAMS_FILE.stat().st_size / 1024
-    print(f"wrote {PROGRAMS_FILE.relative_to(ROOT)} ({len(patterns)} patterns, {size:.0f} KiB)")
+    print(
+        f"wrote {PROGRAMS_FILE.relative_to(ROOT)} ({len(patterns)} patterns, "
+        f"{len(plans['plans'])} plans, {size:.0f} KiB)"
+    )
 
 
 # -- n-grams ---------------------------------------------------------------------------------------

@@ -98,3 +98,85 @@ def test_a_lint_run_on_one_file_leaves_out_the_modules_it_does_not_need() -> Non
     assert "qualitycheck.rules.names.glossary" in imported  # the run did load the rules
     assert "importlib.metadata" not in imported
     assert "email" not in imported
+
+
+# -- scanning plans stored with the regex programs (scan.starts) ---------------------------------
+def _stored_plan_section():  # type: ignore[no-untyped-def]
+    from qualitycheck.scan import programs
+
+    section = programs.stored_section("plans")
+    if section is None:
+        pytest.skip("data/regex.qrx was made by another interpreter: plans are read afresh")
+    return section
+
+
+def test_the_stored_plans_are_current_and_what_a_fresh_reading_gives() -> None:
+    # After changing a scanned pattern or the scanning layer this fails until they are built
+    # again:  python scripts/build_data.py regex
+    import re
+
+    from qualitycheck.scan import starts
+
+    section = _stored_plan_section()
+    assert section["key"] == starts.plans_key()
+    assert section["plans"]
+    for pattern, flags, desc in section["plans"]:
+        fresh = starts.fresh_plan(re.compile(pattern, flags))
+        assert desc == starts.describe(fresh), pattern
+        assert starts.describe(starts._plan_from(desc)) == desc
+
+
+def test_the_stored_plans_are_those_of_the_patterns_scanned_on_the_samples() -> None:
+    import json
+
+    from conftest import ROOT
+
+    code = (
+        "import json, sys\n"
+        f"sys.path.insert(0, {str(ROOT / 'scripts')!r})\n"
+        "import build_data\n"
+        "build_data.record_patterns()\n"
+        "from qualitycheck.scan.starts import planned\n"
+        "print(json.dumps(sorted(planned())))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    recorded = sorted(tuple(p) for p in json.loads(out.splitlines()[-1]))
+    assert sorted((p, f) for p, f, _ in _stored_plan_section()["plans"]) == recorded
+
+
+def test_stored_plans_find_what_fresh_plans_find() -> None:
+    import re
+
+    from qualitycheck.scan import starts
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.rglob("*.txt"))]
+    for pattern, flags, desc in _stored_plan_section()["plans"]:
+        compiled = re.compile(pattern, flags)
+        plan = starts._plan_from(desc)
+        for text in texts:
+            expected = [m.span() for m in compiled.finditer(text)]
+            if plan is not None:
+                assert [m.span() for m in starts._planned(compiled, text, plan.starts(text))] == (
+                    expected
+                )
+            assert [m.span() for m in starts.finditer(text, compiled)] == expected
+
+
+def test_stale_plans_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from qualitycheck.scan import starts
+
+    pattern, flags, _ = _stored_plan_section()["plans"][0]
+    monkeypatch.setattr(starts, "plans_key", lambda: -1)  # as after an edit of starts.py
+    monkeypatch.setattr(starts, "_stored_plans_cache", [])
+    monkeypatch.setattr(starts, "_planned_keys", set())
+    starts.plan_of.cache_clear()
+    try:
+        assert starts._stored_plans() == {}
+        starts.plan_of(re.compile(pattern, flags))
+        assert starts.planned() == {(pattern, flags)}  # read afresh
+    finally:
+        starts.plan_of.cache_clear()
