@@ -92,12 +92,30 @@ def _imported_by_lint(path: Path) -> set[str]:
     return set(out.splitlines()[-1].split())
 
 
-def test_a_lint_run_on_one_file_leaves_out_the_modules_it_does_not_need() -> None:
-    sample = sorted((SAMPLES / "garbled").glob("*.txt"))[0]
+def test_a_lint_run_on_one_file_leaves_out_the_modules_it_does_not_need(tmp_path: Path) -> None:
+    # An ASCII article (one with accented letters also loads ftfy for junk.mojibake).
+    sample = tmp_path / "article.txt"
+    sample.write_text(
+        "The minister of Finance met the President in Kyiv on Monday. They discussed the "
+        "Budget, the Agreement signed by Ukraine and Poland, and a new grid for the city.\n\n"
+        "Olexandr Zelensky said that the the talks will continue in Warsaw next week.\n",
+        encoding="utf-8",
+    )
     imported = _imported_by_lint(sample)
     assert "qualitycheck.rules.names.glossary" in imported  # the run did load the rules
     assert "importlib.metadata" not in imported
     assert "email" not in imported
+    assert "_hashlib" not in imported and "tempfile" not in imported
+
+
+def test_fingerprints_hash_as_hashlib_does() -> None:
+    import hashlib
+
+    from qualitycheck import suppress
+
+    for text in ("", "qualitycheck", "Kyïv — Київ\x1f" * 50):
+        data = text.encode("utf-8")
+        assert suppress._sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
 
 
 # -- scanning plans stored with the regex programs (scan.starts) ---------------------------------
