@@ -198,3 +198,20 @@ def test_stale_plans_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
         assert starts.planned() == {(pattern, flags)}  # read afresh
     finally:
         starts.plan_of.cache_clear()
+
+
+def test_main_leaves_the_collector_as_it_found_it(tmp_path: Path) -> None:
+    sample = tmp_path / "article.txt"
+    sample.write_text("The minister met the President in Kyiv on Monday.\n", encoding="utf-8")
+    code = (
+        "import gc, sys\n"
+        "gc.set_threshold(700, 10, 10)\n"
+        "from qualitycheck.cli import main\n"
+        "sys.argv = ['qualitycheck', 'lint', sys.argv[1]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(gc.isenabled(), gc.get_threshold())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(sample)], capture_output=True, text=True, check=False
+    ).stdout
+    assert out.splitlines()[-1] == "True (700, 10, 10)"
