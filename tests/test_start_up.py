@@ -215,3 +215,44 @@ def test_main_leaves_the_collector_as_it_found_it(tmp_path: Path) -> None:
         [sys.executable, "-c", code, str(sample)], capture_output=True, text=True, check=False
     ).stdout
     assert out.splitlines()[-1] == "True (700, 10, 10)"
+
+
+# -- container members stored uncompressed (resources._Container, format 3) ----------------------
+def _build_data(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    from conftest import ROOT
+
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    import build_data
+
+    return build_data
+
+
+def test_members_stored_as_they_are_read_as_compressed_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qualitycheck.resources import _Container
+
+    build_data = _build_data(monkeypatch)
+    lines = [f"{w}\t{c}" for w, c in [("ab", "5"), ("abc", "6"), ("abé", "7"), ("abz", "")]]
+    members = {"meta": "words 4", "w:ab": "\n".join(lines), "keys:ab": "\n".join(lines)}
+    raw_file = tmp_path / "raw.qcd"
+    raw_file.write_bytes(build_data._container(members, {}))
+    monkeypatch.setattr(build_data, "RAW_GROUPS", frozenset())
+    packed_file = tmp_path / "packed.qcd"
+    packed_file.write_bytes(build_data._container(members, {}))
+    raw, packed = _Container(raw_file), _Container(packed_file)
+    assert raw._span("w:ab")[1] < 0 and packed._span("w:ab")[1] > 0  # type: ignore[index]
+    for name in members:
+        assert raw.text(name) == packed.text(name) == members[name]
+    for prefix in ("w", "keys"):
+        for key in ("ab", "abc", "abé", "abz", "abd", "zz", ""):
+            assert raw.find(prefix, key) == packed.find(prefix, key)
+
+
+def test_the_shipped_containers_store_the_read_groups_uncompressed() -> None:
+    from qualitycheck.resources import DATA_DIR, _Container
+
+    for name, member in (("lexicon.qcd", "w:th"), ("gazetteer.qcd", "places:0")):
+        container = _Container(DATA_DIR / name)
+        assert container._header and container._span(member)[1] < 0  # type: ignore[index]
+        assert container._span("meta")[1] > 0  # type: ignore[index]
