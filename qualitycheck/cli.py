@@ -1096,8 +1096,27 @@ def server(
     raise typer.Exit(serve())
 
 
+def _resolve_annotations(typer_app: typer.Typer) -> None:
+    """Evaluate the annotations of the commands' functions once. They are strings here (``from
+    __future__ import annotations``) and typer evaluates each twice as it builds the commands
+    (``inspect.signature(eval_str=True)`` and ``get_type_hints``): ~4.5 ms at every run, ~1.5
+    once. The same types, so the same command line (a test compares every help text)."""
+    import typing
+
+    infos: list[Any] = [typer_app.registered_callback, *typer_app.registered_commands]
+    for function in (info.callback for info in infos if info is not None):
+        if function is not None and any(
+            isinstance(a, str) for a in function.__annotations__.values()
+        ):
+            function.__annotations__ = typing.get_type_hints(function, include_extras=True)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _resolve_annotations(group.typer_instance)
+
+
 def main() -> None:
     """Console-script entry point."""
+    _resolve_annotations(app)
     if os.environ.get(COMPLETE_VAR):  # the shell asks for completions (qualitycheck completion)
         from typer.completion import completion_init
 

@@ -6,6 +6,7 @@ need."""
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import subprocess
 import sys
 import zipfile
@@ -256,3 +257,46 @@ def test_the_shipped_containers_store_the_read_groups_uncompressed() -> None:
         container = _Container(DATA_DIR / name)
         assert container._header and container._span(member)[1] < 0  # type: ignore[index]
         assert container._span("meta")[1] > 0  # type: ignore[index]
+
+
+_DESCRIBE_CLI = """
+import json, sys
+import typer.main
+from typer.testing import CliRunner
+from qualitycheck import cli
+if sys.argv[1] == "resolved":
+    cli._resolve_annotations(cli.app)
+def norm(v, depth=0):
+    if isinstance(v, (str, int, float, bool, type(None))):
+        return v
+    if isinstance(v, (list, tuple, set, frozenset)):
+        return [norm(x, depth) for x in v]
+    if isinstance(v, dict):
+        return {str(k): norm(x, depth) for k, x in v.items()}
+    if callable(v) and hasattr(v, "__qualname__"):
+        return "function " + v.__qualname__
+    if depth < 3 and hasattr(v, "__dict__"):
+        return [type(v).__name__, norm(vars(v), depth + 1)]
+    return type(v).__name__
+def describe(command, path):
+    out = {"path": path, "params": [norm(vars(p)) for p in command.params]}
+    found = [out]
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        found.extend(describe(sub, [*path, name]))
+    return found
+described = describe(typer.main.get_command(cli.app), [])
+helps = [CliRunner().invoke(cli.app, [*d["path"], "--help"]).output for d in described]
+print(json.dumps([described, helps]))
+"""
+
+
+def test_resolved_annotations_build_the_same_command_line() -> None:
+    outs = [
+        subprocess.run(
+            [sys.executable, "-c", _DESCRIBE_CLI, mode], capture_output=True, text=True, check=True
+        ).stdout
+        for mode in ("resolved", "as written")
+    ]
+    resolved, written = (json.loads(out.splitlines()[-1]) for out in outs)
+    assert len(written[0]) > 5 and all("Usage" in h for h in written[1])
+    assert resolved == written
