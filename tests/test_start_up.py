@@ -22,12 +22,40 @@ def _triples(eps) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     return [(ep.name, ep.value, ep.group) for ep in eps]
 
 
-@pytest.mark.parametrize("group", ["qualitycheck.rules", "console_scripts", "pytest11", "none.x"])
-def test_entry_points_are_those_importlib_metadata_gives(group: str) -> None:
+_COMPARE_ENTRY_POINTS = """
+import importlib.metadata, json, sys
+from qualitycheck import registry
+out = {}
+for group in sys.argv[1:]:
     scanned = registry._scanned_entry_points(group)
-    assert scanned is not None  # this installation is one the scan reads
-    assert _triples(scanned) == _triples(importlib.metadata.entry_points(group=group))
-    assert _triples(registry.entry_points(group)) == _triples(scanned)
+    out[group] = [
+        None if scanned is None else [[e.name, e.value, e.group] for e in scanned],
+        [[e.name, e.value, e.group] for e in importlib.metadata.entry_points(group=group)],
+    ]
+print(json.dumps(out))
+"""
+
+
+def test_entry_points_are_those_importlib_metadata_gives() -> None:
+    # In a new process: the installation as the command line sees it (this one's sys.path and
+    # import hooks are the test run's).
+    groups = ["qualitycheck.rules", "console_scripts", "pytest11", "none.x"]
+    out = subprocess.run(
+        [sys.executable, "-c", _COMPARE_ENTRY_POINTS, *groups],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for group, (scanned, expected) in json.loads(out.splitlines()[-1]).items():
+        assert scanned is not None, group  # this installation is one the scan reads
+        assert scanned == expected, group
+    assert len(json.loads(out.splitlines()[-1])["qualitycheck.rules"][0]) >= 40
+
+
+def test_entry_points_here_are_those_importlib_metadata_gives() -> None:
+    for group in ("qualitycheck.rules", "console_scripts"):
+        expected = _triples(importlib.metadata.entry_points(group=group))
+        assert _triples(registry.entry_points(group)) == expected  # scanned or not
 
 
 def _dist(root: Path, dirname: str, text: str | None) -> None:
