@@ -11,6 +11,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SAMPLES
@@ -25,31 +26,40 @@ def _triples(eps) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
 _COMPARE_ENTRY_POINTS = """
 import importlib.metadata, json, sys
 from qualitycheck import registry
+path = json.loads(sys.argv[1])
+if path is not None:
+    sys.path[:] = path
 out = {}
-for group in sys.argv[1:]:
+for group in sys.argv[2:]:
     scanned = registry._scanned_entry_points(group)
     out[group] = [
         None if scanned is None else [[e.name, e.value, e.group] for e in scanned],
         [[e.name, e.value, e.group] for e in importlib.metadata.entry_points(group=group)],
+        [[e.name, e.value, e.group] for e in registry.entry_points(group)],
     ]
 print(json.dumps(out))
 """
 
 
-def test_entry_points_are_those_importlib_metadata_gives() -> None:
-    # In a new process: the installation as the command line sees it (this one's sys.path and
-    # import hooks are the test run's).
-    groups = ["qualitycheck.rules", "console_scripts", "pytest11", "none.x"]
+def _compared(path: list[str] | None, *groups: str) -> dict[str, list[Any]]:
+    """``{group: [the scan's entry points (None: not read), importlib.metadata's, the
+    registry's]}`` in a new process: the installation as the command line sees it (in this one
+    a test dependency may have imported the importlib_metadata backport, which replaces the
+    standard library's distribution finder with its own: the registry then rightly hands every
+    question to importlib.metadata)."""
     out = subprocess.run(
-        [sys.executable, "-c", _COMPARE_ENTRY_POINTS, *groups],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    for group, (scanned, expected) in json.loads(out.splitlines()[-1]).items():
+        [sys.executable, "-c", _COMPARE_ENTRY_POINTS, json.dumps(path), *groups],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return json.loads(out.splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def test_entry_points_are_those_importlib_metadata_gives() -> None:
+    found = _compared(None, "qualitycheck.rules", "console_scripts", "pytest11", "none.x")
+    for group, (scanned, expected, given) in found.items():
         assert scanned is not None, group  # this installation is one the scan reads
-        assert scanned == expected, group
-    assert len(json.loads(out.splitlines()[-1])["qualitycheck.rules"][0]) >= 40
+        assert scanned == expected == given, group
+    assert len(found["qualitycheck.rules"][0]) >= 40
 
 
 def test_entry_points_here_are_those_importlib_metadata_gives() -> None:
@@ -65,9 +75,7 @@ def _dist(root: Path, dirname: str, text: str | None) -> None:
         (info / "entry_points.txt").write_text(text, encoding="utf-8")
 
 
-def test_entry_points_of_odd_metadata_are_those_importlib_metadata_gives(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_entry_points_of_odd_metadata_are_those_importlib_metadata_gives(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir()
     second.mkdir()
@@ -78,27 +86,23 @@ def test_entry_points_of_odd_metadata_are_those_importlib_metadata_gives(
     (first / "not-metadata.txt").write_text("", encoding="utf-8")
     _dist(second, "plug_in-3.0.dist-info", "[g]\nlater = m:L\n")  # shadowed by the first path
     _dist(second, "third-1.dist-info", "[g]\nd = n.o:p.q\n")
-    monkeypatch.setattr(sys, "path", [str(first), str(tmp_path / "missing"), str(second)])
-    importlib.invalidate_caches()
-    scanned = registry._scanned_entry_points("g")
+    path = [str(first), str(tmp_path / "missing"), str(second)]
+    scanned, expected, given = _compared(path, "g")["g"]
     assert scanned is not None
-    assert _triples(scanned) == _triples(importlib.metadata.entry_points(group="g"))
-    names = {ep.name for ep in scanned}
+    assert scanned == expected == given
+    names = {name for name, _, _ in scanned}
     assert "later" not in names and "d" in names and "c" in names  # first of a name wins
     assert ("z" in names) != ("shadowed" in names)  # one of two dists of the same name
 
 
-def test_entry_points_from_a_zip_file_go_through_importlib_metadata(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_entry_points_from_a_zip_file_go_through_importlib_metadata(tmp_path: Path) -> None:
     archive = tmp_path / "plugins.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("zipped-1.0.dist-info/entry_points.txt", "[g]\nz = m:Z\n")
         z.writestr("zipped-1.0.dist-info/METADATA", "Name: zipped\nVersion: 1.0\n")
-    monkeypatch.setattr(sys, "path", [str(archive)])
-    importlib.invalidate_caches()
-    assert registry._scanned_entry_points("g") is None
-    assert _triples(registry.entry_points("g")) == [("z", "m:Z", "g")]
+    scanned, expected, given = _compared([str(archive)], "g")["g"]
+    assert scanned is None
+    assert given == expected == [["z", "m:Z", "g"]]
 
 
 def test_a_loaded_entry_point_is_the_object_importlib_metadata_loads() -> None:
