@@ -140,12 +140,13 @@ class _Container:
             data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if _size(f) else b""
         end = data.find(b"\n\n")
         lines = data[: max(end, 0)].decode("utf-8").split("\n")
-        if end < 0 or lines[0] not in ("qualitycheck-data 1", "qualitycheck-data 2"):
+        if end < 0 or lines[0] not in _CONTAINER_FORMATS:
             raise ValueError(f"{path}: not a qualitycheck data file")
         self._data = memoryview(data)[end + 2 :]
         # Member lines ``name<TAB>offset<TAB>length`` (a chunk of a large group has a fourth
-        # field, its first key: format 2). Only the names are indexed here; a line is parsed
-        # when its member is first used.
+        # field, its first key: format 2; a length written ``=n`` is a member stored as it is,
+        # not compressed: format 3). Only the names are indexed here; a line is parsed when its
+        # member is first used.
         self._header = lines[1:]
         self._index = {line[: line.find("\t")]: i for i, line in enumerate(self._header)}
         self._chunks: dict[str, tuple[list[str], list[str]]] = {}  # group -> first keys, names
@@ -154,12 +155,14 @@ class _Container:
         self._scans: dict[str, int] = {}  # lookups answered from those texts
 
     def _span(self, name: str) -> tuple[int, int] | None:
-        """``(offset, length)`` of a member; None when there is none."""
+        """``(offset, length)`` of a member (a negative length: stored uncompressed, ``-length``
+        bytes); None when there is none."""
         i = self._index.get(name)
         if i is None:
             return None
         fields = self._header[i].split("\t")
-        return int(fields[1]), int(fields[2])
+        length = fields[2]
+        return int(fields[1]), -int(length[1:]) if length[:1] == "=" else int(length)
 
     def _chunk(self, group: str, key: str) -> str:
         """The member that holds ``key`` among the members of ``group`` (``prefix:cc``): a large
@@ -192,6 +195,8 @@ class _Container:
         if span is None:
             return ""
         offset, length = span
+        if length < 0:  # stored as it is: no inflating
+            return str(self._data[offset : offset - length], "utf-8")
         return zlib.decompress(self._data[offset : offset + length]).decode("utf-8")
 
     def lines(self, name: str) -> list[str]:
@@ -254,6 +259,7 @@ class _Container:
 
 
 _SCANS_BEFORE_SPLIT = 32
+_CONTAINER_FORMATS = ("qualitycheck-data 1", "qualitycheck-data 2", "qualitycheck-data 3")
 
 
 def _size(f: BinaryIO) -> int:

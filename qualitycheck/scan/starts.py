@@ -108,19 +108,24 @@ def matches_from(
 class _Route:
     """One alternative's way to its starts (plain classes here: a dataclass costs start-up time)."""
 
-    __slots__ = ("anchor", "back", "condition", "finder", "max_back", "min_back")
+    __slots__ = ("anchor", "back", "condition", "finder", "max_back", "min_back", "spec")
 
     def __init__(
         self,
         anchor: str,  # the anchor (one character), as a regular expression
         condition: str,  # zero width: what must hold around the anchor (look-behind, look-ahead)
-        finder: re.Pattern[str],  # anchor + condition
-        back: re.Pattern[str] | None,  # one character of the part before the anchor (None: empty)
+        back: tuple[str, int] | None,  # one character of the part before the anchor (None:
+        # empty), as (pattern, flags)
         min_back: int,
         max_back: int,
+        flags: int,
     ) -> None:
-        self.anchor, self.condition, self.finder = anchor, condition, finder
-        self.back, self.min_back, self.max_back = back, min_back, max_back
+        back = None if back is None else (back[0], int(back[1]))
+        self.spec = (anchor, condition, back, min_back, max_back, int(flags))  # what is stored
+        self.anchor, self.condition = anchor, condition
+        self.finder = re_compile(anchor + condition, flags)
+        self.back = None if back is None else re_compile(*back)
+        self.min_back, self.max_back = min_back, max_back
 
     def extend(self, text: str, p: int, covered: int, out: list[int]) -> int:
         """Add the starts the anchor at ``p`` allows after ``covered``; the new ``covered``."""
@@ -187,15 +192,16 @@ class Plan:
     """Where the matches of a pattern can start: the union of its routes' and runs' positions.
     Routes with the same anchor share one pass over the text."""
 
-    __slots__ = ("folds", "routes", "runs")
+    __slots__ = ("flags", "folds", "routes", "runs")
 
     def __init__(
         self,
         routes: tuple[tuple[tuple[_Route, ...], re.Pattern[str]], ...],  # routes, shared pass
         runs: tuple[_Run, ...],
         folds: bool,  # a run ignores case: texts with FOLDS_TO_ASCII letters are scanned plainly
+        flags: int = 0,  # the flags its patterns are compiled with
     ) -> None:
-        self.routes, self.runs, self.folds = routes, runs, folds
+        self.routes, self.runs, self.folds, self.flags = routes, runs, folds, flags
 
     def starts(self, text: str) -> Iterator[int]:
         streams: list[Iterable[int]] = [_route_starts(r, shared, text) for r, shared in self.routes]
@@ -218,16 +224,98 @@ class Plan:
             for anchor, group in groups.items()
         )
         runs = tuple(way for way in ways if isinstance(way, _Run))
-        return cls(routes, runs, folds=bool(flags & re.IGNORECASE) and bool(runs))
+        return cls(routes, runs, folds=bool(flags & re.IGNORECASE) and bool(runs), flags=flags)
 
 
 class _Unsupported(Exception):
     """A part of a pattern the plan cannot read."""
 
 
+# -- plans stored at build time ---------------------------------------------------------------
+# Reading a plan off a pattern's parsed form costs ~1 ms a pattern (its parse, a few patterns
+# compiled on the way), ~10 ms on a first check. ``scripts/build_data.py regex`` stores the plans
+# of the patterns planned on the samples with the programs of ``data/regex.qrx`` (made by this
+# interpreter: the parsed form is ``re``'s), each as the arguments it is built from; they are
+# used while the modules that read the plans (``_PLAN_SOURCES``) are those they were made by.
+_PLAN_SOURCES = ("starts.py", "skeleton.py", "frequency.py")
+_planned_keys: set[tuple[str, int]] = set()  # the patterns planned in this process (not stored)
+_use_stored = True  # False: every plan is read afresh (the build records what that asks for)
+
+
+def plans_key() -> int:
+    """CRC-32 of the modules that read plans: the key under which stored plans are valid."""
+    import zlib
+    from pathlib import Path
+
+    crc = 0
+    for name in _PLAN_SOURCES:
+        crc = zlib.crc32((Path(__file__).parent / name).read_bytes().replace(b"\r\n", b"\n"), crc)
+    return crc
+
+
+_stored_plans_cache: list[dict[tuple[str, int], Any]] = []
+
+
+def _stored_plans() -> dict[tuple[str, int], Any]:
+    """``(pattern, flags)`` -> the stored description of its plan (``describe``); empty when
+    there are none for this interpreter and these modules."""
+    if not _stored_plans_cache:
+        from qualitycheck.scan.programs import stored_section
+
+        stored = stored_section("plans")
+        plans: dict[tuple[str, int], Any] = {}
+        if isinstance(stored, dict) and stored.get("key") == plans_key():
+            plans = {(p, f): desc for p, f, desc in stored["plans"]}
+        _stored_plans_cache.append(plans)
+    return _stored_plans_cache[0]
+
+
+def use_stored_plans(use: bool) -> None:
+    """Whether ``plan_of`` takes stored plans (the build turns them off, so that what a run asks
+    ``re_compile`` for does not depend on them)."""
+    global _use_stored
+    _use_stored = use
+    plan_of.cache_clear()
+
+
+def describe(plan: Plan | None) -> Any:
+    """A plan as plain data (for ``marshal``): ``(flags, ways)``, a way being ``_Route``'s
+    arguments or a run's ``(table, length)``; None for no plan."""
+    if plan is None:
+        return None
+    ways: list[Any] = [("route", route.spec) for routes, _ in plan.routes for route in routes]
+    ways.extend(("run", (run.table, run.length)) for run in plan.runs)
+    return (int(plan.flags), tuple(ways))
+
+
+def _plan_from(desc: Any) -> Plan | None:
+    if desc is None:
+        return None
+    flags, ways = desc
+    return Plan.of(
+        [_Route(*args) if kind == "route" else _Run(*args) for kind, args in ways], flags
+    )
+
+
+def planned() -> set[tuple[str, int]]:
+    """Every ``(pattern, flags)`` whose plan this process read afresh."""
+    return set(_planned_keys)
+
+
 @lru_cache(maxsize=256)
 def plan_of(pattern: re.Pattern[str]) -> Plan | None:
-    """The plan of ``pattern`` (None: scan it with ``finditer``)."""
+    """The plan of ``pattern`` (None: scan it with ``finditer``): stored, or read afresh."""
+    key = (pattern.pattern, pattern.flags)
+    if _use_stored:
+        stored = _stored_plans()
+        if key in stored:
+            return _plan_from(stored[key])
+    _planned_keys.add(key)
+    return fresh_plan(pattern)
+
+
+def fresh_plan(pattern: re.Pattern[str]) -> Plan | None:
+    """The plan of ``pattern``, read off its parsed form."""
     import re._parser as sp
 
     flags = pattern.flags & ~re.VERBOSE
@@ -336,11 +424,10 @@ def _route(
     if None in chars:
         if high >= _INFINITE:
             raise _Unsupported("an unbounded part before the anchor that takes any character")
-        back = re_compile("[\\s\\S]")
+        back = ("[\\s\\S]", 0)
     elif chars:
-        back = re_compile("|".join(c for c in chars if c is not None), flags)
-    finder = re_compile(anchor_source + condition, flags)
-    return _Route(anchor_source, condition, finder, back, low, high)
+        back = ("|".join(c for c in chars if c is not None), flags)
+    return _Route(anchor_source, condition, back, low, high, flags)
 
 
 def _bounded_prefix(items: list[Any], anchor: tuple[Any, Any], flags: int) -> list[Any]:
