@@ -17,7 +17,9 @@ import base64
 import bisect
 import functools
 import hashlib
+import io
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -225,21 +227,36 @@ def paragraph_chart(fidx: int, blocks: Sequence[tuple[float | None, int, int]]) 
 # -- one file ------------------------------------------------------------------------------------
 @dataclass
 class FileView:
+    """What the page shows of one file. The article, the findings list and the chart's bars and
+    dots are written by ``_Writer`` where the template leaves a marker (``marker``): on a huge
+    file they are most of the page, and Jinja's loops were most of its time and memory."""
+
     index: int
     result: FileResult
-    items: list[Item] = field(default_factory=list)
-    pieces: list[Piece] = field(default_factory=list)
+    findings: Sequence[Finding] = ()
+    category_of: list[int] = field(default_factory=list)  # each finding's category index
+    paragraph_anchors: dict[int, str] = field(default_factory=dict)  # source offset -> anchor
     chart: Chart | None = None
     by_category: dict[str, Counter[str]] = field(default_factory=dict)
+    by_severity: Counter[str] = field(default_factory=Counter)
     readability: list[tuple[str, str, float]] = field(default_factory=list)
     is_code: bool = False
+    token: str = ""  # of the page's markers
 
     @property
     def anchor(self) -> str:
         return f"file-{self.index}"
 
+    @property
+    def total(self) -> int:
+        return len(self.findings)
+
     def count(self, severity: str) -> int:
-        return sum(1 for it in self.items if it.finding.severity.label == severity)
+        return self.by_severity.get(severity, 0)
+
+    def marker(self, kind: str) -> str:
+        """Where the template leaves ``kind`` (article, findings, bars, dots) to the writer."""
+        return f"\x00{self.token}:{kind}:{self.index}\x00"
 
 
 def _block_source_starts(doc: Document) -> list[int]:
@@ -251,28 +268,33 @@ def _block_for(block_starts: Sequence[int], offset: int) -> int | None:
     return i if i >= 0 else None
 
 
-def file_view(index: int, result: FileResult, categories: Mapping[str, int]) -> FileView:
-    view = FileView(index, result)
+def file_view(
+    index: int, result: FileResult, categories: Mapping[str, int], token: str = ""
+) -> FileView:
+    view = FileView(index, result, token=token)
     doc = result.document
     if doc is None:
         return view
     view.is_code = doc.format != "text"
     block_starts = _block_source_starts(doc)
-    for i, f in enumerate(result.findings):
-        view.items.append(Item(f"{index}-{i}", f, categories[f.category],
-                               _block_for(block_starts, f.start)))  # fmt: skip
-    for it in view.items:
-        view.by_category.setdefault(it.finding.category, Counter())[it.finding.severity.label] += 1
-    paragraph_anchors: dict[int, str] = {}
+    findings = view.findings = result.findings
+    view.category_of = [categories[f.category] for f in findings]
+    pairs = Counter((f.category, f.severity) for f in findings)
+    for (category, severity), n in pairs.items():
+        view.by_category.setdefault(category, Counter())[severity.label] += n
+        view.by_severity[severity.label] += n
+    paragraph_anchors = view.paragraph_anchors
     for b, start in enumerate(block_starts):
         paragraph_anchors.setdefault(start, f"p{index}-{b}")
-    view.pieces = highlight(doc.source, view.items, paragraph_anchors)
-    per_block = Counter(it.block for it in view.items)
+    where = bisect.bisect_right
+    per_block = Counter(where(block_starts, f.start) - 1 for f in findings)  # (_block_for)
+    per_block.pop(-1, None)
     scores = dict(result.paragraph_readability)
     rows: list[tuple[float | None, int, int]] = []
+    count_words = doc.count_words
     for b, block in enumerate(doc.blocks):
         r = scores.get(b)
-        words = len(doc.words_between(block.start, block.end))
+        words = count_words(block.start, block.end)
         rows.append((r.flesch_reading_ease if r else None, words, per_block.get(b, 0)))
     view.chart = paragraph_chart(index, rows)
     if result.readability is not None:
@@ -327,16 +349,48 @@ def quality_band(score: float | None) -> str:
 
 
 def render(results: Iterable[FileResult], ctx: ReportContext) -> str:
-    from markupsafe import Markup
+    out = io.StringIO()
+    write(results, out, ctx)
+    return out.getvalue()
+
+
+def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:
+    """Write the page: the template's text, and the big parts of each file (the article, the
+    findings list, the chart's bars and dots) by ``_Writer`` where the template marks them,
+    written as they are made rather than held as one string."""
+    import secrets
 
     # A page shows every finding of its file at once: a streamed result is read whole here.
     results = [r.materialize() for r in results]
     categories = category_indexes(results, ctx.rules)
-    views = [file_view(i, r, categories) for i, r in enumerate(results)]
-    used_rules = sorted({it.finding.rule for v in views for it in v.items})
+    token = secrets.token_hex(8)
+    views = [file_view(i, r, categories, token) for i, r in enumerate(results)]
+    page = _page(views, results, categories, ctx)
+    writer = _Writer(out)
+    marker = re.compile(f"\x00{token}:(article|findings|bars|dots):(\\d+)\x00\n?")
+    pos = 0
+    for m in marker.finditer(page):
+        out.write(page[pos : m.start()])
+        view = views[int(m.group(2))]
+        getattr(writer, m.group(1))(view)
+        pos = m.end()
+    out.write(page[pos:])
+
+
+def _page(
+    views: list[FileView], results: list[FileResult], categories: dict[str, int], ctx: ReportContext
+) -> str:
+    """The template's text, with a marker where each file's big parts go."""
+    from markupsafe import Markup
+
+    used_rules = sorted({f.rule for v in views for f in v.findings})
     script = _asset("report.js")
-    totals = Counter(it.finding.severity.label for v in views for it in v.items)
-    category_totals = Counter(it.finding.category for v in views for it in v.items)
+    totals: Counter[str] = Counter()
+    category_totals: Counter[str] = Counter()
+    for v in views:
+        totals.update(v.by_severity)
+        for category, counts in v.by_category.items():
+            category_totals[category] += sum(counts.values())
     template = _environment().get_template("report.html.j2")
     return template.render(
         title="qualitycheck report" + (f": {results[0].path}" if len(results) == 1 else ""),
@@ -353,5 +407,166 @@ def render(results: Iterable[FileResult], ctx: ReportContext) -> str:
     )
 
 
-def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:
-    out.write(render(results, ctx))
+def _escape(text: str) -> str:
+    """What Jinja's autoescape (markupsafe.escape) makes of a string."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&#34;")
+    if "'" in text:
+        text = text.replace("'", "&#39;")
+    return text
+
+
+class _Writer:
+    """The big parts of a file's section, written as the template would write them (the
+    template once held these loops; tests/test_reporter_html.py compares the two), in batches."""
+
+    BATCH = 2000
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def article(self, v: FileView) -> None:
+        """The source with its highlights: what ``highlight`` cuts, as the template wrote it."""
+        doc = v.result.document
+        if doc is None:
+            return
+        source, findings = doc.source, v.findings
+        n = len(source)
+        esc, write = _escape, self.out.write
+        starts: dict[int, list[int]] = {}
+        ends: dict[int, list[int]] = {}
+        for k, f in enumerate(findings):
+            s, e = min(max(f.start, 0), n), min(max(f.end, 0), n)
+            if e > s:
+                starts.setdefault(s, []).append(k)
+                ends.setdefault(e, []).append(k)
+        paragraphs = v.paragraph_anchors
+        prefix = f"{v.index}-"
+        labels = [f.severity.label for f in findings]
+        category_of = v.category_of
+        single: dict[tuple[int, str], str] = {}  # the classes of one finding's highlight
+        active: dict[int, None] = {}
+        parts: list[str] = []
+        cuts = sorted({0, n, *starts, *ends, *paragraphs})
+        if len(cuts) == 1 and paragraphs:  # an empty source: only the anchors
+            write("".join(f'<span class="qc-anchor" id="{esc(a)}"></span>'
+                          for a in paragraphs.values()))  # fmt: skip
+            return
+        for a, b in itertools.pairwise(cuts):
+            ended = ends.get(a)
+            if ended is not None:
+                for k in ended:
+                    active.pop(k, None)
+            anchor = paragraphs.get(a)
+            if anchor is not None:
+                parts.append(f'<span class="qc-anchor" id="{esc(anchor)}"></span>')
+            started = starts.get(a)
+            if started is not None:
+                for k in started:
+                    active[k] = None
+                    parts.append(f'<span class="qc-anchor" id="f{prefix}{k}"></span>')
+            text = esc(source[a:b])
+            if not active:
+                parts.append(text)
+            else:
+                if len(active) == 1:
+                    (k,) = active
+                    fids = f"{prefix}{k}"
+                    key = (category_of[k], labels[k])
+                    classes = single.get(key)
+                    if classes is None:
+                        classes = single[key] = f"qc-hl qc-c{key[0]} qc-s-{key[1]}"
+                else:  # _top_classes: the first of the most severe
+                    top = max(active, key=lambda k: _SEVERITY_RANK[labels[k]])
+                    fids = " ".join(f"{prefix}{k}" for k in active)
+                    classes = f"qc-hl qc-c{category_of[top]} qc-s-{labels[top]} qc-multi"
+                parts.append(f'<mark class="{classes}" data-f="{fids}" tabindex="0">{text}</mark>')
+            if len(parts) >= self.BATCH:
+                write("".join(parts))
+                parts.clear()
+        write("".join(parts))
+
+    def findings(self, v: FileView) -> None:
+        """The findings list's items."""
+        esc, write = _escape, self.out.write
+        parts: list[str] = []
+        category_of = v.category_of
+        escaped: dict[str, str] = {}  # rule ids and categories: few, repeated
+        for k, f in enumerate(v.findings):
+            fid = f"{v.index}-{k}"
+            ci = category_of[k]
+            rule = escaped.get(f.rule)
+            if rule is None:
+                rule = escaped[f.rule] = esc(f.rule)
+            category = escaped.get(f.category)
+            if category is None:
+                category = escaped[f.category] = esc(f.category)
+            sev = f.severity.label
+            text = f.text
+            if len(text) > 60:  # Jinja's truncate(60, true, '…', 0)
+                text = text[:59] + "…"
+            suggestions = ""
+            if f.suggestions:
+                joined = esc(" / ".join(map(str, f.suggestions)))
+                suggestions = f' → <span class="qc-sugg">{joined}</span>'
+            parts.append(
+                f'        <li class="qc-item" data-fid="{fid}" data-cat="{category}"'
+                f' data-cat-index="{ci}" data-sev="{sev}" data-rule="{rule}">\n'
+                f'          <a class="qc-jump" href="#f{fid}">\n'
+                '            <span class="qc-card">\n'
+                f'              <span class="qc-meta"><span class="qc-badge qc-s-{sev}">{sev}</span>'
+                f' <span class="qc-rule qc-c{ci}">{rule}</span>'
+                f' <span class="qc-pos">{f.line}:{f.column}</span></span>\n'
+                f'              <span class="qc-msg">{esc(f.message)}</span>\n'
+                f'              <span class="qc-flagged">“{esc(text)}”{suggestions}</span>\n'
+                f'              <span class="qc-conf">confidence {f.confidence * 100:.0f}%</span>\n'
+                "            </span>\n"
+                "          </a>\n"
+                f'          <a class="qc-about" href="#rule-{rule}">about this rule</a>\n'
+                "        </li>\n"
+            )
+            if len(parts) >= self.BATCH:
+                write("".join(parts))
+                parts.clear()
+        write("".join(parts))
+
+    def bars(self, v: FileView) -> None:
+        """The chart's bars."""
+        ch = v.chart
+        if ch is None:
+            return
+        esc, write = _escape, self.out.write
+        top, height = ch.top, ch.plot_bottom - ch.top
+        parts: list[str] = []
+        for b in ch.bars:
+            parts.append(
+                f'      <a href="#{esc(b.anchor)}" class="qc-bar-link"><title>{esc(b.label)}</title>'
+                f'<rect class="qc-hit" x="{b.x}" y="{top}" width="{b.width}" height="{height}"/>'
+                f'<rect class="qc-bar" x="{b.x}" y="{b.y}" width="{b.width}" height="{b.height}"/>'
+                "</a>\n"
+            )
+            if len(parts) >= self.BATCH:
+                write("".join(parts))
+                parts.clear()
+        write("".join(parts))
+
+    def dots(self, v: FileView) -> None:
+        """The chart's dots (Flesch reading ease per paragraph)."""
+        ch = v.chart
+        if ch is None:
+            return
+        esc, write = _escape, self.out.write
+        parts: list[str] = []
+        for cx, cy, label in ch.dots:
+            parts.append(f'      <circle class="qc-flesch-dot" cx="{cx}" cy="{cy}" r="2.6">'
+                         f"<title>{esc(label)}</title></circle>\n")  # fmt: skip
+            if len(parts) >= self.BATCH:
+                write("".join(parts))
+                parts.clear()
+        write("".join(parts))

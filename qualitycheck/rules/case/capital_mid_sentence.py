@@ -145,6 +145,8 @@ _INFLECTED_RE = re_compile(r"(?:ing|ed|ly)$")
 _ADJECTIVE_RE = re_compile(r"(?:ous|ive|ful|less|able|ible|ate)$")
 
 _QUOTE_PAIRS = (("“", "”"), ("„", "“”"), ("«", "»"), ("‹", "›"), ('"', '"'), ("‘", "’"))
+# any opening mark of _QUOTE_PAIRS: a sentence without one has no quoted span (one search in C)
+_ANY_OPENER_RE = re_compile('[“„«‹"‘]')
 _QUIET_SEPARATORS = frozenset(" \t\n,\u00a0")
 _CLOSING_MARKS = ")]”’»\"'"
 
@@ -200,6 +202,8 @@ def _key(text: str) -> str:
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    if _ANY_OPENER_RE.search(text, start, end) is None:
+        return spans
     for opener, closers in _QUOTE_PAIRS:
         pos = start
         while True:
@@ -225,7 +229,10 @@ def _separator(doc: Document, before: Word, after: Word) -> str:
 def _joins(sep: str) -> bool:
     """Whether two words separated by ``sep`` can belong to one name ("Black Sea", "Mr. Le
     Drian", "Dow Jones & Company")."""
-    return all(c in " \t\n\u00a0.&'’" for c in sep) and "\n\n" not in sep
+    return sep == " " or (not sep.strip(_JOINING) and "\n\n" not in sep)
+
+
+_JOINING = " \t\n\u00a0.&'’"  # what may stand between two words of one name (_joins)
 
 
 def _is_initial(doc: Document, words: Sequence[Word], i: int, opening: int) -> bool:
@@ -250,9 +257,10 @@ def _capital_neighbour(
     stands alone on that side."""
     j = i + step
     connectors = 0
+    text = doc.text
     while 0 <= j < len(words):
         a, b = (words[j], words[j - step]) if step < 0 else (words[j - step], words[j])
-        if not _joins(_separator(doc, a, b)):
+        if not _joins(text[a.end : b.start]):
             return None
         t = words[j].text
         if _is_capitalised(t) or t[:1].isdigit():
