@@ -24,9 +24,14 @@ class Severity(enum.IntEnum):
             names = ", ".join(s.label for s in cls)
             raise ValueError(f"unknown severity {value!r} (expected one of: {names})") from None
 
-    @property
-    def label(self) -> str:
-        return self.name.lower()
+    #: the severity's name in lower case ("warning"): set on each member below, a plain attribute
+    #: (reporters read it once or twice for every finding)
+    label: str
+
+
+for _severity in Severity:
+    _severity.label = _severity.name.lower()
+del _severity
 
 
 @dataclass(frozen=True, slots=True)
