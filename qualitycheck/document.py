@@ -287,6 +287,18 @@ class Document:
             counts[sent.block] += offsets[i + 1] - offsets[i]
         return counts
 
+    def words_per_block(self) -> list[int]:
+        """``block_word_counts``, counted without building the word index when it is not there
+        (the HTML report of a huge file asks once, after the checks released it): a sentence's
+        words are the matches of the word pattern within it."""
+        if "_words_by_sentence" in self.__dict__:
+            return list(self.block_word_counts)
+        counts = [0] * len(self.blocks)
+        findall, text = WORD_RE.findall, self.text
+        for start, end, block in self.sentences:
+            counts[block] += len(findall(text, start, end))
+        return counts
+
     def count_words(self, start: int, end: int) -> int:
         """``len(self.words_between(start, end))``, without building the slice."""
         starts = self._word_starts

@@ -56,3 +56,19 @@ def test_line_col_span_is_line_col_of_both_ends(text: str, data: st.DataObject) 
     start = data.draw(st.integers(0, len(doc.source)))
     end = data.draw(st.integers(start, len(doc.source)))
     assert doc.line_col_span(start, end) == doc.line_col(start) + doc.line_col(end)
+
+
+def test_words_per_block_counts_the_words_of_each_block_with_or_without_the_index() -> None:
+    from conftest import SAMPLES
+
+    from qualitycheck.loaders import load_text
+
+    for path in sorted(SAMPLES.rglob("*.txt"))[:8]:
+        text = path.read_text(encoding="utf-8")
+        for fmt in ("text", "markdown"):
+            doc = load_text(text, fmt)
+            expected = [doc.count_words(b.start, b.end) for b in doc.blocks]
+            assert doc.words_per_block() == expected == list(doc.block_word_counts)
+            doc.release_analyses()  # without the word index: counted from the sentences
+            assert doc.words_per_block() == expected
+            assert "_words_by_sentence" not in doc.__dict__

@@ -291,10 +291,13 @@ def file_view(
     per_block.pop(-1, None)
     scores = dict(result.paragraph_readability)
     rows: list[tuple[float | None, int, int]] = []
-    count_words = doc.count_words
-    for b, block in enumerate(doc.blocks):
+    blocks = doc.blocks
+    # the words whose start lies in each block: those of its sentences, when blocks do not overlap
+    disjoint = all(a.end <= b.start for a, b in itertools.pairwise(blocks))
+    counts = doc.words_per_block() if disjoint else None
+    for b, block in enumerate(blocks):
         r = scores.get(b)
-        words = count_words(block.start, block.end)
+        words = counts[b] if counts is not None else doc.count_words(block.start, block.end)
         rows.append((r.flesch_reading_ease if r else None, words, per_block.get(b, 0)))
     view.chart = paragraph_chart(index, rows)
     if result.readability is not None:

@@ -165,6 +165,7 @@ def finding_objects(findings: list[Finding], indent: int | None, level: int) -> 
         list_first, list_sep, list_end = "[" + inner, "," + inner, pad + "]"
     s = _string
     labels = _LABELS
+    quoted: dict[str, str] = {}  # rule ids, categories and labels serialised: few, repeated
     out = []
     for f in findings:
         line, column, end_line, end_column = f.line, f.column, f.end_line, f.end_column
@@ -178,9 +179,18 @@ def finding_objects(findings: list[Finding], indent: int | None, level: int) -> 
             listed = "[]"
         else:
             listed = list_first + list_sep.join(map(s, suggestions)) + list_end
+        rule, category = quoted.get(f.rule), quoted.get(f.category)
+        if rule is None:
+            rule = quoted[f.rule] = s(f.rule)
+        if category is None:
+            category = quoted[f.category] = s(f.category)
+        label = labels.get(f.severity) or f.severity.label
+        severity = quoted.get(label)
+        if severity is None:
+            severity = quoted[label] = s(label)
         out.append(
-            f'{first}"rule": {s(f.rule)}{sep}"category": {s(f.category)}'
-            f'{sep}"severity": {s(labels.get(f.severity) or f.severity.label)}'
+            f'{first}"rule": {rule}{sep}"category": {category}'
+            f'{sep}"severity": {severity}'
             f'{sep}"message": {s(f.message)}{sep}"line": {line}{sep}"column": {column}'
             f'{sep}"end_line": {end_line}{sep}"end_column": {end_column}'
             f'{sep}"text": {s(f.text)}{sep}"suggestions": {listed}'
