@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import base64
 import bisect
+import codecs
 import functools
 import hashlib
 import io
 import itertools
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from qualitycheck.rule import doc_sections
 
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from qualitycheck.document import Document
-    from qualitycheck.finding import Finding
+    from qualitycheck.finding import Finding, Severity
     from qualitycheck.reporters import ReportContext
     from qualitycheck.result import FileResult
     from qualitycheck.rule import Rule
@@ -242,14 +244,14 @@ class FileView:
     readability: list[tuple[str, str, float]] = field(default_factory=list)
     is_code: bool = False
     token: str = ""  # of the page's markers
+    total: int = 0  # findings
+    rules: set[str] = field(default_factory=set)  # the rules of the findings
+    # the article and the findings list written to the spools, as (start, end) there (``write``)
+    spooled: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def anchor(self) -> str:
         return f"file-{self.index}"
-
-    @property
-    def total(self) -> int:
-        return len(self.findings)
 
     def count(self, severity: str) -> int:
         return self.by_severity.get(severity, 0)
@@ -286,9 +288,20 @@ def file_view(
     paragraph_anchors = view.paragraph_anchors
     for b, start in enumerate(block_starts):
         paragraph_anchors.setdefault(start, f"p{index}-{b}")
+    view.total = len(findings)
+    view.rules = {f.rule for f in findings}
     where = bisect.bisect_right
     per_block = Counter(where(block_starts, f.start) - 1 for f in findings)  # (_block_for)
     per_block.pop(-1, None)
+    _chart_and_scores(view, result, doc, per_block)
+    return view
+
+
+def _chart_and_scores(
+    view: FileView, result: FileResult, doc: Document, per_block: Mapping[int, int]
+) -> None:
+    """The view's chart (``per_block``: the findings of each block) and readability rows."""
+    index = view.index
     scores = dict(result.paragraph_readability)
     rows: list[tuple[float | None, int, int]] = []
     blocks = doc.blocks
@@ -304,7 +317,6 @@ def file_view(
         for key, value in result.readability.to_dict().items():
             label, hint = READABILITY_LABELS.get(key, (key.replace("_", " "), ""))
             view.readability.append((label, hint, value))
-    return view
 
 
 def category_indexes(results: Iterable[FileResult], rules: Mapping[str, Rule]) -> dict[str, int]:
@@ -358,26 +370,130 @@ def render(results: Iterable[FileResult], ctx: ReportContext) -> str:
 
 
 def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:
-    """Write the page: the template's text, and the big parts of each file (the article, the
-    findings list, the chart's bars and dots) by ``_Writer`` where the template marks them,
-    written as they are made rather than held as one string."""
-    import secrets
+    """Write the page. Each file's findings are read once, piece by piece (a huge file's come
+    streamed, see ``FileResult.pieces``): its article and findings list are written as they come
+    into a spool file, while what the page shows first (the counts, the chart) is counted; then
+    the template's text is written with the spooled parts copied where it marks them, and the
+    chart's bars and dots written there by ``_Writer``. Memory holds one piece's findings at a
+    time, not the page.
 
-    # A page shows every finding of its file at once: a streamed result is read whole here.
-    results = [r.materialize() for r in results]
-    categories = category_indexes(results, ctx.rules)
+    Category colours are numbered from the rules' categories and the findings of the results
+    that are not streamed, as ``category_indexes`` does; a streamed result's finding of a
+    category no rule has (never from the command line, whose rules include every finding's)
+    takes the next number."""
+    import secrets
+    import tempfile
+
+    results = list(results)
+    categories = category_indexes([r for r in results if not r.streamed], ctx.rules)
     token = secrets.token_hex(8)
-    views = [file_view(i, r, categories, token) for i, r in enumerate(results)]
-    page = _page(views, results, categories, ctx)
-    writer = _Writer(out)
-    marker = re.compile(f"\x00{token}:(article|findings|bars|dots):(\\d+)\x00\n?")
-    pos = 0
-    for m in marker.finditer(page):
-        out.write(page[pos : m.start()])
-        view = views[int(m.group(2))]
-        getattr(writer, m.group(1))(view)
-        pos = m.end()
-    out.write(page[pos:])
+    with tempfile.TemporaryFile("w+b") as raw_article, tempfile.TemporaryFile("w+b") as raw_list:
+        spools = (_Spool(raw_article), _Spool(raw_list))
+        views = [_stream_view(i, r, categories, token, spools) for i, r in enumerate(results)]
+        page = _page(views, results, categories, ctx)
+        writer = _Writer(out)
+        marker = re.compile(f"\x00{token}:(article|findings|bars|dots):(\\d+)\x00\n?")
+        pos = 0
+        for m in marker.finditer(page):
+            out.write(page[pos : m.start()])
+            kind, view = m.group(1), views[int(m.group(2))]
+            if kind in view.spooled:
+                spools[kind == "findings"].copy(view.spooled[kind], out)
+            else:
+                getattr(writer, kind)(view)
+            pos = m.end()
+        out.write(page[pos:])
+
+
+class _Spool:
+    """A binary temporary file written as UTF-8 text, whose parts are copied out later."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        data = text.encode("utf-8")
+        self.raw.write(data)
+        self.size += len(data)
+
+    def copy(self, span: tuple[int, int], out: TextIO) -> None:
+        start, end = span
+        raw = self.raw
+        raw.seek(start)
+        buffer = _utf8_buffer(out)
+        if buffer is not None:
+            out.flush()
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        left = end - start
+        while left > 0:
+            data = raw.read(min(left, 1 << 20))
+            if not data:
+                break
+            left -= len(data)
+            if buffer is not None:
+                buffer.write(data)
+            else:
+                out.write(decoder.decode(data, final=left <= 0))
+        raw.seek(0, 2)
+
+
+def _utf8_buffer(out: TextIO) -> Any:
+    """The binary stream under ``out`` when text written to ``out`` reaches it as UTF-8 with
+    its line breaks as they are (a file the command line opened), else None."""
+    buffer = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    if buffer is None or not isinstance(out, io.TextIOWrapper) or os.linesep != "\n":
+        return None
+    if not encoding or codecs.lookup(encoding).name != "utf-8":
+        return None
+    return buffer
+
+
+def _stream_view(
+    index: int, result: FileResult, categories: dict[str, int], token: str,
+    spools: tuple[_Spool, _Spool],
+) -> FileView:
+    """What ``file_view`` gives, with the file's findings read piece by piece: its article and
+    findings list written to ``spools`` as they come (``FileView.spooled``), not kept."""
+    doc = result.document
+    if doc is None:
+        result.materialize()
+        return file_view(index, result, categories, token)
+    view = FileView(index, result, token=token, is_code=doc.format != "text")
+    block_starts = _block_source_starts(doc)
+    paragraph_anchors = view.paragraph_anchors
+    for b, start in enumerate(block_starts):
+        paragraph_anchors.setdefault(start, f"p{index}-{b}")
+    article = _Article(spools[0], doc.source, index, paragraph_anchors)
+    items = _Writer(spools[1])  # type: ignore[arg-type]
+    pairs: Counter[tuple[str, Severity]] = Counter()
+    per_block: Counter[int] = Counter()
+    where = bisect.bisect_right
+    total = 0
+    spans = (spools[0].size, spools[1].size)
+    for piece in result.pieces():
+        category_of = []
+        for f in piece:
+            c = categories.get(f.category)
+            if c is None:  # see ``write``
+                c = categories[f.category] = len(categories) % PALETTE_SIZE
+            category_of.append(c)
+        pairs.update((f.category, f.severity) for f in piece)
+        per_block.update(where(block_starts, f.start) - 1 for f in piece)  # (_block_for)
+        view.rules.update(f.rule for f in piece)
+        article.add(piece, category_of, total)
+        items.finding_items(index, piece, category_of, total)
+        total += len(piece)
+    article.close()
+    view.spooled = {"article": (spans[0], spools[0].size), "findings": (spans[1], spools[1].size)}
+    view.total = total
+    for (category, severity), n in pairs.items():
+        view.by_category.setdefault(category, Counter())[severity.label] += n
+        view.by_severity[severity.label] += n
+    per_block.pop(-1, None)
+    _chart_and_scores(view, result, doc, per_block)
+    return view
 
 
 def _page(
@@ -386,7 +502,7 @@ def _page(
     """The template's text, with a marker where each file's big parts go."""
     from markupsafe import Markup
 
-    used_rules = sorted({f.rule for v in views for f in v.findings})
+    used_rules = sorted({rule for v in views for rule in v.rules})
     script = _asset("report.js")
     totals: Counter[str] = Counter()
     category_totals: Counter[str] = Counter()
@@ -425,42 +541,82 @@ def _escape(text: str) -> str:
     return text
 
 
-class _Writer:
-    """The big parts of a file's section, written as the template would write them (the
-    template once held these loops; tests/test_reporter_html.py compares the two), in batches."""
+class _Article:
+    """Writes a file's source with its highlights as ``highlight`` cuts it and the template
+    wrote it, from findings given piece by piece (``add``) in the order of their starts, as a
+    huge file's pieces come: what lies before the first start of a new piece is final and
+    written then (every start is a cut of the whole source, so nothing is cut that the whole
+    would not cut); ``close`` writes the rest. A finding given after the text it starts in was
+    written (pieces out of order; the checker's never are) is highlighted from where the text
+    written so far ends."""
 
     BATCH = 2000
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: Any, source: str, index: int, paragraphs: Mapping[int, str]) -> None:
         self.out = out
+        self.source = source
+        self.n = len(source)
+        self.prefix = f"{index}-"
+        self.paragraphs = paragraphs
+        self.paragraph_starts = sorted(paragraphs)
+        self.next_paragraph = 0  # index into paragraph_starts of the first not yet written
+        self.pos = 0  # the text before this is written
+        # findings not yet over: [start, end, number, classes], in the order given
+        self.open: list[tuple[int, int, int, int, str]] = []
+        self.active: dict[int, None] = {}
+        self.single: dict[tuple[int, str], str] = {}
 
-    def article(self, v: FileView) -> None:
-        """The source with its highlights: what ``highlight`` cuts, as the template wrote it."""
-        doc = v.result.document
-        if doc is None:
-            return
-        source, findings = doc.source, v.findings
-        n = len(source)
-        esc, write = _escape, self.out.write
-        starts: dict[int, list[int]] = {}
-        ends: dict[int, list[int]] = {}
+    def add(self, findings: Sequence[Finding], category_of: Sequence[int], first: int) -> None:
+        """The findings of the next piece, numbered from ``first`` in their file."""
+        n = self.n
+        spans = []
         for k, f in enumerate(findings):
             s, e = min(max(f.start, 0), n), min(max(f.end, 0), n)
             if e > s:
-                starts.setdefault(s, []).append(k)
-                ends.setdefault(e, []).append(k)
-        paragraphs = v.paragraph_anchors
-        prefix = f"{v.index}-"
-        labels = [f.severity.label for f in findings]
-        category_of = v.category_of
-        single: dict[tuple[int, str], str] = {}  # the classes of one finding's highlight
-        active: dict[int, None] = {}
-        parts: list[str] = []
-        cuts = sorted({0, n, *starts, *ends, *paragraphs})
-        if len(cuts) == 1 and paragraphs:  # an empty source: only the anchors
-            write("".join(f'<span class="qc-anchor" id="{esc(a)}"></span>'
-                          for a in paragraphs.values()))  # fmt: skip
+                spans.append((max(s, self.pos), e, first + k, category_of[k], f.severity.label))
+        if spans:
+            self._write_to(min(span[0] for span in spans))
+            self.open.extend(spans)
+
+    def close(self) -> None:
+        if self.n == 0:  # no text: only the anchors
+            self.out.write("".join(f'<span class="qc-anchor" id="{_escape(a)}"></span>'
+                                   for a in self.paragraphs.values()))  # fmt: skip
             return
+        self._write_to(self.n)
+
+    def _write_to(self, limit: int) -> None:
+        """Write the text from ``pos`` to ``limit`` (a cut of the whole source)."""
+        pos = self.pos
+        if limit <= pos:
+            return
+        starts: dict[int, list[int]] = {}
+        ends: dict[int, list[int]] = {}
+        info: dict[int, tuple[int, str]] = {}
+        kept = []
+        for span in self.open:
+            s, e, k, ci, label = span
+            if s < limit:
+                if s >= pos:
+                    starts.setdefault(s, []).append(k)
+                info[k] = (ci, label)
+                if e <= limit:
+                    ends.setdefault(e, []).append(k)
+                if e > limit:
+                    kept.append(span)
+            else:
+                kept.append(span)
+        self.open = kept
+        paragraphs, paragraph_starts = self.paragraphs, self.paragraph_starts
+        p = self.next_paragraph
+        q = bisect.bisect_left(paragraph_starts, limit, p)
+        cuts = sorted({pos, limit, *starts, *(e for e in ends if e < limit),
+                       *paragraph_starts[p:q]})  # fmt: skip
+        self.next_paragraph = q
+        source, prefix, esc = self.source, self.prefix, _escape
+        active, single = self.active, self.single
+        parts: list[str] = []
+        write = self.out.write
         for a, b in itertools.pairwise(cuts):
             ended = ends.get(a)
             if ended is not None:
@@ -481,28 +637,56 @@ class _Writer:
                 if len(active) == 1:
                     (k,) = active
                     fids = f"{prefix}{k}"
-                    key = (category_of[k], labels[k])
+                    key = info[k]
                     classes = single.get(key)
                     if classes is None:
                         classes = single[key] = f"qc-hl qc-c{key[0]} qc-s-{key[1]}"
                 else:  # _top_classes: the first of the most severe
-                    top = max(active, key=lambda k: _SEVERITY_RANK[labels[k]])
+                    top = max(active, key=lambda k: _SEVERITY_RANK[info[k][1]])
                     fids = " ".join(f"{prefix}{k}" for k in active)
-                    classes = f"qc-hl qc-c{category_of[top]} qc-s-{labels[top]} qc-multi"
+                    classes = f"qc-hl qc-c{info[top][0]} qc-s-{info[top][1]} qc-multi"
                 parts.append(f'<mark class="{classes}" data-f="{fids}" tabindex="0">{text}</mark>')
             if len(parts) >= self.BATCH:
                 write("".join(parts))
                 parts.clear()
         write("".join(parts))
+        # what ends at ``limit`` is over once the text goes on from there
+        for k in ends.get(limit, ()):
+            active.pop(k, None)
+        self.pos = limit
+
+
+class _Writer:
+    """The big parts of a file's section, written as the template would write them (the
+    template once held these loops; tests/test_reporter_html.py compares the two), in batches."""
+
+    BATCH = 2000
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def article(self, v: FileView) -> None:
+        """The source with its highlights: what ``highlight`` cuts, as the template wrote it."""
+        doc = v.result.document
+        if doc is None:
+            return
+        sweep = _Article(self.out, doc.source, v.index, v.paragraph_anchors)
+        sweep.add(v.findings, v.category_of, 0)
+        sweep.close()
 
     def findings(self, v: FileView) -> None:
         """The findings list's items."""
+        self.finding_items(v.index, v.findings, v.category_of, 0)
+
+    def finding_items(
+        self, index: int, findings: Sequence[Finding], category_of: Sequence[int], first: int
+    ) -> None:
+        """The findings list's items of ``findings``, numbered from ``first`` in their file."""
         esc, write = _escape, self.out.write
         parts: list[str] = []
-        category_of = v.category_of
         escaped: dict[str, str] = {}  # rule ids and categories: few, repeated
-        for k, f in enumerate(v.findings):
-            fid = f"{v.index}-{k}"
+        for k, f in enumerate(findings):
+            fid = f"{index}-{first + k}"
             ci = category_of[k]
             rule = escaped.get(f.rule)
             if rule is None:
