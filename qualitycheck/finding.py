@@ -34,12 +34,19 @@ for _severity in Severity:
 del _severity
 
 
-@dataclass(frozen=True, slots=True)
+_UNSET: Any = object()  # Match's arguments not given (only an unpickler calls it so)
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Match:
     """What a rule reports: a span of ``Document.text`` and why it looks broken.
 
     ``start``/``end`` are offsets into the analysed text (end exclusive). The engine fills in the
     rule id, category, default severity and the position in the source file.
+
+    Built by ``__new__`` (a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, a noticeable cost for the rules of a crawl with a finding on every
+    line): the same slots set by plain assignments, then the class given, as ``new_finding``.
     """
 
     start: int
@@ -48,6 +55,50 @@ class Match:
     suggestions: tuple[str, ...] = ()
     confidence: float = 1.0
     severity: Severity | None = None  # None: the rule's (configured) severity
+
+    def __new__(
+        cls,
+        start: int = _UNSET,
+        end: int = _UNSET,
+        message: str = _UNSET,
+        suggestions: tuple[str, ...] = (),
+        confidence: float = 1.0,
+        severity: Severity | None = None,
+    ) -> Match:
+        if start is _UNSET and end is _UNSET and message is _UNSET:
+            return object.__new__(cls)  # unpickling, copying: the state is set afterwards
+        if start is _UNSET or end is _UNSET or message is _UNSET:
+            raise TypeError("Match() needs start, end and message")
+        m: Any = _NewMatch(start, end, message, suggestions, confidence, severity)
+        if cls is Match:
+            m.__class__ = Match
+            return m
+        made = object.__new__(cls)  # a subclass: its own layout
+        for name in Match.__slots__:
+            object.__setattr__(made, name, getattr(m, name))
+        return made
+
+
+class _NewMatch:
+    """A ``Match`` under construction (see ``Match.__new__``)."""
+
+    __slots__ = Match.__slots__
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: tuple[str, ...],
+        confidence: float,
+        severity: Severity | None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.message = message
+        self.suggestions = suggestions
+        self.confidence = confidence
+        self.severity = severity
 
 
 @dataclass(frozen=True, slots=True)
