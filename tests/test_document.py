@@ -72,3 +72,35 @@ def test_words_per_block_counts_the_words_of_each_block_with_or_without_the_inde
             doc.release_analyses()  # without the word index: counted from the sentences
             assert doc.words_per_block() == expected
             assert "_words_by_sentence" not in doc.__dict__
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\u2003ab.\n", max_size=80))
+def test_blocks_from_lines_are_the_stripped_lines(text: str) -> None:
+    """The blocks of plain text (not hard-wrapped): each non-blank line without its spaces,
+    built by the fast constructor as ``Block`` objects like any other."""
+    from qualitycheck.document import Block, _blocks_from_lines, _looks_hard_wrapped, _NewBlock
+
+    assert _NewBlock.__slots__ == Block.__slots__
+    lines = text.split("\n")
+    if _looks_hard_wrapped(lines):
+        return
+    expected, pos = [], 0
+    for line in lines:
+        if line.strip():
+            s = pos + len(line) - len(line.lstrip())
+            expected.append(Block(s, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    got = list(_blocks_from_lines(text))
+    assert got == expected and all(type(b) is Block for b in got)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" ab.?!…”\n", max_size=80))
+def test_sentences_are_split_sentences_of_each_block(text: str) -> None:
+    from qualitycheck.segment import split_sentences
+
+    doc = Document.from_text(text)
+    expected = [(s, e, i) for i, b in enumerate(doc.blocks)
+                for s, e in split_sentences(doc.text, b.start, b.end)]  # fmt: skip
+    assert list(doc.sentences) == expected
