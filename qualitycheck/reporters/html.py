@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import bisect
 import codecs
+import contextlib
 import functools
 import hashlib
 import io
@@ -23,7 +24,7 @@ import itertools
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, TextIO
@@ -165,6 +166,7 @@ class Chart:
     flesch_ticks: list[tuple[float, str]] = field(default_factory=list)
     density_ticks: list[tuple[float, str]] = field(default_factory=list)
     x_ticks: list[tuple[float, str]] = field(default_factory=list)
+    bar_count: int = 0  # (the bars themselves may have gone to a ``ChartSink`` instead)
 
     @property
     def plot_width(self) -> float:
@@ -182,11 +184,49 @@ def _nice_ceiling(value: float) -> float:
     return float(int(value) + 1)
 
 
-def paragraph_chart(fidx: int, blocks: Sequence[tuple[float | None, int, int]]) -> Chart | None:
-    """``blocks`` holds ``(Flesch reading ease or None, words, findings)`` per block."""
+class ChartSink:
+    """Where ``paragraph_chart`` puts the bars and dots instead of the chart's lists: the HTML
+    of each written to two streams as they are made (a huge file has a bar per line)."""
+
+    def __init__(self, chart: Chart, bars: Any, dots: Any) -> None:
+        self.bars, self.dots = bars, dots
+        self.top, self.hit_height = chart.top, chart.plot_bottom - chart.top
+        self.bar_parts: list[str] = []
+        self.dot_parts: list[str] = []
+
+    def bar(self, b: Bar) -> None:
+        self.bar_parts.append(_bar_html(b, self.top, self.hit_height))
+        if len(self.bar_parts) >= _Writer.BATCH:
+            self.bars.write("".join(self.bar_parts))
+            self.bar_parts.clear()
+
+    def dot(self, cx: float, cy: float, label: str) -> None:
+        self.dot_parts.append(_dot_html(cx, cy, label))
+        if len(self.dot_parts) >= _Writer.BATCH:
+            self.dots.write("".join(self.dot_parts))
+            self.dot_parts.clear()
+
+    def close(self) -> None:
+        self.bars.write("".join(self.bar_parts))
+        self.dots.write("".join(self.dot_parts))
+
+
+def paragraph_chart(
+    fidx: int,
+    blocks: Sequence[tuple[float | None, int, int]],
+    sink: Callable[[Chart], ChartSink] | None = None,
+) -> Chart | None:
+    """``blocks`` holds ``(Flesch reading ease or None, words, findings)`` per block. With
+    ``sink``, the bars and dots go to the sink it makes for the chart, not to its lists."""
     if not blocks:
         return None
     chart = Chart()
+    chart.bar_count = len(blocks)
+    out = sink(chart) if sink is not None else None
+    add_bar: Callable[[Bar], None] = out.bar if out is not None else chart.bars.append
+    add_dot: Callable[[float, float, str], None] = (
+        out.dot if out is not None else lambda cx, cy, label: chart.dots.append((cx, cy, label))
+    )
     plot_h = chart.plot_bottom - chart.top
     densities = [100 * found / words if words else float(found > 0) * 100
                  for _, words, found in blocks]  # fmt: skip
@@ -204,8 +244,8 @@ def paragraph_chart(fidx: int, blocks: Sequence[tuple[float | None, int, int]]) 
         score = "too short to score" if flesch is None else f"Flesch reading ease {flesch:.1f}"
         label = (f"Paragraph {i + 1}: {score}; {found} finding{'s' if found != 1 else ''} "
                  f"in {words} word{'s' if words != 1 else ''}")  # fmt: skip
-        chart.bars.append(Bar(i, f"p{fidx}-{i}", round(x + gap / 2, 2), round(step - gap, 2),
-                              round(chart.plot_bottom - height, 2), round(height, 2), label))  # fmt: skip
+        add_bar(Bar(i, f"p{fidx}-{i}", round(x + gap / 2, 2), round(step - gap, 2),
+                    round(chart.plot_bottom - height, 2), round(height, 2), label))  # fmt: skip
         if flesch is None:
             if len(segment) > 1:
                 chart.lines.append(" ".join(segment))
@@ -213,9 +253,11 @@ def paragraph_chart(fidx: int, blocks: Sequence[tuple[float | None, int, int]]) 
             continue
         cx, cy = round(x + step / 2, 2), round(flesch_y(flesch), 2)
         segment.append(f"{cx},{cy}")
-        chart.dots.append((cx, cy, label))
+        add_dot(cx, cy, label)
     if len(segment) > 1:
         chart.lines.append(" ".join(segment))
+    if out is not None:
+        out.close()
     chart.flesch_ticks = [(round(flesch_y(v), 2), str(v)) for v in (0, 30, 50, 70, 100)]
     chart.density_ticks = [
         (round(chart.plot_bottom - plot_h * f, 2), f"{top_density * f:g}") for f in (0, 0.5, 1)
@@ -298,7 +340,11 @@ def file_view(
 
 
 def _chart_and_scores(
-    view: FileView, result: FileResult, doc: Document, per_block: Mapping[int, int]
+    view: FileView,
+    result: FileResult,
+    doc: Document,
+    per_block: Mapping[int, int],
+    sink: Callable[[Chart], ChartSink] | None = None,
 ) -> None:
     """The view's chart (``per_block``: the findings of each block) and readability rows."""
     index = view.index
@@ -312,7 +358,7 @@ def _chart_and_scores(
         r = scores.get(b)
         words = counts[b] if counts is not None else doc.count_words(block.start, block.end)
         rows.append((r.flesch_reading_ease if r else None, words, per_block.get(b, 0)))
-    view.chart = paragraph_chart(index, rows)
+    view.chart = paragraph_chart(index, rows, sink)
     if result.readability is not None:
         for key, value in result.readability.to_dict().items():
             label, hint = READABILITY_LABELS.get(key, (key.replace("_", " "), ""))
@@ -387,8 +433,8 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
     results = list(results)
     categories = category_indexes([r for r in results if not r.streamed], ctx.rules)
     token = secrets.token_hex(8)
-    with tempfile.TemporaryFile("w+b") as raw_article, tempfile.TemporaryFile("w+b") as raw_list:
-        spools = (_Spool(raw_article), _Spool(raw_list))
+    with contextlib.ExitStack() as stack:
+        spools = tuple(_Spool(stack.enter_context(tempfile.TemporaryFile("w+b"))) for _ in _KINDS)
         views = [_stream_view(i, r, categories, token, spools) for i, r in enumerate(results)]
         page = _page(views, results, categories, ctx)
         writer = _Writer(out)
@@ -398,11 +444,15 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
             out.write(page[pos : m.start()])
             kind, view = m.group(1), views[int(m.group(2))]
             if kind in view.spooled:
-                spools[kind == "findings"].copy(view.spooled[kind], out)
+                spools[_KINDS.index(kind)].copy(view.spooled[kind], out)
             else:
                 getattr(writer, kind)(view)
             pos = m.end()
         out.write(page[pos:])
+
+
+#: what a page's spools hold, one spool each (``write``)
+_KINDS = ("article", "findings", "bars", "dots")
 
 
 class _Spool:
@@ -452,7 +502,7 @@ def _utf8_buffer(out: TextIO) -> Any:
 
 def _stream_view(
     index: int, result: FileResult, categories: dict[str, int], token: str,
-    spools: tuple[_Spool, _Spool],
+    spools: tuple[_Spool, ...],
 ) -> FileView:
     """What ``file_view`` gives, with the file's findings read piece by piece: its article and
     findings list written to ``spools`` as they come (``FileView.spooled``), not kept."""
@@ -492,7 +542,11 @@ def _stream_view(
         view.by_category.setdefault(category, Counter())[severity.label] += n
         view.by_severity[severity.label] += n
     per_block.pop(-1, None)
-    _chart_and_scores(view, result, doc, per_block)
+    spans = (spools[2].size, spools[3].size)
+    _chart_and_scores(view, result, doc, per_block,
+                      lambda chart: ChartSink(chart, spools[2], spools[3]))  # fmt: skip
+    view.spooled["bars"] = (spans[0], spools[2].size)
+    view.spooled["dots"] = (spans[1], spools[3].size)
     return view
 
 
@@ -728,32 +782,31 @@ class _Writer:
         ch = v.chart
         if ch is None:
             return
-        esc, write = _escape, self.out.write
         top, height = ch.top, ch.plot_bottom - ch.top
-        parts: list[str] = []
-        for b in ch.bars:
-            parts.append(
-                f'      <a href="#{esc(b.anchor)}" class="qc-bar-link"><title>{esc(b.label)}</title>'
-                f'<rect class="qc-hit" x="{b.x}" y="{top}" width="{b.width}" height="{height}"/>'
-                f'<rect class="qc-bar" x="{b.x}" y="{b.y}" width="{b.width}" height="{b.height}"/>'
-                "</a>\n"
-            )
-            if len(parts) >= self.BATCH:
-                write("".join(parts))
-                parts.clear()
-        write("".join(parts))
+        self._batched([_bar_html(b, top, height) for b in ch.bars])
 
     def dots(self, v: FileView) -> None:
         """The chart's dots (Flesch reading ease per paragraph)."""
         ch = v.chart
         if ch is None:
             return
-        esc, write = _escape, self.out.write
-        parts: list[str] = []
-        for cx, cy, label in ch.dots:
-            parts.append(f'      <circle class="qc-flesch-dot" cx="{cx}" cy="{cy}" r="2.6">'
-                         f"<title>{esc(label)}</title></circle>\n")  # fmt: skip
-            if len(parts) >= self.BATCH:
-                write("".join(parts))
-                parts.clear()
-        write("".join(parts))
+        self._batched([_dot_html(cx, cy, label) for cx, cy, label in ch.dots])
+
+    def _batched(self, parts: list[str]) -> None:
+        for k in range(0, len(parts), self.BATCH):
+            self.out.write("".join(parts[k : k + self.BATCH]))
+
+
+def _bar_html(b: Bar, top: int, height: float) -> str:
+    esc = _escape
+    return (
+        f'      <a href="#{esc(b.anchor)}" class="qc-bar-link"><title>{esc(b.label)}</title>'
+        f'<rect class="qc-hit" x="{b.x}" y="{top}" width="{b.width}" height="{height}"/>'
+        f'<rect class="qc-bar" x="{b.x}" y="{b.y}" width="{b.width}" height="{b.height}"/>'
+        "</a>\n"
+    )
+
+
+def _dot_html(cx: float, cy: float, label: str) -> str:
+    return (f'      <circle class="qc-flesch-dot" cx="{cx}" cy="{cy}" r="2.6">'
+            f"<title>{_escape(label)}</title></circle>\n")  # fmt: skip
