@@ -28,6 +28,7 @@ from qualitycheck.suppress import CONTEXT_CHARS, _hashed, apply_directives
 __all__ = ["Backend", "BackendReport", "Engine", "EngineResult", "RuleFailure"]
 
 _POSITION = operator.attrgetter("start", "end", "rule")  # the order findings are reported in
+_SPAN = operator.attrgetter("start", "end")
 
 
 @functools.lru_cache(maxsize=256)
@@ -166,7 +167,7 @@ class Engine:
 
     def _check(self, doc: Document, base: Document, offset: int) -> EngineResult:
         failures: list[RuleFailure] = []
-        found: dict[tuple[str, int, int], Finding] = {}
+        collected: list[Finding] = []
         gaps = doc.gaps
         for rule in self.selected(doc.path):
             try:
@@ -178,14 +179,25 @@ class Engine:
             min_confidence = self.settings.min_confidence
             if gaps:  # text stitched around left-out code or URLs: not what the author wrote
                 matches = [m for m in matches if not doc.touches_gap(m.start, m.end)]
-            for finding in self._located(doc, rule, matches, level, base, offset):
-                if finding.confidence < min_confidence:
-                    continue
-                key = (finding.rule, finding.start, finding.end)
-                if key not in found or found[key].confidence < finding.confidence:
-                    found[key] = finding
-        extras = self._run_backends(doc, found, failures, base, offset) if self.backends else {}
-        findings = sorted(found.values(), key=_POSITION)
+            located = self._located(doc, rule, matches, level, base, offset)
+            if min_confidence > 0.0:
+                located = [f for f in located if f.confidence >= min_confidence]
+            # one finding per span (of this rule: the ids differ between rules), the most
+            # confident, the first of equals; the check is done in C, most rules have no twins
+            if len(located) > 1 and len(set(map(_SPAN, located))) < len(located):
+                once: dict[tuple[int, int], Finding] = {}
+                for finding in located:
+                    key = (finding.start, finding.end)
+                    if key not in once or once[key].confidence < finding.confidence:
+                        once[key] = finding
+                located = list(once.values())
+            collected += located
+        extras = {}
+        if self.backends:
+            found = {(f.rule, f.start, f.end): f for f in collected}
+            extras = self._run_backends(doc, found, failures, base, offset)
+            collected = list(found.values())
+        findings = sorted(collected, key=_POSITION)
         findings = apply_directives(findings, doc)
         notices = []
         for d in doc.directives:

@@ -317,3 +317,20 @@ def test_located_findings_are_those_the_document_methods_give() -> None:
         expected.sort(key=lambda f: (f.start, f.end, f.rule))
         assert got.findings == expected
         assert [f.fingerprint for f in got.findings] == [f.fingerprint for f in expected]
+
+
+def test_a_rule_reporting_one_span_twice_keeps_the_most_confident_first() -> None:
+    def twice(doc: Document, ctx: Context) -> Iterator[Match]:
+        yield Match(0, 5, "first", (), 0.5)
+        yield Match(6, 10, "other", (), 0.4)
+        yield Match(0, 5, "second", (), 0.9)
+        yield Match(0, 5, "third", (), 0.9)
+        yield Match(6, 10, "other again", (), 0.4)
+
+    rules = {"demo.twice": define("demo.twice", "info", twice, "Twice.")}
+    findings = Engine(Settings(), rules).check(Document.from_text("apple tree")).findings
+    assert [(f.start, f.message) for f in findings] == [(0, "second"), (6, "other")]
+    strict = Engine(settings_from_mapping({"min-confidence": 0.6}), rules)
+    assert [f.message for f in strict.check(Document.from_text("apple tree")).findings] == [
+        "second"
+    ]
