@@ -235,6 +235,9 @@ def _joins(sep: str) -> bool:
 _JOINING = " \t\n\u00a0.&'’"  # what may stand between two words of one name (_joins)
 
 
+_UNKNOWN = object()  # not computed yet (_Scan._sentence)
+
+
 def _is_initial(doc: Document, words: Sequence[Word], i: int, opening: int) -> bool:
     """Whether ``words[i]`` stands where a capital is expected: first word of the sentence (or
     after a dateline), or after punctuation that can open a quotation, a clause or a list item.
@@ -244,6 +247,8 @@ def _is_initial(doc: Document, words: Sequence[Word], i: int, opening: int) -> b
     if i == 0 or w.start < opening:
         return True
     sep = _separator(doc, words[i - 1], w)
+    if sep == " ":
+        return False  # most words: one space after the word before
     if sep[:1] in _CLOSING_MARKS:
         sep = sep.lstrip(_CLOSING_MARKS)  # marks glued to the word before close something
     return any(c not in _QUIET_SEPARATORS for c in sep)
@@ -451,8 +456,9 @@ class _Scan:
     def _sentence(self, si: int) -> tuple[Sequence[Word], int] | None:
         """The words of sentence ``si`` and where its first clause opens (after a dateline), or
         None for a sentence not to judge: in a heading, caption, byline, title-case line..."""
-        if si in self._sentences:
-            return self._sentences[si]
+        known = self._sentences.get(si, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
         doc = self.doc
         sent = doc.sentences[si]
         found: tuple[Sequence[Word], int] | None = None
