@@ -408,19 +408,25 @@ def _normalise_newlines(
 def _looks_hard_wrapped(lines: list[str]) -> bool:
     """Plain text wrapped at a fixed width: most lines of multi-line blocks end near the same
     column and many lines continue a sentence. Then blank lines, not line breaks, end blocks."""
-    lengths = [len(line) for line in lines if line.strip()]
+    # (counted in C: a crawl's plain text has hundreds of thousands of lines)
+    lengths = list(map(len, filter(str.strip, lines)))
     if len(lengths) < 4:
         return False
     longest = max(lengths)
     if longest > 100:
         return False
-    near_width = sum(1 for n in lengths if n >= longest - 25)
-    continued = sum(
-        1
-        for a, b in itertools.pairwise(lines)
-        if a.strip() and b.strip() and a.rstrip()[-1:].isalpha() and b.lstrip()[:1].islower()
-    )
-    return near_width >= 0.5 * len(lengths) and continued >= 0.2 * len(lengths)
+    near_width = sum(map((longest - 25).__le__, lengths))
+    if near_width < 0.5 * len(lengths):
+        return False
+    # a line that ends with a letter, followed by one that starts in lower case (neither blank)
+    ends_in_letter = map(str.isalpha, map(_LAST_CHAR, map(str.rstrip, lines)))
+    starts_lower = map(str.islower, map(_FIRST_CHARS, map(str.lstrip, lines[1:])))
+    continued = sum(map(operator.and_, ends_in_letter, starts_lower))
+    return continued >= 0.2 * len(lengths)
+
+
+_LAST_CHAR = operator.itemgetter(slice(-1, None))
+_FIRST_CHARS = operator.itemgetter(slice(None, 1))
 
 
 def _blocks_from_lines(text: str) -> Iterator[Block]:

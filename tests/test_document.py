@@ -104,3 +104,25 @@ def test_sentences_are_split_sentences_of_each_block(text: str) -> None:
     expected = [(s, e, i) for i, b in enumerate(doc.blocks)
                 for s, e in split_sentences(doc.text, b.start, b.end)]  # fmt: skip
     assert list(doc.sentences) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=" aB.é\t", max_size=30), min_size=0, max_size=12))
+def test_hard_wrapped_text_is_told_as_before(lines: list[str]) -> None:
+    """``_looks_hard_wrapped`` counts in C what this counts line by line."""
+    import itertools
+
+    from qualitycheck.document import _looks_hard_wrapped
+
+    lengths = [len(line) for line in lines if line.strip()]
+    expected = False
+    if len(lengths) >= 4 and max(lengths) <= 100:
+        longest = max(lengths)
+        near_width = sum(1 for n in lengths if n >= longest - 25)
+        continued = sum(
+            1
+            for a, b in itertools.pairwise(lines)
+            if a.strip() and b.strip() and a.rstrip()[-1:].isalpha() and b.lstrip()[:1].islower()
+        )
+        expected = near_width >= 0.5 * len(lengths) and continued >= 0.2 * len(lengths)
+    assert _looks_hard_wrapped(lines) is expected
