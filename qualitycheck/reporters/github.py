@@ -12,10 +12,14 @@ GitHub's runner: ``%``, CR and LF in the message, and also ``:`` and ``,`` in pr
 
 from __future__ import annotations
 
+import operator
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from qualitycheck.reporters import summary_sentence
+
+_SEVERITY = operator.attrgetter("severity")
 
 if TYPE_CHECKING:
     from qualitycheck.finding import Finding
@@ -96,8 +100,8 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
             continue
         files += 1
         for piece in result.pieces():  # as they come: a huge file's piece by piece
-            for f in piece:
-                by_sev[f.severity.label] += 1
+            for severity, n in Counter(map(_SEVERITY, piece)).items():  # counted in C
+                by_sev[severity.label] += n
             for k in range(0, len(piece), 1000):  # a piece's text is not held at once
                 out.write("".join(finding_commands(result.path, piece[k : k + 1000])))
         hidden += result.hidden_by_baseline  # final once the findings are read

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import math
+import operator
+from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qualitycheck.finding import Finding, Severity
@@ -135,9 +137,9 @@ def write_file_object(
     by_severity = {"error": 0, "warning": 0, "info": 0}
     deeper = level + 2 * step
     for piece in result.pieces():
-        for f in piece:
-            label = _LABELS.get(f.severity) or f.severity.label
-            by_severity[label] = by_severity.get(label, 0) + 1
+        for severity, n in Counter(map(_SEVERITY, piece)).items():  # counted in C
+            label = _LABELS.get(severity) or severity.label
+            by_severity[label] = by_severity.get(label, 0) + n
         for k in range(0, len(piece), BATCH):  # a piece's text is not held at once either
             array.add_all(finding_objects(piece[k : k + BATCH], indent, deeper))
     array.close()
@@ -148,6 +150,7 @@ def write_file_object(
 
 
 _LABELS = {s: s.label for s in Severity}
+_SEVERITY = operator.attrgetter("severity")
 
 
 def finding_objects(findings: list[Finding], indent: int | None, level: int) -> list[str]:
