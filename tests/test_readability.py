@@ -311,3 +311,12 @@ def test_from_counts_gives_the_scores_in_the_order_of_the_fields() -> None:
     rounded = r.Readability.from_counts(counts)
     assert rounded.to_dict() == {k: round(v, 1) for k, v in exact.to_dict().items()}
     assert 0 < exact.flesch_reading_ease < 100 and exact.smog_index > 3
+
+
+def test_count_sentences_of_one_run_is_one() -> None:
+    from qualitycheck.scores import readability as r
+
+    for text in ("a", "One two three.", "Hi.", "  ok  ", "No. 4", "Yes. No. Maybe so, then."):
+        runs = r._SENTENCE_RE.findall(text)
+        short = sum(1 for run in runs if len(r.split_words(run)) <= 2)
+        assert r.count_sentences(text) == max(1, len(runs) - short)

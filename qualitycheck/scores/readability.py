@@ -157,6 +157,8 @@ def count_sentences(text: str) -> int:
     if not text:
         return 0
     runs = _SENTENCE_RE.findall(text)
+    if len(runs) <= 1:
+        return 1  # max(1, len(runs) - short) whatever ``short`` is (most paragraphs of a crawl)
     short = sum(1 for run in runs if len(split_words(run)) <= 2)
     return max(1, len(runs) - short)
 
