@@ -12,7 +12,12 @@ present, else ``resource.getrusage(RUSAGE_CHILDREN)``), wall time and CPU time (
 steadier than wall time on a shared machine) reported.
 
 ``--src DIR`` runs the package found in DIR (put first on ``PYTHONPATH``) instead of the installed
-one: measure a copy of the code before a change against the code after it in the same session.
+one: measure a copy of the code before a change against the code after it in the same session
+(``git worktree add /tmp/old COMMIT``). The runs start in the temporary directory, so that the
+checkout the script is started from does not shadow DIR (``python -m`` puts the working directory
+first on the path). The rules are found through the installed package's entry points: for a
+commit whose rules differ, put a ``qualitycheck-*.dist-info`` directory with that commit's
+``entry_points.txt`` on ``PYTHONPATH`` too.
 
 Nothing here is a test: timings depend on the machine and are reported, never asserted.
 """
@@ -47,20 +52,22 @@ def make_file(path: Path, megabytes: float) -> int:
     return lines
 
 
-def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, int]:
-    """(peak RSS in MB, wall seconds, CPU seconds (user + system), exit code) of ``cmd``. CPU
-    time is the steadier figure on a machine shared with other work."""
+def run(cmd: list[str], env: dict[str, str], cwd: str | None = None) -> tuple[float, float, float, int]:
+    """(peak RSS in MB, wall seconds, CPU seconds (user + system), exit code) of ``cmd``, run in
+    ``cwd``. CPU time is the steadier figure on a machine shared with other work."""
     start = time.perf_counter()
     if TIME:
         with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
             proc = subprocess.run([TIME, "-f", "%M %U %S", "-o", report.name, *cmd], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+                                  cwd=cwd, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE)  # fmt: skip
             wall = time.perf_counter() - start
             fields = Path(report.name).read_text().split()[-3:]
             peak_kb, cpu = int(fields[0]), float(fields[1]) + float(fields[2])
     else:  # getrusage of children: the maximum over every child so far, so run one at a time
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)  # fmt: skip
         wall = time.perf_counter() - start
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         peak_kb = usage.ru_maxrss
@@ -95,7 +102,9 @@ def main() -> int:
                 out = Path(tmp) / f"out.{fmt}"
                 cmd = [args.python, "-m", "qualitycheck", "lint", str(path), "--format", fmt,
                        "-o", str(out), "--jobs", "1"]  # fmt: skip
-                peak, wall, cpu, code = run(cmd, env)
+                # run in the temporary directory: ``python -m`` puts the working directory first on
+                # the path, and a checkout there would shadow --src
+                peak, wall, cpu, code = run(cmd, env, cwd=tmp)
                 row = {"size_mb": size, "lines": lines, "format": fmt, "peak_rss_mb": round(peak),
                        "seconds": round(wall, 1), "cpu_seconds": round(cpu, 1), "exit": code,
                        "output_mb": round(out.stat().st_size / 1e6, 1) if out.exists() else None}  # fmt: skip

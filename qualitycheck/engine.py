@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import operator
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -18,15 +19,16 @@ from qualitycheck.config import (
     known_patterns_check,
 )
 from qualitycheck.document import Document
-from qualitycheck.finding import Finding, Match, Severity
+from qualitycheck.finding import Finding, Match, Severity, new_finding
 from qualitycheck.registry import all_rules
 from qualitycheck.result import RuleFailure
 from qualitycheck.rule import Context, Rule
-from qualitycheck.suppress import apply_directives, fingerprint_of
+from qualitycheck.suppress import CONTEXT_CHARS, _hashed, apply_directives
 
 __all__ = ["Backend", "BackendReport", "Engine", "EngineResult", "RuleFailure"]
 
 _POSITION = operator.attrgetter("start", "end", "rule")  # the order findings are reported in
+_SPAN = operator.attrgetter("start", "end")
 
 
 @functools.lru_cache(maxsize=256)
@@ -165,7 +167,7 @@ class Engine:
 
     def _check(self, doc: Document, base: Document, offset: int) -> EngineResult:
         failures: list[RuleFailure] = []
-        found: dict[tuple[str, int, int], Finding] = {}
+        collected: list[Finding] = []
         gaps = doc.gaps
         for rule in self.selected(doc.path):
             try:
@@ -177,14 +179,25 @@ class Engine:
             min_confidence = self.settings.min_confidence
             if gaps:  # text stitched around left-out code or URLs: not what the author wrote
                 matches = [m for m in matches if not doc.touches_gap(m.start, m.end)]
-            for finding in self._located(doc, rule, matches, level, base, offset):
-                if finding.confidence < min_confidence:
-                    continue
-                key = (finding.rule, finding.start, finding.end)
-                if key not in found or found[key].confidence < finding.confidence:
-                    found[key] = finding
-        extras = self._run_backends(doc, found, failures, base, offset) if self.backends else {}
-        findings = sorted(found.values(), key=_POSITION)
+            located = self._located(doc, rule, matches, level, base, offset)
+            if min_confidence > 0.0:
+                located = [f for f in located if f.confidence >= min_confidence]
+            # one finding per span (of this rule: the ids differ between rules), the most
+            # confident, the first of equals; the check is done in C, most rules have no twins
+            if len(located) > 1 and len(set(map(_SPAN, located))) < len(located):
+                once: dict[tuple[int, int], Finding] = {}
+                for finding in located:
+                    key = (finding.start, finding.end)
+                    if key not in once or once[key].confidence < finding.confidence:
+                        once[key] = finding
+                located = list(once.values())
+            collected += located
+        extras = {}
+        if self.backends:
+            found = {(f.rule, f.start, f.end): f for f in collected}
+            extras = self._run_backends(doc, found, failures, base, offset)
+            collected = list(found.values())
+        findings = sorted(collected, key=_POSITION)
         findings = apply_directives(findings, doc)
         notices = []
         for d in doc.directives:
@@ -214,37 +227,69 @@ class Engine:
     ) -> list[Finding]:
         """The finding of each match (offsets into ``doc.text``; an empty span is left out),
         placed in ``base`` where ``doc.text`` starts at ``offset``. What is the same for every
-        match of the rule is looked up once: on a crawl with a finding on every line, most of
-        the engine's own time per finding."""
+        match of the rule is looked up once, and the steps of ``Document.source_span``,
+        ``Document.line_col_span`` and ``suppress.fingerprint_of`` are written out here: on a
+        crawl with a finding on every line, this is most of the engine's own time per finding
+        (tests/test_engine.py checks that the findings are those the methods give)."""
         if not matches:
             return []
         size = len(doc.text)
         source = base.source
-        source_span, line_col_span = base.source_span, base.line_col_span
+        offsets = base.offsets
+        last_offset = len(offsets) - 1 if offsets is not None else 0
+        line_starts = base._source_line_starts
+        lines = len(line_starts)
         fixed = _severity(level) if level is not None and level != "off" else None
         rule_id, category, default = rule.id, rule.category, rule.severity
-        located = []
+        find, rfind = source.find, source.rfind
+        hashed = _hashed
+        build = new_finding
+        located: list[Finding] = []
+        append = located.append
+        line = 0  # the line of the last finding: a rule's matches mostly come in order
         for m in matches:
-            start, end = max(0, m.start), min(size, m.end)
+            start, end = m.start, m.end
+            if start < 0:
+                start = 0
+            if end > size:
+                end = size
             if end <= start:
                 continue
-            s, e = source_span(offset + start, offset + end)
-            line, col, end_line, end_col = line_col_span(s, e)
+            if offsets is None:
+                s, e = offset + start, offset + end
+            else:  # Document.source_span
+                a, b = offset + start, offset + end - 1
+                s = offsets[a if a <= last_offset else last_offset]
+                e = offsets[b if b <= last_offset else last_offset] + 1
+                if e < s:
+                    e = s
+            # Document.line_col_span: the line of the previous finding is tried first
+            if not (line_starts[line] <= s and (line + 1 == lines or s < line_starts[line + 1])):
+                line = bisect_right(line_starts, s) - 1
+            line_start = line_starts[line]
+            if line + 1 == lines or e < line_starts[line + 1]:
+                end_line, end_col = line + 1, e - line_start + 1
+            else:
+                last = bisect_right(line_starts, e) - 1
+                end_line, end_col = last + 1, e - line_starts[last] + 1
             text = source[s:e]
-            located.append(Finding(
-                rule=rule_id,
-                category=category,
-                severity=fixed or m.severity or default,
-                message=m.message,
-                line=line,
-                column=col,
-                end_line=end_line,
-                end_column=end_col,
-                text=text,
-                suggestions=tuple(m.suggestions),
-                confidence=max(0.0, min(1.0, float(m.confidence))),
-                start=s,
-                end=e,
-                fingerprint=fingerprint_of(rule_id, text, s, e, source),
+            # suppress.fingerprint_of
+            lo = s - CONTEXT_CHARS if s > CONTEXT_CHARS else 0
+            before = rfind("\n", lo, s) + 1
+            if before < lo:
+                before = lo
+            after = find("\n", e, e + CONTEXT_CHARS)
+            if after < 0:
+                after = e + CONTEXT_CHARS
+            suggestions = m.suggestions
+            if type(suggestions) is not tuple:
+                suggestions = tuple(suggestions)
+            confidence = m.confidence
+            if type(confidence) is not float or not 0.0 <= confidence <= 1.0:
+                confidence = max(0.0, min(1.0, float(confidence)))
+            append(build(
+                rule_id, category, fixed or m.severity or default, m.message,
+                line + 1, s - line_start + 1, end_line, end_col, text, suggestions, confidence,
+                s, e, hashed(rule_id, text, source[before:s], source[e:after]),
             ))  # fmt: skip
         return located

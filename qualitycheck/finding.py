@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Severity(enum.IntEnum):
@@ -23,17 +24,29 @@ class Severity(enum.IntEnum):
             names = ", ".join(s.label for s in cls)
             raise ValueError(f"unknown severity {value!r} (expected one of: {names})") from None
 
-    @property
-    def label(self) -> str:
-        return self.name.lower()
+    #: the severity's name in lower case ("warning"): set on each member below, a plain attribute
+    #: (reporters read it once or twice for every finding)
+    label: str
 
 
-@dataclass(frozen=True, slots=True)
+for _severity in Severity:
+    _severity.label = _severity.name.lower()
+del _severity
+
+
+_UNSET: Any = object()  # Match's arguments not given (only an unpickler calls it so)
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Match:
     """What a rule reports: a span of ``Document.text`` and why it looks broken.
 
     ``start``/``end`` are offsets into the analysed text (end exclusive). The engine fills in the
     rule id, category, default severity and the position in the source file.
+
+    Built by ``__new__`` (a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, a noticeable cost for the rules of a crawl with a finding on every
+    line): the same slots set by plain assignments, then the class given, as ``new_finding``.
     """
 
     start: int
@@ -42,6 +55,50 @@ class Match:
     suggestions: tuple[str, ...] = ()
     confidence: float = 1.0
     severity: Severity | None = None  # None: the rule's (configured) severity
+
+    def __new__(
+        cls,
+        start: int = _UNSET,
+        end: int = _UNSET,
+        message: str = _UNSET,
+        suggestions: tuple[str, ...] = (),
+        confidence: float = 1.0,
+        severity: Severity | None = None,
+    ) -> Match:
+        if start is _UNSET and end is _UNSET and message is _UNSET:
+            return object.__new__(cls)  # unpickling, copying: the state is set afterwards
+        if start is _UNSET or end is _UNSET or message is _UNSET:
+            raise TypeError("Match() needs start, end and message")
+        m: Any = _NewMatch(start, end, message, suggestions, confidence, severity)
+        if cls is Match:
+            m.__class__ = Match
+            return m
+        made = object.__new__(cls)  # a subclass: its own layout
+        for name in Match.__slots__:
+            object.__setattr__(made, name, getattr(m, name))
+        return made
+
+
+class _NewMatch:
+    """A ``Match`` under construction (see ``Match.__new__``)."""
+
+    __slots__ = Match.__slots__
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: tuple[str, ...],
+        confidence: float,
+        severity: Severity | None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.message = message
+        self.suggestions = suggestions
+        self.confidence = confidence
+        self.severity = severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +136,68 @@ class Finding:
             "confidence": round(self.confidence, 3),
             "fingerprint": self.fingerprint,
         }
+
+
+class _NewFinding:
+    """A ``Finding`` under construction: the same slots, in the same order, set by plain
+    assignments, then given its class (``new_finding``). A frozen dataclass sets each field
+    through ``object.__setattr__``, which made building the findings of a crawl with a finding
+    on every line a noticeable part of the engine's time (~1.5 µs a finding; this, ~0.3)."""
+
+    __slots__ = Finding.__slots__
+
+    def __init__(
+        self,
+        rule: str,
+        category: str,
+        severity: Severity,
+        message: str,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        text: str,
+        suggestions: tuple[str, ...],
+        confidence: float,
+        start: int,
+        end: int,
+        fingerprint: str,
+    ) -> None:
+        self.rule = rule
+        self.category = category
+        self.severity = severity
+        self.message = message
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.text = text
+        self.suggestions = suggestions
+        self.confidence = confidence
+        self.start = start
+        self.end = end
+        self.fingerprint = fingerprint
+
+
+def new_finding(
+    rule: str,
+    category: str,
+    severity: Severity,
+    message: str,
+    line: int,
+    column: int,
+    end_line: int,
+    end_column: int,
+    text: str,
+    suggestions: tuple[str, ...],
+    confidence: float,
+    start: int,
+    end: int,
+    fingerprint: str,
+) -> Finding:
+    """``Finding(...)`` with every field given in order, built several times faster (the engine
+    builds one per match). The result is a ``Finding`` like any other (tests/test_finding.py)."""
+    f: Any = _NewFinding(rule, category, severity, message, line, column, end_line, end_column,
+                         text, suggestions, confidence, start, end, fingerprint)  # fmt: skip
+    f.__class__ = Finding
+    return f

@@ -268,3 +268,69 @@ def test_a_checked_document_keeps_its_word_count_but_not_its_word_index() -> Non
     assert "words" not in doc.__dict__ and "_memo" not in doc.__dict__  # released
     assert doc.word_count == 9
     assert list(doc.words) == expected  # built again on demand
+
+
+def _spans_rule(spans: list[tuple[int, int, object]]) -> Rule:
+    def check(doc: Document, ctx: Context) -> Iterator[Match]:
+        for s, e, confidence in spans:
+            yield Match(s, e, "span", ["x"], confidence)  # type: ignore[arg-type]
+
+    return define("demo.spans", "info", check, "Spans.")
+
+
+def test_located_findings_are_those_the_document_methods_give() -> None:
+    """The engine writes out source_span, line_col_span and fingerprint_of for speed: the same
+    positions and fingerprints, in order or not, across lines, in a piece of a larger document
+    and through a loader's offset map."""
+    from qualitycheck.finding import Finding
+    from qualitycheck.suppress import fingerprint_of
+
+    source = "ab <b>cd</b> ef\r\n\ngh ij\nkl mnop qrstuvwxyz abcdefghijklmnopqrstuvwxyz end\n"
+    text = re.sub(r"<[^>]+>", "", source)
+    # the text without the tags: map every text index to its source index
+    offsets, k = [], 0
+    for i in range(len(source)):
+        if source.startswith("<b>", i) or source.startswith("</b>", i):
+            k = i + (3 if source.startswith("<b>", i) else 4)
+        if i < k:
+            continue
+        offsets.append(i)
+    offsets.append(len(source))
+    whole = Document.from_extracted(source, Extracted(text, offsets=offsets), fmt="html")
+    n = len(whole.text)
+    spans = [(30, 40, 0.5), (0, 2, 1.0), (3, 5, 2), (5, 25, float("nan")), (n - 3, n + 9, 0.7),
+             (20, 21, -1.0), (8, 8, 1.0), (2, 4, 0.9)]  # fmt: skip
+    rule = _spans_rule(spans)
+    for doc, within, offset in ((whole, None, 0), (Document.from_text(whole.text[10:]), whole, 10)):
+        got = Engine(Settings(), {rule.id: rule}).check(doc, within=within, offset=offset)
+        expected = []
+        for s0, e0, c in spans:
+            s0, e0 = max(0, s0), min(len(doc.text), e0)
+            if e0 <= s0:
+                continue
+            s, e = whole.source_span(offset + s0, offset + e0)
+            line, col, end_line, end_col = whole.line_col_span(s, e)
+            t = source[s:e]
+            expected.append(Finding("demo.spans", "demo", Severity.INFO, "span", line, col,
+                                    end_line, end_col, t, ("x",), max(0.0, min(1.0, float(c))),
+                                    s, e, fingerprint_of("demo.spans", t, s, e, source)))  # fmt: skip
+        expected.sort(key=lambda f: (f.start, f.end, f.rule))
+        assert got.findings == expected
+        assert [f.fingerprint for f in got.findings] == [f.fingerprint for f in expected]
+
+
+def test_a_rule_reporting_one_span_twice_keeps_the_most_confident_first() -> None:
+    def twice(doc: Document, ctx: Context) -> Iterator[Match]:
+        yield Match(0, 5, "first", (), 0.5)
+        yield Match(6, 10, "other", (), 0.4)
+        yield Match(0, 5, "second", (), 0.9)
+        yield Match(0, 5, "third", (), 0.9)
+        yield Match(6, 10, "other again", (), 0.4)
+
+    rules = {"demo.twice": define("demo.twice", "info", twice, "Twice.")}
+    findings = Engine(Settings(), rules).check(Document.from_text("apple tree")).findings
+    assert [(f.start, f.message) for f in findings] == [(0, "second"), (6, "other")]
+    strict = Engine(settings_from_mapping({"min-confidence": 0.6}), rules)
+    assert [f.message for f in strict.check(Document.from_text("apple tree")).findings] == [
+        "second"
+    ]

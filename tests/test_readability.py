@@ -295,3 +295,28 @@ def test_grows_linearly_with_the_text() -> None:
     assert readability(large) is not None
     ops_small, ops_large = growth(readability, small, large, None, text)
     assert ops_large <= 1.5 * 8 * ops_small, (ops_small, ops_large)
+
+
+def test_from_counts_gives_the_scores_in_the_order_of_the_fields() -> None:
+    """``Readability.from_counts`` builds its object from the formulas' values in field order."""
+    from qualitycheck.scores import readability as r
+
+    assert r._SCORE_NAMES == (
+        "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+        "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
+    )  # fmt: skip
+    counts = r.count_text("The committee approved the extraordinary proposal. It was late.")
+    assert counts is not None
+    exact = r.Readability.from_counts(counts, ndigits=None)
+    rounded = r.Readability.from_counts(counts)
+    assert rounded.to_dict() == {k: round(v, 1) for k, v in exact.to_dict().items()}
+    assert 0 < exact.flesch_reading_ease < 100 and exact.smog_index > 3
+
+
+def test_count_sentences_of_one_run_is_one() -> None:
+    from qualitycheck.scores import readability as r
+
+    for text in ("a", "One two three.", "Hi.", "  ok  ", "No. 4", "Yes. No. Maybe so, then."):
+        runs = r._SENTENCE_RE.findall(text)
+        short = sum(1 for run in runs if len(r.split_words(run)) <= 2)
+        assert r.count_sentences(text) == max(1, len(runs) - short)

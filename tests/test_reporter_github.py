@@ -144,3 +144,17 @@ def test_cli_lint_format_github(tmp_path: Path) -> None:
         "::error file=garbled.txt,line=1,col=24,endLine=1,endColumn=31,title=structure.repeated-word::"
     ), lines[0]
     assert lines[-1].startswith("qualitycheck: found ")
+
+
+def test_finding_commands_are_the_finding_command_of_each_finding() -> None:
+    from qualitycheck.finding import Finding, Severity
+    from qualitycheck.reporters.github import finding_command, finding_commands
+
+    findings = [
+        Finding("a.b", "a", Severity.ERROR, "50% off\r\nnow, ok: yes", 1, 2, 1, 5, "t",
+                ("x%y",), 0.5, 0, 3),
+        Finding("a:b,c", "a", Severity.INFO, "plain", 3, 4, 5, 1, "t", (), 1.0, 0, 3),
+        Finding("a.b", "a", Severity.WARNING, "m", 2, 1, 2, 9, "t", ("",), 1.0, 0, 3),
+    ]  # fmt: skip
+    path = "dir,with:odd%chars/f.txt"
+    assert finding_commands(path, findings) == [finding_command(path, f) + "\n" for f in findings]

@@ -333,3 +333,76 @@ def test_lint_format_html_prints_the_report(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stderr  # lint keeps its exit codes
     assert proc.stdout.startswith("<!DOCTYPE html>")
     assert "structure.repeated-word" in proc.stdout
+
+
+# The loops the template held before html._Writer wrote them, as the template wrote them.
+_OLD_LOOPS = {
+    "article": """{%- for p in pieces -%}
+        {%- for a in p.anchors %}<span class="qc-anchor" id="{{ a }}"></span>{% endfor -%}
+        {%- if p.fids -%}<mark class="{{ p.classes }}" data-f="{{ p.fids }}" tabindex="0">{{ p.text }}</mark>{%- else -%}{{ p.text }}{%- endif -%}
+      {%- endfor -%}""",
+    "findings": """        {% for it in v.items %}
+        {% set f = it.finding %}
+        <li class="qc-item" data-fid="{{ it.fid }}" data-cat="{{ f.category }}" data-cat-index="{{ it.category_index }}" data-sev="{{ f.severity.label }}" data-rule="{{ f.rule }}">
+          <a class="qc-jump" href="#f{{ it.fid }}">
+            <span class="qc-card">
+              <span class="qc-meta"><span class="qc-badge qc-s-{{ f.severity.label }}">{{ f.severity.label }}</span> <span class="qc-rule qc-c{{ it.category_index }}">{{ f.rule }}</span> <span class="qc-pos">{{ f.line }}:{{ f.column }}</span></span>
+              <span class="qc-msg">{{ f.message }}</span>
+              <span class="qc-flagged">“{{ f.text|truncate(60, true, '…', 0) }}”{% if f.suggestions %} → <span class="qc-sugg">{{ f.suggestions|join(' / ') }}</span>{% endif %}</span>
+              <span class="qc-conf">confidence {{ '%.0f'|format(f.confidence * 100) }}%</span>
+            </span>
+          </a>
+          <a class="qc-about" href="#rule-{{ f.rule }}">about this rule</a>
+        </li>
+        {% endfor %}
+""",
+    "bars": """      {% for b in ch.bars %}
+      <a href="#{{ b.anchor }}" class="qc-bar-link"><title>{{ b.label }}</title><rect class="qc-hit" x="{{ b.x }}" y="{{ ch.top }}" width="{{ b.width }}" height="{{ ch.plot_bottom - ch.top }}"/><rect class="qc-bar" x="{{ b.x }}" y="{{ b.y }}" width="{{ b.width }}" height="{{ b.height }}"/></a>
+      {% endfor %}
+""",
+    "dots": """      {% for cx, cy, label in ch.dots %}
+      <circle class="qc-flesch-dot" cx="{{ cx }}" cy="{{ cy }}" r="2.6"><title>{{ label }}</title></circle>
+      {% endfor %}
+""",
+}
+
+
+@pytest.mark.parametrize("source", [ARTICLE, XSS, "", "In & <In> 'In' \"In\"\n\n. , In\n" * 3])
+def test_the_writer_writes_what_the_template_loops_wrote(source: str) -> None:
+    import io
+    import types
+
+    from qualitycheck.finding import Finding, Severity
+    from qualitycheck.reporters.html import (
+        _environment,
+        _Writer,
+        category_indexes,
+        file_view,
+    )
+
+    result = check(source)
+    extra = [  # overlapping findings of every severity, long texts, odd characters, no suggestion
+        Finding("junk.markup", "junk", Severity.INFO, "<b>'&\"", 1, 1, 1, 3, "x" * 70,
+                ("a<", "b&"), 0.333, 0, min(3, len(source))),
+        Finding("case.bad-capital", "case", Severity.ERROR, "m", 1, 1, 1, 2, "é" * 61, (),
+                1.0, 1, min(9, len(source))),
+    ]  # fmt: skip
+    result.findings = sorted([*result.findings, *extra], key=lambda f: (f.start, f.end, f.rule))
+    categories = category_indexes([result], RULES)
+    view = file_view(3, result, categories)
+    assert result.document is not None
+    paragraph_anchors = dict(view.paragraph_anchors)
+    items = [Item(f"3-{k}", f, view.category_of[k], None) for k, f in enumerate(view.findings)]
+    old_view = types.SimpleNamespace(items=items)
+    env = _environment()
+    for kind, loop in _OLD_LOOPS.items():
+        if view.chart is None and kind in ("bars", "dots"):  # the template shows no chart then
+            continue
+        expected = env.from_string(loop).render(
+            pieces=highlight(result.document.source, items, paragraph_anchors),
+            v=old_view,
+            ch=view.chart,
+        )
+        out = io.StringIO()
+        getattr(_Writer(out), kind)(view)
+        assert out.getvalue() == expected, kind

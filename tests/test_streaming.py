@@ -18,7 +18,7 @@ from qualitycheck.finding import Finding
 from qualitycheck.suppress import Baseline
 
 LINE = "Some sentence here In the middle.\n"  # two findings a line, as in the issue's file
-STREAMED_FORMATS = ("text", "json", "jsonl", "sarif", "github")
+STREAMED_FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
 
 
 @pytest.fixture
@@ -237,3 +237,57 @@ def test_finding_objects_are_what_the_generic_writer_gives() -> None:
     for f in findings:
         expected = dumps(sarif.sarif_result(f, location, index), 2, sarif.RESULT_LEVEL)
         assert sarif.result_json(f, location, texts, index) == expected
+
+
+def test_streamed_html_is_the_page_of_the_file_checked_at_once(
+    tmp_path: Path, small_pieces: None
+) -> None:
+    """The HTML report reads a huge file's pieces once, writing its article and findings list
+    as they come: the page is the one written from every finding at once."""
+    from qualitycheck import __version__
+    from qualitycheck.reporters import ReportContext, html
+    from qualitycheck.scoring import Needs
+
+    text = (LINE * 300 + "\n" + "Prices rose by by 4 per cent. “In” & <b>ü</b>\r\n\n") * 4
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8", newline="")
+    out = tmp_path / "out.html"
+    code, _, err = run_cli("lint", str(path), "--format", "html", "-o", str(out))
+    assert code == 1, err
+    checker = Checker(needs=Needs.for_format("html"))
+    whole = checker.check_file(path)
+    assert len(whole.chunks) > 5 and not whole.streamed
+    ctx = ReportContext(rules=checker.engine.rules, tool_version=__version__, root=".")
+    assert out.read_bytes().decode("utf-8") == html.render([whole], ctx)
+
+
+def test_the_article_written_piece_by_piece_is_the_article_written_at_once() -> None:
+    """Pieces cut at any finding's start give the same text as all the findings at once."""
+    import io
+
+    from qualitycheck.finding import Severity
+    from qualitycheck.reporters.html import _Article
+
+    source = "ab cd ef gh ij kl mn op qr st uv wx yz " * 3
+    spans = [(0, 5), (0, 2), (3, 8), (3, 8), (9, 30), (12, 14), (20, 40), (40, 41), (50, 80),
+             (60, 61), (61, 62), (90, 200), (95, 96)]  # fmt: skip
+    severities = list(Severity)
+    findings = [
+        Finding("a.b", "a", severities[k % 3], "m", 1, 1, 1, 1, "t", (), 1.0, s, e)
+        for k, (s, e) in enumerate(spans)
+    ]
+    categories = [k % 4 for k in range(len(findings))]
+    paragraphs = {0: "p0-0", 12: "p0-1", 40: "p0-2", 41: "p0-3", 100: "p0-4"}
+
+    def written(cuts: list[int]) -> str:
+        out = io.StringIO()
+        article = _Article(out, source, 0, paragraphs)
+        for a, b in zip([0, *cuts], [*cuts, len(findings)], strict=True):
+            article.add(findings[a:b], categories[a:b], a)
+        article.close()
+        return out.getvalue()
+
+    whole = written([])
+    for cuts in ([1], [2], [4], [2, 4, 6], [5, 8, 11, 12], list(range(1, len(findings)))):
+        if all(findings[c].start > findings[c - 1].start for c in cuts):
+            assert written(cuts) == whole, cuts

@@ -12,10 +12,14 @@ GitHub's runner: ``%``, CR and LF in the message, and also ``:`` and ``,`` in pr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import operator
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from qualitycheck.reporters import summary_sentence
+
+_SEVERITY = operator.attrgetter("severity")
 
 if TYPE_CHECKING:
     from qualitycheck.finding import Finding
@@ -56,6 +60,35 @@ def finding_command(path: str, f: Finding) -> str:
     return command(LEVELS[f.severity.label], message, **position, title=f.rule)
 
 
+def finding_commands(path: str, findings: Sequence[Finding]) -> list[str]:
+    """``finding_command(path, f) + "\n"`` of each finding, with what is the same for many
+    findings (the file, the rule ids) escaped once and the properties written out."""
+    file_prop = escape_property(path)
+    titles: dict[str, str] = {}
+    out = []
+    for f in findings:
+        line, column, end_line, end_column = f.line, f.column, f.end_line, f.end_column
+        if not type(line) is type(column) is type(end_line) is type(end_column) is int:
+            out.append(finding_command(path, f) + "\n")  # str() of an unusual value: escaped
+            continue
+        rule = f.rule
+        title = titles.get(rule)
+        if title is None:
+            title = titles[rule] = escape_property(rule)
+        if line == end_line:
+            position = (f"file={file_prop},line={line},col={column},endLine={end_line},"
+                        f"endColumn={end_column}")  # fmt: skip
+        else:
+            position = f"file={file_prop},line={line},endLine={end_line}"
+        message = f"{f.message} [{rule}]"
+        if f.suggestions:
+            message += f" Suggestion: {f.suggestions[0]}"
+        if "%" in message or "\r" in message or "\n" in message:
+            message = escape_data(message)
+        out.append(f"::{LEVELS[f.severity.label]} {position},title={title}::{message}\n")
+    return out
+
+
 def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:
     files = errors = hidden = 0  # files checked, files that could not be
     by_sev = {"error": 0, "warning": 0, "info": 0}
@@ -67,11 +100,10 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
             continue
         files += 1
         for piece in result.pieces():  # as they come: a huge file's piece by piece
-            for f in piece:
-                by_sev[f.severity.label] += 1
+            for severity, n in Counter(map(_SEVERITY, piece)).items():  # counted in C
+                by_sev[severity.label] += n
             for k in range(0, len(piece), 1000):  # a piece's text is not held at once
-                batch = piece[k : k + 1000]
-                out.write("".join([finding_command(result.path, f) + "\n" for f in batch]))
+                out.write("".join(finding_commands(result.path, piece[k : k + 1000])))
         hidden += result.hidden_by_baseline  # final once the findings are read
         for failure in result.failures:
             out.write(command("warning", f"internal error in rule {failure.rule}: "

@@ -14,14 +14,20 @@
 
 from __future__ import annotations
 
+import codecs
+import functools
+import io
 import math
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from qualitycheck.reporters.streaming import BATCH
+from qualitycheck.reporters.streaming import _string as _string
+from qualitycheck.reporters.streaming import dumps as _dumps
 from qualitycheck.rule import doc_sections
 
 if TYPE_CHECKING:
@@ -260,52 +266,77 @@ def _pads(level: int) -> list[str]:
 _P = _pads(RESULT_LEVEL)
 
 
+def _layout(p: list[str], v: list[str], fingerprint: bool, fix: bool) -> str:
+    """The text of a result, ``RESULT_LEVEL`` spaces deep (``p``: the paddings), with the
+    serialised values ``v`` in their places (see ``result_json`` for their order)."""
+    region = f'"startLine": {v[5]},{{0}}"startColumn": {v[6]},{{0}}"endLine": {v[7]},{{0}}"endColumn": {v[8]}'
+    text = (
+        f'{{{p[1]}"ruleId": {v[0]},{p[1]}"ruleIndex": {v[1]},'
+        f'{p[1]}"level": {v[2]},'
+        f'{p[1]}"message": {{{p[2]}"text": {v[3]}{p[1]}}},'
+        f'{p[1]}"locations": [{p[2]}{{{p[3]}"physicalLocation": {{'
+        f'{p[4]}"artifactLocation": {v[4]},{p[4]}"region": {{{p[5]}'
+        + region.format(p[5])
+        + f',{p[5]}"snippet": {{{p[6]}"text": {v[9]}{p[5]}}}'
+        f"{p[4]}}}{p[3]}}}{p[2]}}}{p[1]}],"
+        f'{p[1]}"properties": {{{p[2]}"confidence": {v[10]},'
+        f'{p[2]}"category": {v[11]}{p[1]}}}'
+    )
+    if fingerprint:
+        text += f',{p[1]}"partialFingerprints": {{{p[2]}"{FINGERPRINT_KEY}": {v[12]}{p[1]}}}'
+    if fix:
+        text += (
+            f',{p[1]}"fixes": [{p[2]}{{{p[3]}"description": {{'
+            f'{p[4]}"text": {v[13]}'
+            f'{p[3]}}},{p[3]}"artifactChanges": [{p[4]}{{{p[5]}"artifactLocation": {v[14]},'
+            f'{p[5]}"replacements": [{p[6]}{{{p[7]}"deletedRegion": {{{p[8]}'
+            + region.format(p[8])
+            + f'{p[7]}}},{p[7]}"insertedContent": {{{p[8]}"text": {v[15]}'
+            f"{p[7]}}}{p[6]}}}{p[5]}]{p[4]}}}{p[3]}]{p[2]}}}{p[1]}]"
+        )
+    return text + p[0] + "}"
+
+
+_SLOTS = 16  # the values of _layout
+
+
+@functools.cache
+def _template(fingerprint: bool, fix: bool) -> tuple[list[str], list[int]]:
+    """``_layout`` cut around its values: the constant texts between them and the index of the
+    value in each gap (a value may come twice: the region is also the fix's)."""
+    tokens = [f"\x00{k}\x00" for k in range(_SLOTS)]
+    parts = re.split("\x00(\\d+)\x00", _layout(_P, tokens, fingerprint, fix))
+    return parts[0::2], [int(k) for k in parts[1::2]]
+
+
 def result_json(
     f: Finding, location: dict[str, str], texts: tuple[str, str], rule_index: Mapping[str, int]
 ) -> str:
     """``dumps(sarif_result(f, location, rule_index), 2, RESULT_LEVEL)``, where ``texts`` are
     ``location`` serialised RESULT_LEVEL + 8 and + 10 spaces deep. Falls back to the dictionary
-    for anything unusual (a Finding subclass, a position that is not an int)."""
-    from qualitycheck.reporters.streaming import _string as s
-    from qualitycheck.reporters.streaming import dumps
-
+    for anything unusual (a Finding subclass, a position that is not an int). The text is one
+    ``str.format`` of a template (``_template``) made once."""
+    s = _string
     confidence = round(f.confidence, 3)
     line, column, end_line, end_column = f.line, f.column, f.end_line, f.end_column
     if not (type(line) is type(column) is type(end_line) is type(end_column) is int
             and type(confidence) is float and math.isfinite(confidence)
             and type(f).__name__ == "Finding"):  # fmt: skip
-        return dumps(sarif_result(f, location, rule_index), 2, RESULT_LEVEL)
-    p = _P
-    region = (f'"startLine": {line},{{0}}"startColumn": {column},{{0}}"endLine": {end_line},'
-              f'{{0}}"endColumn": {end_column}')  # fmt: skip
-    text = (
-        f'{{{p[1]}"ruleId": {s(f.rule)},{p[1]}"ruleIndex": {rule_index[f.rule]},'
-        f'{p[1]}"level": {s(LEVELS[f.severity.label])},'
-        f'{p[1]}"message": {{{p[2]}"text": {s(_message(f))}{p[1]}}},'
-        f'{p[1]}"locations": [{p[2]}{{{p[3]}"physicalLocation": {{'
-        f'{p[4]}"artifactLocation": {texts[0]},{p[4]}"region": {{{p[5]}'
-        + region.format(p[5])
-        + f',{p[5]}"snippet": {{{p[6]}"text": {s(f.text)}{p[5]}}}'
-        f"{p[4]}}}{p[3]}}}{p[2]}}}{p[1]}],"
-        f'{p[1]}"properties": {{{p[2]}"confidence": {float.__repr__(confidence)},'
-        f'{p[2]}"category": {s(f.category)}{p[1]}}}'
-    )
-    if f.fingerprint:
-        text += (
-            f',{p[1]}"partialFingerprints": {{{p[2]}"{FINGERPRINT_KEY}": {s(f.fingerprint)}{p[1]}}}'
-        )
-    if f.suggestions:
-        first = f.suggestions[0]
-        text += (
-            f',{p[1]}"fixes": [{p[2]}{{{p[3]}"description": {{'
-            f'{p[4]}"text": {s(f"Replace {chr(39)}{f.text}{chr(39)} with {chr(39)}{first}{chr(39)}")}'
-            f'{p[3]}}},{p[3]}"artifactChanges": [{p[4]}{{{p[5]}"artifactLocation": {texts[1]},'
-            f'{p[5]}"replacements": [{p[6]}{{{p[7]}"deletedRegion": {{{p[8]}'
-            + region.format(p[8])
-            + f'{p[7]}}},{p[7]}"insertedContent": {{{p[8]}"text": {s(first)}'
-            f"{p[7]}}}{p[6]}}}{p[5]}]{p[4]}}}{p[3]}]{p[2]}}}{p[1]}]"
-        )
-    return text + p[0] + "}"
+        return _dumps(sarif_result(f, location, rule_index), 2, RESULT_LEVEL)
+    fingerprint, suggestions = f.fingerprint, f.suggestions
+    first = suggestions[0] if suggestions else ""
+    constants, order = _template(bool(fingerprint), bool(suggestions))
+    values = (
+        s(f.rule), str(rule_index[f.rule]), s(LEVELS[f.severity.label]), s(_message(f)),
+        texts[0], str(line), str(column), str(end_line), str(end_column), s(f.text),
+        float.__repr__(confidence), s(f.category), s(fingerprint),
+        s(f"Replace '{f.text}' with '{first}'") if suggestions else "", texts[1], s(first),
+    )  # fmt: skip
+    parts = constants * 2  # (the length of the text: constants and values in turn)
+    del parts[-1]
+    parts[0::2] = constants
+    parts[1::2] = map(values.__getitem__, order)
+    return "".join(parts)
 
 
 def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> None:
@@ -319,14 +350,33 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
     from qualitycheck.reporters.streaming import PLACEHOLDER, ArrayWriter, split_around
 
     run = _Run(ctx)
-    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+    with tempfile.TemporaryFile("w+b") as raw:
+        spool = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         array = ArrayWriter(spool, 2, _RESULTS_LEVEL)
         run.fast = True
         for piece in run.results(results):
             array.add_all(piece)
         array.close()
+        spool.flush()
         head, tail = split_around(run.log(PLACEHOLDER), 2)
         out.write(head)
-        spool.seek(0)
-        shutil.copyfileobj(spool, out, 1 << 20)
+        raw.seek(0)
+        buffer = _utf8_buffer(out)
+        if buffer is not None:  # the spool's bytes are the output's: copied, not decoded
+            out.flush()
+            shutil.copyfileobj(raw, buffer, 1 << 20)
+        else:
+            shutil.copyfileobj(io.TextIOWrapper(raw, encoding="utf-8", newline=""), out, 1 << 20)
         out.write(tail + "\n")
+
+
+def _utf8_buffer(out: TextIO) -> Any:
+    """The binary stream under ``out`` when text written to ``out`` reaches it as UTF-8 with
+    its line breaks as they are (a file the command line opened), else None."""
+    buffer = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    if buffer is None or not isinstance(out, io.TextIOWrapper) or os.linesep != "\n":
+        return None
+    if not encoding or codecs.lookup(encoding).name != "utf-8":
+        return None
+    return buffer

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import math
+import operator
+from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qualitycheck.finding import Finding, Severity
@@ -135,9 +137,9 @@ def write_file_object(
     by_severity = {"error": 0, "warning": 0, "info": 0}
     deeper = level + 2 * step
     for piece in result.pieces():
-        for f in piece:
-            label = _LABELS.get(f.severity) or f.severity.label
-            by_severity[label] = by_severity.get(label, 0) + 1
+        for severity, n in Counter(map(_SEVERITY, piece)).items():  # counted in C
+            label = _LABELS.get(severity) or severity.label
+            by_severity[label] = by_severity.get(label, 0) + n
         for k in range(0, len(piece), BATCH):  # a piece's text is not held at once either
             array.add_all(finding_objects(piece[k : k + BATCH], indent, deeper))
     array.close()
@@ -148,6 +150,7 @@ def write_file_object(
 
 
 _LABELS = {s: s.label for s in Severity}
+_SEVERITY = operator.attrgetter("severity")
 
 
 def finding_objects(findings: list[Finding], indent: int | None, level: int) -> list[str]:
@@ -165,6 +168,7 @@ def finding_objects(findings: list[Finding], indent: int | None, level: int) -> 
         list_first, list_sep, list_end = "[" + inner, "," + inner, pad + "]"
     s = _string
     labels = _LABELS
+    quoted: dict[str, str] = {}  # rule ids, categories and labels serialised: few, repeated
     out = []
     for f in findings:
         line, column, end_line, end_column = f.line, f.column, f.end_line, f.end_column
@@ -178,9 +182,18 @@ def finding_objects(findings: list[Finding], indent: int | None, level: int) -> 
             listed = "[]"
         else:
             listed = list_first + list_sep.join(map(s, suggestions)) + list_end
+        rule, category = quoted.get(f.rule), quoted.get(f.category)
+        if rule is None:
+            rule = quoted[f.rule] = s(f.rule)
+        if category is None:
+            category = quoted[f.category] = s(f.category)
+        label = labels.get(f.severity) or f.severity.label
+        severity = quoted.get(label)
+        if severity is None:
+            severity = quoted[label] = s(label)
         out.append(
-            f'{first}"rule": {s(f.rule)}{sep}"category": {s(f.category)}'
-            f'{sep}"severity": {s(labels.get(f.severity) or f.severity.label)}'
+            f'{first}"rule": {rule}{sep}"category": {category}'
+            f'{sep}"severity": {severity}'
             f'{sep}"message": {s(f.message)}{sep}"line": {line}{sep}"column": {column}'
             f'{sep}"end_line": {end_line}{sep}"end_column": {end_column}'
             f'{sep}"text": {s(f.text)}{sep}"suggestions": {listed}'

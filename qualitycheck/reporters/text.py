@@ -5,10 +5,14 @@
 
 from __future__ import annotations
 
+import operator
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from qualitycheck.reporters import summary_sentence
+
+_SEVERITY = operator.attrgetter("severity")
 
 if TYPE_CHECKING:
     from qualitycheck.finding import Finding
@@ -53,8 +57,8 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
         files += 1
         path = result.path
         for piece in result.pieces():  # as they come: a huge file's piece by piece
-            for f in piece:
-                by_sev[f.severity.label] += 1
+            for severity, n in Counter(map(_SEVERITY, piece)).items():  # counted in C
+                by_sev[severity.label] += n
             if ctx.statistics:
                 for f in piece:
                     per_rule.setdefault(f.rule, [0])[0] += 1

@@ -52,7 +52,8 @@ QUALITY_FORMULA = (
 def finding_cost(finding: Finding) -> float:
     """What one finding costs: its severity's weight times its confidence (clamped to 0..1)."""
     confidence = min(max(finding.confidence, 0.0), 1.0)
-    return SEVERITY_WEIGHTS[Severity(finding.severity)] * confidence
+    # (a Severity, or its number: an IntEnum member and its int are the same key)
+    return SEVERITY_WEIGHTS[finding.severity] * confidence
 
 
 def quality_penalty(findings: Iterable[Finding], words: int) -> float:

@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import itertools
 import math
 import os
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING
 
 from qualitycheck.scan.programs import re_compile
@@ -100,26 +102,30 @@ class Readability:
         letters_per_100_words = 100 * counts.letters / words
         sentences_per_100_words = 100 * sentences / words
         characters_per_token = counts.characters / counts.tokens if counts.tokens else 0.0
-        scores = cls(
-            flesch_reading_ease=206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word,
-            flesch_kincaid_grade=0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59,
-            gunning_fog=0.4 * (words_per_sentence + 100 * counts.complex_words / words),
-            smog_index=1.043 * math.sqrt(30 * counts.polysyllables / sentences) + 3.1291,
-            coleman_liau_index=(
+        values = (
+            206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word,
+            0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59,
+            0.4 * (words_per_sentence + 100 * counts.complex_words / words),
+            1.043 * math.sqrt(30 * counts.polysyllables / sentences) + 3.1291,
+            (
                 0.058 * letters_per_100_words - 0.296 * sentences_per_100_words - 15.8
                 if letters_per_100_words
                 else 0.0
             ),
-            automated_readability_index=(
+            (
                 4.71 * characters_per_token + 0.5 * words_per_sentence - 21.43
                 if characters_per_token
                 else 0.0
             ),
-            dale_chall_readability_score=dale_chall,
-        )
+            dale_chall,
+        )  # in the order of the fields (_SCORE_NAMES)
         if ndigits is None:
-            return scores
-        return cls(**{k: round(v, ndigits) for k, v in asdict(scores).items()})
+            return cls(*values)
+        # one object, the values rounded (building the unrounded one first cost a copy)
+        return cls(*[round(v, ndigits) for v in values])
+
+
+_SCORE_NAMES = tuple(f.name for f in fields(Readability))  # (tests/test_readability.py)
 
 
 def readability(text: str) -> Readability | None:
@@ -151,6 +157,8 @@ def count_sentences(text: str) -> int:
     if not text:
         return 0
     runs = _SENTENCE_RE.findall(text)
+    if len(runs) <= 1:
+        return 1  # max(1, len(runs) - short) whatever ``short`` is (most paragraphs of a crawl)
     short = sum(1 for run in runs if len(split_words(run)) <= 2)
     return max(1, len(runs) - short)
 
@@ -163,17 +171,19 @@ def count_text(text: str) -> TextCounts | None:
     syllables_of = _syllable_counter()
     easy = _easy_words()
     syllables = polysyllables = complex_words = unfamiliar = 0
-    for word in words:
-        lower = word.lower()
+    # a long text repeats its words: each spelling is judged once, its count added (the same sums)
+    lowered = map(str.lower, words)
+    counted = Counter(lowered).items() if len(words) > 64 else zip(lowered, itertools.repeat(1))
+    for lower, times in counted:
         n = syllables_of(lower)
-        syllables += n
+        syllables += n * times
         familiar = lower in easy
         if not familiar:
-            unfamiliar += 1
+            unfamiliar += times
         if n >= 3:
-            polysyllables += 1
+            polysyllables += times
             if not familiar:
-                complex_words += 1
+                complex_words += times
     tokens = text.split()
     return TextCounts(
         words=len(words),

@@ -145,6 +145,8 @@ _INFLECTED_RE = re_compile(r"(?:ing|ed|ly)$")
 _ADJECTIVE_RE = re_compile(r"(?:ous|ive|ful|less|able|ible|ate)$")
 
 _QUOTE_PAIRS = (("“", "”"), ("„", "“”"), ("«", "»"), ("‹", "›"), ('"', '"'), ("‘", "’"))
+# any opening mark of _QUOTE_PAIRS: a sentence without one has no quoted span (one search in C)
+_ANY_OPENER_RE = re_compile('[“„«‹"‘]')
 _QUIET_SEPARATORS = frozenset(" \t\n,\u00a0")
 _CLOSING_MARKS = ")]”’»\"'"
 
@@ -200,6 +202,8 @@ def _key(text: str) -> str:
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    if _ANY_OPENER_RE.search(text, start, end) is None:
+        return spans
     for opener, closers in _QUOTE_PAIRS:
         pos = start
         while True:
@@ -225,7 +229,13 @@ def _separator(doc: Document, before: Word, after: Word) -> str:
 def _joins(sep: str) -> bool:
     """Whether two words separated by ``sep`` can belong to one name ("Black Sea", "Mr. Le
     Drian", "Dow Jones & Company")."""
-    return all(c in " \t\n\u00a0.&'’" for c in sep) and "\n\n" not in sep
+    return sep == " " or (not sep.strip(_JOINING) and "\n\n" not in sep)
+
+
+_JOINING = " \t\n\u00a0.&'’"  # what may stand between two words of one name (_joins)
+
+
+_UNKNOWN = object()  # not computed yet (_Scan._sentence)
 
 
 def _is_initial(doc: Document, words: Sequence[Word], i: int, opening: int) -> bool:
@@ -237,9 +247,18 @@ def _is_initial(doc: Document, words: Sequence[Word], i: int, opening: int) -> b
     if i == 0 or w.start < opening:
         return True
     sep = _separator(doc, words[i - 1], w)
+    if sep == " ":
+        return False  # most words: one space after the word before
     if sep[:1] in _CLOSING_MARKS:
         sep = sep.lstrip(_CLOSING_MARKS)  # marks glued to the word before close something
     return any(c not in _QUIET_SEPARATORS for c in sep)
+
+
+def _alone_beside(text: str) -> bool:
+    """Whether a word neither capitalised nor a number starts with: next to a candidate, it
+    ends the walk of ``_capital_neighbour`` unless it is a name connector."""
+    first = text[:1]
+    return not first.isupper() and not first.isdigit()
 
 
 def _capital_neighbour(
@@ -250,9 +269,10 @@ def _capital_neighbour(
     stands alone on that side."""
     j = i + step
     connectors = 0
+    text = doc.text
     while 0 <= j < len(words):
         a, b = (words[j], words[j - step]) if step < 0 else (words[j - step], words[j])
-        if not _joins(_separator(doc, a, b)):
+        if not _joins(text[a.end : b.start]):
             return None
         t = words[j].text
         if _is_capitalised(t) or t[:1].isdigit():
@@ -436,8 +456,9 @@ class _Scan:
     def _sentence(self, si: int) -> tuple[Sequence[Word], int] | None:
         """The words of sentence ``si`` and where its first clause opens (after a dateline), or
         None for a sentence not to judge: in a heading, caption, byline, title-case line..."""
-        if si in self._sentences:
-            return self._sentences[si]
+        known = self._sentences.get(si, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
         doc = self.doc
         sent = doc.sentences[si]
         found: tuple[Sequence[Word], int] | None = None
@@ -456,14 +477,19 @@ class _Scan:
             # (a sentence that is its whole block was tested with the block)
             whole_block = sent.start == block.start and sent.end == block.end
             offsets = doc.sentence_word_offsets
-            texts = doc.word_texts[offsets[si] : offsets[si + 1]]
-            if whole_block or not heuristics.is_title_case_tokens(texts):
+            if whole_block or not heuristics.is_title_case_tokens(
+                doc.word_texts[offsets[si] : offsets[si + 1]]
+            ):
                 opening = sent.start
                 if sent.start == block.start:
                     sent_text = doc.text[sent.start : sent.end]
                     end = self._datelines.get(sent_text)
-                    if end is None:
-                        end = self._datelines[sent_text] = heuristics.dateline_end(sent_text)
+                    if end is None:  # (every dateline ends with a dash: most sentences have none)
+                        end = self._datelines[sent_text] = (
+                            heuristics.dateline_end(sent_text)
+                            if "-" in sent_text or "–" in sent_text or "—" in sent_text
+                            else 0
+                        )
                     opening = sent.start + end
                 found = (words, opening)
         self._sentences[si] = found
@@ -488,20 +514,39 @@ class _Scan:
         assert sentence is not None
         return sentence[1]
 
-    def neighbours(self, c: int) -> tuple[Word | None, Word | None]:
-        """The capitalised neighbours (before, after) of candidate ``c``."""
+    def neighbours(
+        self, c: int, sentence: tuple[Sequence[Word], int, int] | None = None
+    ) -> tuple[Word | None, Word | None]:
+        """The capitalised neighbours (before, after) of candidate ``c``; ``sentence``, when
+        the caller has them: the words of its sentence, its index there and the opening."""
         found = self._neighbours.get(c)
         if found is None:
-            doc, opening = self.doc, self.opening(c)
-            words, i = self.sentence_words(c)
+            doc = self.doc
+            if sentence is None:
+                words, i = self.sentence_words(c)
+                opening = self.opening(c)
+            else:
+                words, i, opening = sentence
+            # a lower-case word next to it that cannot join a name: no neighbour that side,
+            # known without the walk (_capital_neighbour)
+            before = words[i - 1].text if i > 0 else ""
+            after = words[i + 1].text if i + 1 < len(words) else ""
             found = self._neighbours[c] = (
-                _capital_neighbour(doc, words, i, -1, opening),
-                _capital_neighbour(doc, words, i, +1, opening),
-            )
+                None
+                if not before or (_alone_beside(before) and before not in NAME_CONNECTORS)
+                else _capital_neighbour(doc, words, i, -1, opening),
+                None
+                if not after or (_alone_beside(after) and (
+                    after not in NAME_CONNECTORS or after == "the"))
+                else _capital_neighbour(doc, words, i, +1, opening),
+            )  # fmt: skip
         return found
 
     def quotes(self, c: int) -> list[tuple[int, int]]:
-        si = self.word(c).sentence
+        return self.sentence_quotes(self.word(c).sentence)
+
+    def sentence_quotes(self, si: int) -> list[tuple[int, int]]:
+        """The quoted spans of sentence ``si``."""
         spans = self._quotes.get(si)
         if spans is None:
             sent = self.doc.sentences[si]
@@ -662,18 +707,19 @@ def _judge(
         return None  # a label before a number: "No. 4", "Article 16"
     if not function_word and _YEAR_AFTER_RE.match(doc.text, w.end):
         return None  # a title of a work with its year: "Three (2010)"
-    if not scan.valid(c):
+    sentence = scan._sentence(w.sentence)  # (scan.valid, without remembering the verdict)
+    if sentence is None or _is_initial(doc, sentence[0], w.position, sentence[1]):
         return None  # not in a sentence to judge, or where a capital is expected
-    words, i = scan.sentence_words(c)
-    opening = scan.opening(c)
-    quotes = scan.quotes(c)
+    words, opening = sentence
+    i = w.position
+    quotes = scan.sentence_quotes(w.sentence)
     in_quote = next(((s, e) for s, e in quotes if s <= w.start < e), None) if quotes else None
     if in_quote is not None:
         quoted = doc.text[in_quote[0] : in_quote[1]]
         if not function_word or heuristics.is_title_case(quoted):
             return None  # a title, a foreign phrase or a name in quotes
 
-    prev, nxt = scan.neighbours(c)
+    prev, nxt = scan.neighbours(c, (words, i, opening))
     if function_word:
         return _judge_function_word(doc, words, i, opening, prev, nxt, key)
 

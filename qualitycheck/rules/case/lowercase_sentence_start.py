@@ -137,6 +137,8 @@ def _after_dateline(doc: Document) -> Iterator[Match]:
         if block.kind in _SKIPPED_KINDS or not text[block.start : block.start + 1].isupper():
             continue
         head = text[block.start : min(block.end, block.start + 80)]
+        if "-" not in head and "–" not in head and "—" not in head:
+            continue  # every dateline (both patterns) ends with a dash: most paragraphs have none
         m = _DOTTED_DATELINE_RE.match(head)
         end = m.end() if m else heuristics.dateline_end(head)
         if not end or end >= len(head) or not head[end].islower() or not _is_latin(head[end]):
