@@ -62,6 +62,7 @@ _MALE_WORDS = _MALE_TITLES | frozenset(
     ex-partner lover suspect attacker assailant aggressor killer murderer thief robber intruder
     stalker abuser perpetrator detainee""".split()
 )
+_MALE_WORDS_CASED = frozenset(v for w in _MALE_WORDS for v in (w, w.capitalize(), w.upper()))
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
 # What opens the clause a pronoun is the subject of.
 _CLAUSE_OPENERS = frozenset(
@@ -104,7 +105,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         said.setdefault(b.key, set()).add(b.gender)
     # A man in the text ("her husband", "Mr", a man only ever called "he"): he may be meant.
     men = {key for key, genders in said.items() if genders == {"m"}}
-    male_context = bool(men) or any(w.lower() in _MALE_WORDS for w in counts)
+    male_context = bool(men) or not _MALE_WORDS_CASED.isdisjoint(counts)
     words = doc.words
     for b in bindings:
         titled = titles.get(b.key, set())
@@ -158,18 +159,21 @@ def _bindings(
     sentence with no other person between them; in a sentence that names nobody, those at its
     head refer to the one person the sentence before named ("Ana Ruiz ... . He said")."""
     texts = doc.word_texts
-    by_sentence: dict[int, list[NameMention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
     offsets = doc.sentence_word_offsets
     words = doc.words
-    # Only the sentences with a pronoun in them (found in C) can hold a binding.
+    # Only the sentences with a pronoun in them (found in C) can hold a binding, and only their
+    # names and those of the sentences before them matter.
     with_pronoun = sorted(
         {
             words[i].sentence
             for i in compress(range(len(texts)), map(_ANY_PRONOUN.__contains__, texts))
         }
     )
+    wanted = {*with_pronoun, *(k - 1 for k in with_pronoun)}
+    by_sentence: dict[int, list[NameMention]] = {}
+    for m in mentions:
+        if m.sentence in wanted:
+            by_sentence.setdefault(m.sentence, []).append(m)
     for sentence in with_pronoun:
         a, b = offsets[sentence], offsets[sentence + 1]
         found = by_sentence.get(sentence, [])

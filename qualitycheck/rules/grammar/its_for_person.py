@@ -25,6 +25,7 @@ Use instead
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
@@ -62,8 +63,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         for m in mentions
         if m.title and m.title not in _NOT_PERSON_TITLES
     }
+    if not people:
+        return
+    # Only the sentences with an "its" in them (found in C) can hold a finding.
+    with_its = {words[i].sentence for i in compress(range(len(texts)), map("its".__eq__, texts))}
     for m in mentions:
-        if tuple(t.text for t in m.tokens) not in people:
+        if m.sentence not in with_its or tuple(t.text for t in m.tokens) not in people:
             continue
         first = doc.count_words(0, m.end)  # the word after the name
         sentence = words[first - 1].sentence
