@@ -32,6 +32,7 @@ JOBS = "Unemployment fell in May, and the number of self-employed workers grew. 
         (PHONE + "Its sensor screen responds quickly even with gloves.", "sensor screen"),
         (POLICE + "The man, 34, has no history.", "no history"),
         (POLICE + "The victim filed a denunciation at the station.", "denunciation"),
+        (POLICE + "According to research sources, he acted alone.", "research"),
         (POLICE + "Officers identified the presumed author of the theft.", "presumed author"),
         (ENERGY + "About a million families receive the social bonus.", "social bonus"),
         (ENERGY + "The price of light hit a new record on Tuesday.", "price of light"),
@@ -75,6 +76,9 @@ def test_names_the_term_and_suggests_it() -> None:
         POLICE + "He had no history of violence, his lawyer said.",
         POLICE + "The two families have no history together.",
         POLICE + "Her public denunciation of corruption made her enemies.",
+        POLICE + "New research on knife crime was published in May.",
+        POLICE + "DNA research helped to identify him.",
+        POLICE + "The research shows that burglaries fell.",
         "Steel mills need iron ore and coal; the price of iron rose. The smartphone and laptop"
         " makers buy the processor chips elsewhere.",
         "Painters in the north pay the price of light in winter: short days and grey skies.",

@@ -14,7 +14,8 @@ What it does
     of violence", "affiliated with a union"), and a capitalised word (a name: "Archer scored
     twice"). Fields so far: football, cycling, tennis, motorsport, television, technology
     (Russian tech slang: "the stuffing", "iron" for hardware, "flagman"), police ("no history"
-    for no criminal record, "a denunciation"), energy ("the social bonus", "the price of light")
+    for no criminal record, "a denunciation", "research sources" for the investigation),
+    energy ("the social bonus", "the price of light")
     and employment ("40,000 affiliated"). Some terms are an adjective left without its noun,
     reported only before punctuation: "played on the central." in a tennis report (Spanish "la
     central", Russian "центральный корт": Centre Court).
