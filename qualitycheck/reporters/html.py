@@ -21,7 +21,6 @@ import functools
 import hashlib
 import io
 import itertools
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -29,6 +28,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, TextIO
 
+from qualitycheck.reporters.streaming import utf8_buffer
 from qualitycheck.rule import doc_sections
 
 if TYPE_CHECKING:
@@ -471,7 +471,7 @@ class _Spool:
         start, end = span
         raw = self.raw
         raw.seek(start)
-        buffer = _utf8_buffer(out)
+        buffer = utf8_buffer(out)
         if buffer is not None:
             out.flush()
         decoder = codecs.getincrementaldecoder("utf-8")()
@@ -486,18 +486,6 @@ class _Spool:
             else:
                 out.write(decoder.decode(data, final=left <= 0))
         raw.seek(0, 2)
-
-
-def _utf8_buffer(out: TextIO) -> Any:
-    """The binary stream under ``out`` when text written to ``out`` reaches it as UTF-8 with
-    its line breaks as they are (a file the command line opened), else None."""
-    buffer = getattr(out, "buffer", None)
-    encoding = getattr(out, "encoding", None)
-    if buffer is None or not isinstance(out, io.TextIOWrapper) or os.linesep != "\n":
-        return None
-    if not encoding or codecs.lookup(encoding).name != "utf-8":
-        return None
-    return buffer
 
 
 def _stream_view(

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import codecs
 import functools
 import io
 import math
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
-from qualitycheck.reporters.streaming import BATCH
+from qualitycheck.reporters.streaming import BATCH, utf8_buffer
 from qualitycheck.reporters.streaming import _string as _string
 from qualitycheck.reporters.streaming import dumps as _dumps
 from qualitycheck.rule import doc_sections
@@ -361,22 +360,10 @@ def write(results: Iterable[FileResult], out: TextIO, ctx: ReportContext) -> Non
         head, tail = split_around(run.log(PLACEHOLDER), 2)
         out.write(head)
         raw.seek(0)
-        buffer = _utf8_buffer(out)
+        buffer = utf8_buffer(out)
         if buffer is not None:  # the spool's bytes are the output's: copied, not decoded
             out.flush()
             shutil.copyfileobj(raw, buffer, 1 << 20)
         else:
             shutil.copyfileobj(io.TextIOWrapper(raw, encoding="utf-8", newline=""), out, 1 << 20)
         out.write(tail + "\n")
-
-
-def _utf8_buffer(out: TextIO) -> Any:
-    """The binary stream under ``out`` when text written to ``out`` reaches it as UTF-8 with
-    its line breaks as they are (a file the command line opened), else None."""
-    buffer = getattr(out, "buffer", None)
-    encoding = getattr(out, "encoding", None)
-    if buffer is None or not isinstance(out, io.TextIOWrapper) or os.linesep != "\n":
-        return None
-    if not encoding or codecs.lookup(encoding).name != "utf-8":
-        return None
-    return buffer

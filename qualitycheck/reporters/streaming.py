@@ -10,9 +10,12 @@ defaults: ``", "`` and ``": "``) or an indent (``","`` and ``": "``, as ``json.d
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 import math
 import operator
+import os
 from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -28,6 +31,19 @@ _PLACEHOLDER_JSON = json.dumps(PLACEHOLDER)
 
 # The C encoder of a JSON string (ensure_ascii=False), as json.dumps itself uses.
 _string: Any = json.encoder.encode_basestring
+
+
+def utf8_buffer(out: TextIO) -> Any:
+    """The binary stream under ``out`` when text written to ``out`` reaches it as UTF-8 with
+    its line breaks as they are (a file the command line opened), else None: a spooled part
+    of the output (SARIF results, the HTML report's article) is then copied as bytes."""
+    buffer = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    if buffer is None or not isinstance(out, io.TextIOWrapper) or os.linesep != "\n":
+        return None
+    if not encoding or codecs.lookup(encoding).name != "utf-8":
+        return None
+    return buffer
 
 
 def _reindent(text: str, level: int) -> str:
