@@ -127,15 +127,26 @@ def build_programs(patterns: set[tuple[str, int]], **sections: Any) -> bytes:
     return marshal.dumps(data)
 
 
-def stored_patterns() -> list[tuple[str, int]]:
-    """The patterns the shipped file holds (whatever interpreter made it)."""
+def _shipped() -> dict[str, Any]:
+    """The shipped file's content, whatever interpreter made it (empty when unreadable)."""
     import marshal
 
     try:
         data = marshal.loads(PROGRAMS_FILE.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
-        return []
-    return [(p, f) for p, f, *_ in data.get("programs", [])]
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def stored_patterns() -> list[tuple[str, int]]:
+    """The patterns the shipped file holds (whatever interpreter made it)."""
+    return [(p, f) for p, f, *_ in _shipped().get("programs", [])]
+
+
+def shipped_section(name: str) -> Any:
+    """A section of the shipped file whatever interpreter made it (the scanning plans do not
+    depend on the interpreter; ``stored_section`` gives them only where they are used)."""
+    return _shipped().get(name)
 
 
 def asked_for() -> set[tuple[str, int]]:
