@@ -111,18 +111,24 @@ def test_a_loaded_entry_point_is_the_object_importlib_metadata_loads() -> None:
         assert ours is importlib.metadata.EntryPoint("x", value, "g").load()
 
 
-def _imported_by_lint(path: Path) -> set[str]:
+def _lint_in_a_new_process(path: Path, report: str, setup: str = "") -> str:
+    """The last line ``report`` (Python code) prints after ``qualitycheck lint path`` ran in
+    a new interpreter, ``setup`` run first."""
     code = (
-        "import sys\n"
+        f"import gc, sys\n{setup}"
         "from qualitycheck.cli import main\n"
         "sys.argv = ['qualitycheck', 'lint', sys.argv[1]]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(' '.join(sorted(sys.modules)))\n"
+        f"{report}\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False
     ).stdout
-    return set(out.splitlines()[-1].split())
+    return out.splitlines()[-1]
+
+
+def _imported_by_lint(path: Path) -> set[str]:
+    return set(_lint_in_a_new_process(path, "print(' '.join(sorted(sys.modules)))").split())
 
 
 def test_a_lint_run_on_one_file_leaves_out_the_modules_it_does_not_need(tmp_path: Path) -> None:
@@ -247,18 +253,10 @@ def test_stale_plans_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_main_leaves_the_collector_as_it_found_it(tmp_path: Path) -> None:
     sample = tmp_path / "article.txt"
     sample.write_text("The minister met the President in Kyiv on Monday.\n", encoding="utf-8")
-    code = (
-        "import gc, sys\n"
-        "gc.set_threshold(700, 10, 10)\n"
-        "from qualitycheck.cli import main\n"
-        "sys.argv = ['qualitycheck', 'lint', sys.argv[1]]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(gc.isenabled(), gc.get_threshold())\n"
+    out = _lint_in_a_new_process(
+        sample, "print(gc.isenabled(), gc.get_threshold())", setup="gc.set_threshold(700, 10, 10)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(sample)], capture_output=True, text=True, check=False
-    ).stdout
-    assert out.splitlines()[-1] == "True (700, 10, 10)"
+    assert out == "True (700, 10, 10)"
 
 
 # -- container members stored uncompressed (resources._Container, format 3) ----------------------
