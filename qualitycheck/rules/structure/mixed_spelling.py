@@ -27,49 +27,54 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from itertools import compress
+from typing import NamedTuple
 
 from qualitycheck.document import Document
 from qualitycheck.finding import Match
 from qualitycheck.rule import Context, define
 
 
+class _Side(NamedTuple):
+    """One spelling's words and stems, each with the other spelling's form."""
+
+    words: dict[str, str]  # "yoghurt" -> "yogurt"
+    stems: dict[str, str]  # "colour" -> "color": matched as prefixes
+    prefixes: tuple[str, ...]  # the stems, for one str.startswith test
+
+
 @cache
-def _pairs() -> tuple[dict[str, str], dict[str, str], tuple[str, ...], tuple[str, ...]]:
-    """Exact British -> American forms (and each stem, keyed with a NUL in front), exact
-    American -> British forms, and the British and American stems (matched as prefixes)."""
+def _sides() -> dict[str, _Side]:
+    """The British ("uk") and American ("us") spellings of the list, each mapped to the other."""
     from qualitycheck.resources import data_rows
 
-    exact_uk: dict[str, str] = {}
-    exact_us: dict[str, str] = {}
-    stems_uk: list[str] = []
-    stems_us: list[str] = []
-    stem_map: dict[str, str] = {}
+    words: dict[str, dict[str, str]] = {"uk": {}, "us": {}}
+    stems: dict[str, dict[str, str]] = {"uk": {}, "us": {}}
     for uk, us in data_rows("structure/spelling-variants.txt"):
-        if uk.endswith("*"):
-            stem_map[uk[:-1]] = us[:-1]
-        else:
-            exact_uk[uk] = us
-            exact_us[us] = uk
-    for uk, us in stem_map.items():
-        exact_uk.setdefault("\0" + uk, us)  # stems kept apart from whole words
-        exact_us.setdefault("\0" + us, uk)
-        stems_uk.append(uk)
-        stems_us.append(us)
-    return exact_uk, exact_us, tuple(stems_uk), tuple(stems_us)
+        table = stems if uk.endswith("*") else words
+        uk, us = uk.rstrip("*"), us.rstrip("*")
+        table["uk"].setdefault(uk, us)
+        table["us"].setdefault(us, uk)
+    return {side: _Side(words[side], stems[side], tuple(stems[side])) for side in ("uk", "us")}
+
+
+def _convert(word: str, side: str) -> str | None:
+    """``word``, spelled the ``side`` way, in the other spelling; None if it is not on the list."""
+    spelling = _sides()[side]
+    if word in spelling.words:
+        return spelling.words[word]
+    if word.startswith(spelling.prefixes):
+        for stem, other in spelling.stems.items():
+            if word.startswith(stem):
+                return other + word[len(stem) :]
+    return None
 
 
 def _key(word: str) -> tuple[str, str] | None:
     """(the American form, "uk" or "us") of a word on the list, or None."""
-    exact_uk, exact_us, stems_uk, stems_us = _pairs()
-    if word in exact_uk:
-        return exact_uk[word], "uk"
-    if word in exact_us:
-        return word, "us"
-    if word.startswith(stems_uk):
-        for stem in stems_uk:
-            if word.startswith(stem):
-                return exact_uk["\0" + stem] + word[len(stem) :], "uk"
-    if word.startswith(stems_us):
+    american = _convert(word, "uk")
+    if american is not None:
+        return american, "uk"
+    if _convert(word, "us") is not None:
         return word, "us"
     return None
 
@@ -85,16 +90,6 @@ def _in_code(text: str, start: int, end: int) -> bool:
     if before in _CODE_BEFORE or after in _CODE_AFTER:
         return True
     return after == "." and text[end + 1 : end + 2].isalnum()
-
-
-def _other_spelling(word: str, variant: str) -> str:
-    """The same word in the other spelling: "yoghurt" -> "yogurt", "traveled" -> "travelled"."""
-    exact_uk, exact_us, stems_uk, stems_us = _pairs()
-    exact, stems = (exact_uk, stems_uk) if variant == "uk" else (exact_us, stems_us)
-    if word in exact:
-        return exact[word]
-    stem = next(s for s in stems if word.startswith(s))
-    return exact["\0" + stem] + word[len(stem) :]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -150,7 +145,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Match]:
         other = words[majority[0]]
         for i in minority:
             w = words[i]
-            form = _other_spelling(w.text.lower(), variant_of[i])
+            form = _convert(w.text.lower(), variant_of[i]) or w.text.lower()
             suggestion = form.capitalize() if w.text[0].isupper() else form
             yield Match(
                 w.start,
